@@ -1,0 +1,19 @@
+import type { AppError } from './errors'
+
+/** What every cloud function action answers, and what `src/services/cloud.ts` hands to pages. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError }
+
+/** One action of a function: what the caller sends and what it gets back on success. */
+export interface ActionSpec<Req, Res> {
+  request: Req
+  response: Res
+}
+
+/**
+ * The event a function receives. Identity is never part of it: the platform injects the caller's
+ * OPENID into the function's context, and anything identity-like in `payload` is ignored.
+ */
+export interface FunctionEvent<A extends string = string, P = unknown> {
+  action: A
+  payload: P
+}

@@ -1,0 +1,18 @@
+import type { ActionSpec } from './envelope'
+import type { VillageApi } from './village'
+
+export type { AppError, ErrorCode } from './errors'
+export type { ActionSpec, Envelope, FunctionEvent } from './envelope'
+export type { VillageApi } from './village'
+
+/** Every cloud function and its actions: the typed map both sides of the contract import. */
+export interface Api {
+  village: VillageApi
+}
+
+export type FunctionName = keyof Api
+export type ActionName<F extends FunctionName> = keyof Api[F] & string
+type SpecOf<F extends FunctionName, A extends ActionName<F>> =
+  Api[F][A] extends ActionSpec<infer Req, infer Res> ? { request: Req; response: Res } : never
+export type RequestOf<F extends FunctionName, A extends ActionName<F>> = SpecOf<F, A>['request']
+export type ResponseOf<F extends FunctionName, A extends ActionName<F>> = SpecOf<F, A>['response']
