@@ -1,7 +1,7 @@
 // Test groups: `domain` (pure rules, node), `ui` (React pages in jsdom), `mp` (the compiled weapp
 // under miniprogram-simulate), `emulator` (the local CloudBase driven by the real SDK).
 // `npm test` builds the weapp first, so `mp` always tests the current code.
-const tsTransform = { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: './babel.jest.config.js' }] }
+const transform = { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: './babel.jest.config.js' }] }
 
 module.exports = {
   projects: [
@@ -9,13 +9,34 @@ module.exports = {
       displayName: 'domain',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/domain/**/*.test.ts'],
-      transform: tsTransform,
+      transform,
+    },
+    {
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
+      transform,
+      moduleNameMapper: {
+        '^@tarojs/components$': '<rootDir>/test/ui/support/taro-components.tsx',
+        '^@tarojs/taro$': '<rootDir>/test/ui/support/taro.ts',
+        '^@nutui/nutui-react-taro$':
+          '<rootDir>/node_modules/@nutui/nutui-react-taro/dist/cjs/packages/nutui.react.build.js',
+        '^lottie-web$': '<rootDir>/test/ui/support/empty.js',
+        '\\.(css|scss)$': '<rootDir>/test/ui/support/empty.js',
+        '/style/css(\\.js)?$': '<rootDir>/test/ui/support/empty.js',
+      },
+    },
+    {
+      displayName: 'mp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/test/mp/**/*.test.ts'],
+      transform,
     },
     {
       displayName: 'emulator',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/emulator/test/**/*.test.ts'],
-      transform: tsTransform,
+      transform,
     },
   ],
 }

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '逢四说事',
+})

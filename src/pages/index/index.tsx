@@ -1,0 +1,29 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { talkDayStatus } from '../../../domain/talkday'
+import LoadView from '../../components/LoadView'
+import TalkDayCard from '../../components/TalkDayCard'
+import { useLoad } from '../../hooks/useLoad'
+import { loadTalkDays } from '../../services/talkDays'
+import './index.css'
+
+/** 首页: when the village next meets (逢四说事). */
+export default function Index() {
+  const [talkDays, reload] = useLoad(loadTalkDays)
+  // The clock is read when the page shows, so a page left open past midnight is right again.
+  const [now, setNow] = useState(() => Date.now())
+  useDidShow(() => setNow(Date.now()))
+
+  return (
+    <View className='home'>
+      <View className='home__header'>
+        <Text className='home__title'>逢四说事</Text>
+        <Text className='home__subtitle'>民事民提 · 民事民议 · 民事民办 · 民事民决</Text>
+      </View>
+      <LoadView state={talkDays} onRetry={reload}>
+        {(days) => <TalkDayCard status={talkDayStatus(now, days)} days={days} />}
+      </LoadView>
+    </View>
+  )
+}

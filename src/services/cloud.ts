@@ -1,0 +1,87 @@
+/**
+ * The one door to the back end. Pages and hooks call `callFunction`; nothing else talks to a cloud
+ * function. WeChat: `Taro.cloud.callFunction`. Browser (H5): an HTTP POST to `<base>/fn/<name>`,
+ * where the base URL comes from TARO_APP_API_BASE (empty: the same origin, as the local emulator
+ * serves the H5 app and the functions on one port).
+ */
+import Taro from '@tarojs/taro'
+import type {
+  ActionName,
+  AppError,
+  Envelope,
+  FunctionEvent,
+  FunctionName,
+  RequestOf,
+  ResponseOf,
+} from '../../types/api'
+
+export const NETWORK_ERROR: AppError = {
+  code: 'NETWORK',
+  message: '网络不太好，没有连上。请稍后再试。',
+}
+
+export const BAD_ANSWER_ERROR: AppError = {
+  code: 'FUNCTION_ERROR',
+  message: '服务暂时出了点问题，请稍后再试。',
+}
+
+/** Header that carries a local developer's sign-in to the emulator (dev mode only). */
+export const DEV_TOKEN_HEADER = 'x-fengsi-dev-token'
+
+let devToken: string | undefined
+
+/** Set by the local sign-in screen in H5 development; never used by the WeChat build. */
+export function setDevToken(token: string | undefined): void {
+  devToken = token
+}
+
+function isEnvelope(value: unknown): value is Envelope<unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } }
+  if (v.ok === true) return 'data' in v
+  return (
+    v.ok === false && typeof v.error?.code === 'string' && typeof v.error?.message === 'string'
+  )
+}
+
+function settle<T>(answer: unknown): Envelope<T> {
+  return isEnvelope(answer) ? (answer as Envelope<T>) : { ok: false, error: BAD_ANSWER_ERROR }
+}
+
+export function apiBase(): string {
+  return (process.env.TARO_APP_API_BASE || '').replace(/\/+$/, '')
+}
+
+async function postOverHttp(name: string, event: FunctionEvent): Promise<unknown> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (devToken) headers[DEV_TOKEN_HEADER] = devToken
+  const response = await fetch(`${apiBase()}/fn/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(event),
+  })
+  return response.json()
+}
+
+async function callInWeChat(name: string, event: FunctionEvent): Promise<unknown> {
+  const { result } = await Taro.cloud.callFunction({ name, data: event })
+  return result
+}
+
+/** Calls one action of one function and returns its typed envelope; never throws. */
+export async function callFunction<F extends FunctionName, A extends ActionName<F>>(
+  name: F,
+  action: A,
+  payload: RequestOf<F, A>,
+): Promise<Envelope<ResponseOf<F, A>>> {
+  const event: FunctionEvent<A, RequestOf<F, A>> = { action, payload }
+  try {
+    const answer =
+      process.env.TARO_ENV === 'weapp'
+        ? await callInWeChat(name, event)
+        : await postOverHttp(name, event)
+    return settle<ResponseOf<F, A>>(answer)
+  } catch {
+    return { ok: false, error: NETWORK_ERROR }
+  }
+}
