@@ -1,0 +1,149 @@
+// Programmatic API: start a local CloudBase on 127.0.0.1.
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { Counters } from './counters'
+import { DatabaseService, newId } from './database'
+import { stringifyDoc } from './ejson'
+import { FunctionRunner } from './functions'
+import { createServer, type DevIdentityOptions } from './server'
+import { Store } from './store'
+import type { CollectionSpec, Doc } from './types'
+
+export type { CollectionSpec, IndexSpec, IndexKeySpec, Doc } from './types'
+export type { CounterSnapshot, CounterFilter } from './counters'
+export { Counters } from './counters'
+export { EmulatorError } from './errors'
+export { DEV_TOKEN_HEADER } from './server'
+export { DEFAULT_LIMIT, MAX_LIMIT } from './database'
+
+export const HOST = '127.0.0.1'
+export const DATA_FILE = 'cloudbase.sqlite'
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  readonly port?: number
+  /** Directory of the SQLite file (default `.data`). Ignored with `memory`. */
+  readonly dataDir?: string
+  /** Keep everything in memory (tests). */
+  readonly memory?: boolean
+  /** Folder of bundled functions (`<name>/index.js`, optional `config.json`). */
+  readonly functionsDir?: string
+  /** Folder served at `/` with an index.html fallback (the H5 build). */
+  readonly staticDir?: string
+  /** Dev mode: enables POST /dev/login and GET /dev/members. */
+  readonly dev?: boolean | DevIdentityOptions
+  /** Collections (and indexes) that exist from the start. */
+  readonly collections?: readonly CollectionSpec[]
+  /** Environment id reported to functions (default `local`). */
+  readonly envId?: string
+  /** WX_APPID injected into functions (default `wx-emulator`). */
+  readonly appId?: string
+  /** Default function timeout when config.json has none (default 3000 ms, as CloudBase). */
+  readonly functionTimeoutMs?: number
+  /** Where function console output goes (default: stderr, prefixed with the function name). */
+  readonly functionLog?: (name: string, line: string) => void
+  /** SQLite synchronous mode: NORMAL (default) survives a killed process, FULL also power loss. */
+  readonly synchronous?: 'NORMAL' | 'FULL'
+}
+
+export interface Emulator {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string
+  readonly port: number
+  /** What the SDK's `serviceUrl` / `TCB_CONTEXT_CNFG.URL` should be: `<url>/admin`. */
+  readonly serviceUrl: string
+  /** Request counters per collection and action, and per function. */
+  readonly counters: Counters
+  /** The SQLite file (undefined in memory). */
+  readonly dataFile: string | undefined
+  /** Bytes used by the SQLite file and its WAL (0 in memory). */
+  dataFileSize(): number
+  /** Insert many documents directly through the storage layer (seeding, benchmarks). */
+  bulkInsert(collection: string, docs: readonly Doc[]): string[]
+  /** Invoke a function as the given OPENID (as `POST /fn/<name>` does). Resolves with its result. */
+  invoke(name: string, event: unknown, openid?: string): Promise<unknown>
+  /** Stop serving, terminate running functions and close the database. */
+  close(): Promise<void>
+}
+
+export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emulator> => {
+  const dataFile = options.memory ? undefined : path.resolve(options.dataDir ?? '.data', DATA_FILE)
+  const store = new Store({ file: dataFile ?? null, synchronous: options.synchronous })
+  for (const spec of options.collections ?? []) store.declareCollection(spec)
+  const counters = new Counters()
+  const database = new DatabaseService(store, counters)
+  const dev: DevIdentityOptions | undefined =
+    options.dev === true
+      ? { collection: 'members', openidField: 'openid' }
+      : options.dev
+        ? options.dev
+        : undefined
+
+  let runner: FunctionRunner | undefined
+  const server = createServer({
+    store,
+    database,
+    get runner() {
+      return runner
+    },
+    counters,
+    dev,
+    staticDir: options.staticDir,
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, HOST, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  const url = `http://${HOST}:${port}`
+  const serviceUrl = `${url}/admin`
+  if (options.functionsDir) {
+    runner = new FunctionRunner({
+      functionsDir: path.resolve(options.functionsDir),
+      serviceUrl,
+      envId: options.envId ?? 'local',
+      appId: options.appId ?? 'wx-emulator',
+      defaultTimeoutMs: options.functionTimeoutMs ?? 3000,
+      log:
+        options.functionLog ??
+        ((name, line) => {
+          process.stderr.write(`[fn ${name}] ${line}\n`)
+        }),
+    })
+  }
+  let closed = false
+  return {
+    url,
+    port,
+    serviceUrl,
+    counters,
+    dataFile,
+    dataFileSize: () => store.fileSize(),
+    bulkInsert: (collection, docs) =>
+      store.atomically(() =>
+        docs.map((d) => {
+          const id = typeof d._id === 'string' ? d._id : newId()
+          store.insertRow(collection, id, stringifyDoc({ ...d, _id: id }))
+          return id
+        }),
+      ),
+    invoke: async (name, event, openid = '') => {
+      if (!runner) throw new Error('started without functionsDir')
+      counters.countFunction(name)
+      return JSON.parse(await runner.invoke(name, event, { openid })) as unknown
+    },
+    close: async () => {
+      if (closed) return
+      closed = true
+      await runner?.close()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      store.close()
+    },
+  }
+}

@@ -1,0 +1,295 @@
+// HTTP front door: `/admin` (what the SDK talks to), `/fn/<name>` (the H5 client), `/dev/*` (dev
+// identities and counters) and, optionally, a static site at `/` with an index.html fallback.
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Counters } from './counters'
+import type { DatabaseService } from './database'
+import { parseStored } from './ejson'
+import { EmulatorError, toEmulatorError } from './errors'
+import type { FunctionRunner } from './functions'
+import type { Store } from './store'
+
+export const DEV_TOKEN_HEADER = 'x-fengsi-dev-token'
+const MAX_BODY_BYTES = 20 * 1024 * 1024
+
+export interface DevIdentityOptions {
+  /** Collection holding the members a developer may log in as. */
+  readonly collection: string
+  /** Field of a member document holding its OPENID. */
+  readonly openidField: string
+}
+
+export interface ServerDeps {
+  readonly store: Store
+  readonly database: DatabaseService
+  readonly runner: FunctionRunner | undefined
+  readonly counters: Counters
+  readonly dev: DevIdentityOptions | undefined
+  readonly staticDir: string | undefined
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+const HTTP_STATUS: Partial<Record<EmulatorError['code'], number>> = {
+  INVALID_PARAM: 400,
+  FUNCTIONS_NOT_EXIST: 404,
+  FUNCTIONS_EXECUTE_FAIL: 502,
+  FUNCTIONS_TIME_LIMIT_EXCEEDED: 504,
+  DEV_TOKEN_INVALID: 401,
+  DEV_MEMBER_NOT_FOUND: 404,
+}
+
+const sendJson = (res: http.ServerResponse, status: number, body: unknown): void => {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  })
+  res.end(text)
+}
+
+const readBody = (req: http.IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY_BYTES) {
+        reject(new EmulatorError('INVALID_PARAM', 'request body too large'))
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+
+const parseJsonBody = (text: string): Record<string, unknown> => {
+  if (text.trim() === '') return {}
+  let v: unknown
+  try {
+    v = JSON.parse(text)
+  } catch {
+    throw new EmulatorError('INVALID_PARAM', 'request body is not JSON')
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    throw new EmulatorError('INVALID_PARAM', 'request body must be a JSON object')
+  }
+  return v as Record<string, unknown>
+}
+
+export const createServer = (deps: ServerDeps): http.Server => {
+  const devTokens = new Map<string, { memberId: string; openid: string }>()
+
+  const admin = async (body: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    const action = typeof body.action === 'string' ? body.action : ''
+    const dot = action.indexOf('.')
+    const service = action.slice(0, dot)
+    const name = action.slice(dot + 1)
+    if (service === 'database') return deps.database.handle(name, body)
+    if (action === 'functions.invokeFunction') {
+      const fnName = typeof body.function_name === 'string' ? body.function_name : ''
+      const raw = typeof body.request_data === 'string' ? body.request_data : ''
+      let event: unknown = {}
+      if (raw !== '') {
+        try {
+          event = JSON.parse(raw)
+        } catch {
+          throw new EmulatorError('INVALID_PARAM', 'request_data is not JSON')
+        }
+      }
+      // A function called by another function runs without an end-user identity.
+      const json = await invokeCounted(fnName, event, '')
+      return { data: { response_data: json } }
+    }
+    if (action === 'auth.getUserInfoForAdmin') {
+      return { data: { uid: typeof body.uuid === 'string' ? body.uuid : '' } }
+    }
+    throw new EmulatorError('INVALID_ACTION', `action ${action || '(none)'} is not emulated`)
+  }
+
+  const invokeCounted = (name: string, event: unknown, openid: string): Promise<string> => {
+    if (!deps.runner) {
+      return Promise.reject(
+        new EmulatorError(
+          'FUNCTIONS_NOT_EXIST',
+          'this emulator was started without a functions directory',
+        ),
+      )
+    }
+    deps.counters.countFunction(name)
+    return deps.runner.invoke(name, event, { openid })
+  }
+
+  const identityOf = (req: http.IncomingMessage): string => {
+    const token = req.headers[DEV_TOKEN_HEADER]
+    if (typeof token !== 'string' || token === '') return ''
+    if (!deps.dev) return ''
+    const session = devTokens.get(token)
+    if (!session) throw new EmulatorError('DEV_TOKEN_INVALID', 'dev session unknown; log in again')
+    return session.openid
+  }
+
+  const devLogin = (body: Record<string, unknown>): Record<string, unknown> => {
+    const dev = deps.dev as DevIdentityOptions
+    const memberId = body.memberId
+    if (typeof memberId !== 'string' || memberId === '') {
+      throw new EmulatorError('INVALID_PARAM', 'memberId is required')
+    }
+    const row = deps.store.hasCollection(dev.collection)
+      ? deps.store.getRow(dev.collection, memberId)
+      : undefined
+    const openid = row ? parseStored(row.doc)[dev.openidField] : undefined
+    if (typeof openid !== 'string' || openid === '') {
+      throw new EmulatorError(
+        'DEV_MEMBER_NOT_FOUND',
+        `no member ${memberId} with an ${dev.openidField}`,
+      )
+    }
+    const token = randomBytes(24).toString('hex')
+    devTokens.set(token, { memberId, openid })
+    return { token, memberId, openid }
+  }
+
+  const devMembers = (): Record<string, unknown> => {
+    const dev = deps.dev as DevIdentityOptions
+    if (!deps.store.hasCollection(dev.collection)) return { members: [] }
+    const members = deps.database.matching(dev.collection, undefined, 1000)
+    return { members }
+  }
+
+  const serveStatic = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+  ): void => {
+    const root = path.resolve(deps.staticDir as string)
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(pathname)
+    } catch {
+      sendJson(res, 400, { code: 'INVALID_PARAM', message: 'bad path' })
+      return
+    }
+    let file = path.resolve(root, `.${decoded}`)
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      sendJson(res, 403, { code: 'INVALID_PARAM', message: 'forbidden' })
+      return
+    }
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      const index = path.join(file, 'index.html')
+      file = fs.existsSync(index) ? index : path.join(root, 'index.html')
+    }
+    if (!fs.existsSync(file)) {
+      sendJson(res, 404, { code: 'NOT_FOUND', message: `no ${decoded}` })
+      return
+    }
+    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+    const stat = fs.statSync(file)
+    res.writeHead(200, {
+      'content-type': type,
+      'content-length': stat.size,
+      'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300',
+    })
+    if (req.method === 'HEAD') res.end()
+    else fs.createReadStream(file).pipe(res)
+  }
+
+  const cors = (res: http.ServerResponse): void => {
+    res.setHeader('access-control-allow-origin', '*')
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS')
+    res.setHeader('access-control-allow-headers', `content-type, ${DEV_TOKEN_HEADER}`)
+  }
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const pathname = url.pathname
+    const method = req.method ?? 'GET'
+    const requestId = randomUUID()
+
+    if (pathname === '/admin' && method === 'POST') {
+      try {
+        const reply = await admin(parseJsonBody(await readBody(req)))
+        sendJson(res, 200, { ...reply, requestId })
+      } catch (e) {
+        const err = toEmulatorError(e)
+        sendJson(res, 200, { code: err.code, message: err.message, requestId })
+      }
+      return
+    }
+
+    if (pathname.startsWith('/fn/') || pathname.startsWith('/dev/') || pathname === '/healthz') {
+      cors(res)
+      if (method === 'OPTIONS') {
+        res.writeHead(204)
+        res.end()
+        return
+      }
+      try {
+        if (pathname === '/healthz' && method === 'GET') {
+          sendJson(res, 200, { ok: true })
+        } else if (pathname.startsWith('/fn/') && method === 'POST') {
+          const name = decodeURIComponent(pathname.slice('/fn/'.length))
+          const openid = identityOf(req)
+          const event = parseJsonBody(await readBody(req))
+          const json = await invokeCounted(name, event, openid)
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+          res.end(`{"result":${json},"requestId":${JSON.stringify(requestId)}}`)
+        } else if (pathname === '/dev/stats' && method === 'GET') {
+          sendJson(res, 200, deps.counters.snapshot())
+        } else if (pathname === '/dev/stats/reset' && method === 'POST') {
+          deps.counters.reset()
+          sendJson(res, 200, { ok: true })
+        } else if (deps.dev && pathname === '/dev/login' && method === 'POST') {
+          sendJson(res, 200, devLogin(parseJsonBody(await readBody(req))))
+        } else if (deps.dev && pathname === '/dev/members' && method === 'GET') {
+          sendJson(res, 200, devMembers())
+        } else {
+          sendJson(res, 404, { code: 'NOT_FOUND', message: `${method} ${pathname}`, requestId })
+        }
+      } catch (e) {
+        const err = e instanceof EmulatorError ? e : toEmulatorError(e)
+        sendJson(res, HTTP_STATUS[err.code] ?? 500, {
+          code: err.code,
+          message: err.message,
+          requestId,
+        })
+      }
+      return
+    }
+
+    if (deps.staticDir && (method === 'GET' || method === 'HEAD')) {
+      serveStatic(req, res, pathname)
+      return
+    }
+    sendJson(res, 404, { code: 'NOT_FOUND', message: `${method} ${pathname}`, requestId })
+  }
+
+  return http.createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { code: 'SYS_ERR', message: String(e) })
+      else res.destroy()
+    })
+  })
+}

@@ -1,0 +1,344 @@
+// SQLite storage: one table per collection (rowid = natural order, `id` = `_id`, `doc` = relaxed
+// EJSON, `ver` = global write sequence used for transaction conflict checks). Declared indexes
+// become expression indexes on json_extract(doc, path); equality and range conditions on indexed
+// fields are pushed down to SQL as a pre-filter (mingo still decides what matches).
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+import { collectionNotExist, duplicateKey, EmulatorError, invalidParam } from './errors'
+import { isPlainObject } from './ejson'
+import type { CollectionSpec, Doc, IndexSpec } from './types'
+
+export interface Row {
+  readonly id: string
+  readonly doc: string
+  readonly ver: number
+}
+
+interface CollectionMeta {
+  readonly name: string
+  readonly table: string
+  indexedFields: Set<string>
+}
+
+type SqlValue = string | number
+
+interface Condition {
+  readonly sql: string
+  readonly params: SqlValue[]
+}
+
+const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,100}$/
+const FIELD_PATH = /^[A-Za-z0-9_$\u0080-\uffff-]+(\.[A-Za-z0-9_$\u0080-\uffff-]+)*$/
+const MAX_IN_LIST = 500
+
+const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`
+
+/** The SQL expression for a field; identical text in indexes and queries so SQLite uses them. */
+export const fieldExpr = (field: string): string =>
+  field === '_id'
+    ? 'id'
+    : `json_extract(doc, '$.${field
+        .split('.')
+        .map((p) => `"${p}"`)
+        .join('.')}')`
+
+const sqlScalar = (v: unknown): SqlValue | undefined => {
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' && Number.isFinite(v)) return v
+  if (typeof v === 'boolean') return v ? 1 : 0
+  return undefined
+}
+
+const RANGE_OPS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
+
+/** Conditions on one field that are safe as a pre-filter (a superset of mingo's matches). */
+const fieldConditions = (field: string, value: unknown): Condition[] => {
+  const expr = fieldExpr(field)
+  const eq = sqlScalar(value)
+  if (eq !== undefined) return [{ sql: `${expr} = ?`, params: [eq] }]
+  if (!isPlainObject(value)) return []
+  const ops = Object.keys(value)
+  if (ops.length === 0 || !ops.every((k) => k.startsWith('$'))) return []
+  const out: Condition[] = []
+  for (const op of ops) {
+    const operand = value[op]
+    if (op === '$eq') {
+      const v = sqlScalar(operand)
+      if (v !== undefined) out.push({ sql: `${expr} = ?`, params: [v] })
+    } else if (op === '$in' && Array.isArray(operand)) {
+      const vs = operand.map(sqlScalar)
+      if (vs.length > 0 && vs.length <= MAX_IN_LIST && vs.every((v) => v !== undefined)) {
+        out.push({ sql: `${expr} IN (${vs.map(() => '?').join(', ')})`, params: vs as SqlValue[] })
+      }
+    } else if (op in RANGE_OPS && (typeof operand === 'number' || typeof operand === 'string')) {
+      if (typeof operand === 'number' && !Number.isFinite(operand)) continue
+      out.push({ sql: `${expr} ${RANGE_OPS[op]} ?`, params: [operand] })
+    }
+  }
+  return out
+}
+
+export interface StoreOptions {
+  /** SQLite file path, or null for an in-memory database. */
+  readonly file: string | null
+  /** 'NORMAL' (default) survives a killed process; 'FULL' also survives power loss. */
+  readonly synchronous?: 'NORMAL' | 'FULL'
+}
+
+export class Store {
+  readonly db: Database.Database
+  readonly file: string | null
+  private seq = 0
+  private readonly collections = new Map<string, CollectionMeta>()
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(options: StoreOptions) {
+    this.file = options.file
+    if (options.file) fs.mkdirSync(path.dirname(options.file), { recursive: true })
+    this.db = new Database(options.file ?? ':memory:')
+    if (options.file) {
+      this.db.pragma('journal_mode = WAL')
+      this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
+      this.db.pragma('busy_timeout = 5000')
+    }
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY, tbl TEXT NOT NULL, indexes TEXT NOT NULL)',
+    )
+    const rows = this.db.prepare('SELECT name, tbl, indexes FROM _collections').all() as Array<{
+      name: string
+      tbl: string
+      indexes: string
+    }>
+    for (const r of rows) {
+      const specs = JSON.parse(r.indexes) as IndexSpec[]
+      this.collections.set(r.name, { name: r.name, table: r.tbl, indexedFields: fieldsOf(specs) })
+      const max = this.db.prepare(`SELECT max(ver) AS m FROM ${quoteIdent(r.tbl)}`).get() as {
+        m: number | null
+      }
+      this.seq = Math.max(this.seq, max.m ?? 0)
+    }
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  /** Size in bytes of the database file plus its write-ahead log (0 in memory). */
+  fileSize(): number {
+    if (!this.file) return 0
+    let size = 0
+    for (const f of [this.file, `${this.file}-wal`]) {
+      if (fs.existsSync(f)) size += fs.statSync(f).size
+    }
+    return size
+  }
+
+  /** The last write sequence number handed out. */
+  currentSeq(): number {
+    return this.seq
+  }
+
+  nextVer(): number {
+    this.seq += 1
+    return this.seq
+  }
+
+  hasCollection(name: string): boolean {
+    return this.collections.has(name)
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()]
+  }
+
+  /** Create a collection; fails with DATABASE_COLLECTION_ALREADY_EXIST if it exists. */
+  createCollection(name: string): void {
+    if (!COLLECTION_NAME.test(name)) throw invalidParam(`invalid collection name: ${name}`)
+    if (this.collections.has(name)) {
+      throw new EmulatorError(
+        'DATABASE_COLLECTION_ALREADY_EXIST',
+        '[ResourceUnavailable.ResourceExist] Table exist.',
+      )
+    }
+    this.declareCollection({ name, indexes: [] })
+  }
+
+  /** Make sure a declared collection and exactly its declared indexes exist. */
+  declareCollection(spec: CollectionSpec): void {
+    if (!COLLECTION_NAME.test(spec.name))
+      throw invalidParam(`invalid collection name: ${spec.name}`)
+    const indexes = spec.indexes ?? []
+    for (const ix of indexes) {
+      if (!/^[A-Za-z0-9_-]+$/.test(ix.name)) throw invalidParam(`invalid index name: ${ix.name}`)
+      for (const k of ix.keys) {
+        if (!FIELD_PATH.test(k.field)) throw invalidParam(`invalid index field: ${k.field}`)
+      }
+    }
+    const table = `c_${spec.name}`
+    const run = this.db.transaction(() => {
+      this.db.exec(
+        `CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, ver INTEGER NOT NULL)`,
+      )
+      const existing = this.db
+        .prepare(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        )
+        .all(table) as Array<{ name: string; sql: string }>
+      const wanted = new Map(
+        indexes.map((ix) => {
+          const name = `ix_${spec.name}_${ix.name}`
+          const cols = ix.keys
+            .map((k) => `${fieldExpr(k.field)}${k.direction === -1 ? ' DESC' : ''}`)
+            .join(', ')
+          const sql = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(name)} ON ${quoteIdent(table)} (${cols})`
+          return [name, sql] as const
+        }),
+      )
+      for (const ex of existing) {
+        if (wanted.get(ex.name) !== ex.sql) this.db.exec(`DROP INDEX ${quoteIdent(ex.name)}`)
+      }
+      const kept = new Set(
+        existing.filter((ex) => wanted.get(ex.name) === ex.sql).map((e) => e.name),
+      )
+      for (const [name, sql] of wanted) {
+        if (!kept.has(name)) this.db.exec(sql)
+      }
+      this.db
+        .prepare(
+          'INSERT INTO _collections (name, tbl, indexes) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET indexes = excluded.indexes',
+        )
+        .run(spec.name, table, JSON.stringify(indexes))
+    })
+    try {
+      run()
+    } catch (e) {
+      if (isUniqueViolation(e)) throw duplicateKey(spec.name, `(while creating a unique index)`)
+      throw e
+    }
+    this.statements.clear()
+    this.collections.set(spec.name, { name: spec.name, table, indexedFields: fieldsOf(indexes) })
+  }
+
+  private meta(collection: string): CollectionMeta {
+    const m = this.collections.get(collection)
+    if (!m) throw collectionNotExist(collection)
+    return m
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql)
+    if (!s) {
+      s = this.db.prepare(sql)
+      this.statements.set(sql, s)
+    }
+    return s
+  }
+
+  getRow(collection: string, id: string): Row | undefined {
+    const m = this.meta(collection)
+    return this.stmt(`SELECT id, doc, ver FROM ${quoteIdent(m.table)} WHERE id = ?`).get(id) as
+      Row | undefined
+  }
+
+  /** SQL pre-filter for a query: conditions on `_id` and on declared index fields only. */
+  pushdown(collection: string, query: Doc | undefined): Condition[] {
+    const m = this.meta(collection)
+    const out: Condition[] = []
+    const visit = (q: Doc): void => {
+      for (const [k, v] of Object.entries(q)) {
+        if (k === '$and' && Array.isArray(v)) {
+          for (const sub of v) if (isPlainObject(sub)) visit(sub)
+        } else if (!k.startsWith('$') && (k === '_id' || m.indexedFields.has(k))) {
+          out.push(...fieldConditions(k, v))
+        }
+      }
+    }
+    if (query) visit(query)
+    return out
+  }
+
+  /** Rows that may match `query`, in natural (insertion) order. */
+  scan(collection: string, query: Doc | undefined): IterableIterator<Row> {
+    const m = this.meta(collection)
+    const conds = this.pushdown(collection, query)
+    const where = conds.length ? ` WHERE ${conds.map((c) => c.sql).join(' AND ')}` : ''
+    const sql = `SELECT id, doc, ver FROM ${quoteIdent(m.table)}${where} ORDER BY rowid`
+    return this.stmt(sql).iterate(...conds.flatMap((c) => c.params)) as IterableIterator<Row>
+  }
+
+  /** The SQL query plan for a query (used by tests to prove an index is used). */
+  explain(collection: string, query: Doc | undefined): string {
+    const m = this.meta(collection)
+    const conds = this.pushdown(collection, query)
+    const where = conds.length ? ` WHERE ${conds.map((c) => c.sql).join(' AND ')}` : ''
+    const rows = this.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id, doc, ver FROM ${quoteIdent(m.table)}${where} ORDER BY rowid`,
+      )
+      .all(...conds.flatMap((c) => c.params)) as Array<{ detail: string }>
+    return rows.map((r) => r.detail).join('\n')
+  }
+
+  insertRow(collection: string, id: string, doc: string): void {
+    const m = this.meta(collection)
+    try {
+      this.stmt(`INSERT INTO ${quoteIdent(m.table)} (id, doc, ver) VALUES (?, ?, ?)`).run(
+        id,
+        doc,
+        this.nextVer(),
+      )
+    } catch (e) {
+      if (isUniqueViolation(e)) throw duplicateKey(collection, uniqueDetail(e, id))
+      throw e
+    }
+  }
+
+  updateRow(collection: string, id: string, doc: string): void {
+    const m = this.meta(collection)
+    try {
+      this.stmt(`UPDATE ${quoteIdent(m.table)} SET doc = ?, ver = ? WHERE id = ?`).run(
+        doc,
+        this.nextVer(),
+        id,
+      )
+    } catch (e) {
+      if (isUniqueViolation(e)) throw duplicateKey(collection, uniqueDetail(e, id))
+      throw e
+    }
+  }
+
+  deleteRow(collection: string, id: string): boolean {
+    const m = this.meta(collection)
+    return this.stmt(`DELETE FROM ${quoteIdent(m.table)} WHERE id = ?`).run(id).changes > 0
+  }
+
+  /** Delete every document of a collection (keeps the collection and its indexes). */
+  clear(collection: string): number {
+    const m = this.meta(collection)
+    return this.db.prepare(`DELETE FROM ${quoteIdent(m.table)}`).run().changes
+  }
+
+  /** Run `fn` atomically: all its writes or none. Nested calls join the outer transaction. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+}
+
+const fieldsOf = (specs: readonly IndexSpec[]): Set<string> =>
+  new Set(specs.flatMap((ix) => ix.keys.map((k) => k.field)))
+
+const isUniqueViolation = (e: unknown): boolean =>
+  typeof e === 'object' &&
+  e !== null &&
+  'code' in e &&
+  typeof (e as { code: unknown }).code === 'string' &&
+  ((e as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    (e as { code: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+
+const uniqueDetail = (e: unknown, id: string): string => {
+  const message = e instanceof Error ? e.message : ''
+  return message.includes('.id')
+    ? `index: _id_ dup key: { _id: ${JSON.stringify(id)} }`
+    : `dup key on a unique index (${message})`
+}
