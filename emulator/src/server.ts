@@ -254,8 +254,12 @@ export const createServer = (deps: ServerDeps): http.Server => {
           const openid = identityOf(req)
           const event = parseJsonBody(await readBody(req))
           const json = await invokeCounted(name, event, openid)
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
-          res.end(`{"result":${json},"requestId":${JSON.stringify(requestId)}}`)
+          // The body is the function's return value itself, as `result` of callFunction.
+          res.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'x-request-id': requestId,
+          })
+          res.end(json)
         } else if (pathname === '/dev/stats' && method === 'GET') {
           sendJson(res, 200, deps.counters.snapshot())
         } else if (pathname === '/dev/stats/reset' && method === 'POST') {
