@@ -4,9 +4,9 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 // NutUI React Taro is drawn on a 375-wide design; our own styles on a 750-wide one.
-function designWidth(input?: number | { file?: string }): number {
-  const file = typeof input === 'object' && input?.file ? input.file.replace(/\\+/g, '/') : ''
-  return file.includes('@nutui') ? 375 : 750
+function designWidth(input?: unknown): number {
+  const file = (input as { file?: unknown } | undefined)?.file
+  return typeof file === 'string' && file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
 }
 
 // Pure rules and the contract live outside src/ and are compiled into both builds.
@@ -36,7 +36,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: shared },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: {} },
       },
     },
     h5: {
@@ -54,7 +53,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: {} },
       },
     },
   }

@@ -66,7 +66,10 @@ export function isTalkDay(instant: Instant, days: readonly number[] = DEFAULT_TA
 }
 
 /** The first talk day strictly after the Shanghai date of `instant`. */
-export function nextTalkDay(instant: Instant, days: readonly number[] = DEFAULT_TALK_DAYS): LocalDate {
+export function nextTalkDay(
+  instant: Instant,
+  days: readonly number[] = DEFAULT_TALK_DAYS,
+): LocalDate {
   const today = shanghaiDate(instant)
   let month = calendarDay(today).date(1)
   for (let i = 0; i < MONTHS_AHEAD; i += 1) {

@@ -3,9 +3,7 @@ import type { AppError, Envelope } from '../../types/api'
 import { NETWORK_ERROR } from '../services/cloud'
 
 export type LoadState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppError }
-  | { status: 'ready'; data: T }
+  { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; data: T }
 
 /** Runs a loader that answers with an envelope; exposes loading, error and ready, and `reload`. */
 export function useLoad<T>(loader: () => Promise<Envelope<T>>): [LoadState<T>, () => void] {
@@ -20,7 +18,9 @@ export function useLoad<T>(loader: () => Promise<Envelope<T>>): [LoadState<T>, (
       .then((answer) => {
         if (!live) return
         setState(
-          answer.ok ? { status: 'ready', data: answer.data } : { status: 'error', error: answer.error },
+          answer.ok
+            ? { status: 'ready', data: answer.data }
+            : { status: 'error', error: answer.error },
         )
       })
       .catch(() => {

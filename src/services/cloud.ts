@@ -39,9 +39,7 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   if (typeof value !== 'object' || value === null) return false
   const v = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } }
   if (v.ok === true) return 'data' in v
-  return (
-    v.ok === false && typeof v.error?.code === 'string' && typeof v.error?.message === 'string'
-  )
+  return v.ok === false && typeof v.error?.code === 'string' && typeof v.error?.message === 'string'
 }
 
 function settle<T>(answer: unknown): Envelope<T> {

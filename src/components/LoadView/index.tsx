@@ -14,16 +14,16 @@ interface Props<T> {
 export default function LoadView<T>({ state, onRetry, children }: Props<T>) {
   if (state.status === 'loading') {
     return (
-      <View className='load-view load-view--loading' id='load-loading'>
+      <View className="load-view load-view--loading" id="load-loading">
         <Loading>正在加载…</Loading>
       </View>
     )
   }
   if (state.status === 'error') {
     return (
-      <View className='load-view load-view--error' id='load-error'>
-        <Text className='load-view__message'>{state.error.message}</Text>
-        <Button type='primary' size='large' className='load-view__retry' onClick={onRetry}>
+      <View className="load-view load-view--error" id="load-error">
+        <Text className="load-view__message">{state.error.message}</Text>
+        <Button type="primary" size="large" className="load-view__retry" onClick={onRetry}>
           再试一次
         </Button>
       </View>

@@ -28,18 +28,18 @@ export default function TalkDayCard({ status, days }: Props) {
   const month = calendarDay(status.today)
   const thisMonth = talkDaysOfMonth(month.year(), month.month() + 1, days)
   return (
-    <View className='talkday'>
+    <View className="talkday">
       {status.isToday && (
-        <View className='talkday__today' id='talkday-today'>
-          <Text className='talkday__today-title'>{TODAY_IS_TALK_DAY_LABEL}</Text>
-          <Text className='talkday__today-hint'>有事大家一起说，一起商量。</Text>
+        <View className="talkday__today" id="talkday-today">
+          <Text className="talkday__today-title">{TODAY_IS_TALK_DAY_LABEL}</Text>
+          <Text className="talkday__today-hint">有事大家一起说，一起商量。</Text>
         </View>
       )}
-      <View className='talkday__next'>
-        <Text className='talkday__next-text' id='talkday-next'>
+      <View className="talkday__next">
+        <Text className="talkday__next-text" id="talkday-next">
           {nextTalkDayLabel(status)}
         </Text>
-        <Text className='talkday__schedule'>{scheduleLabel(days)}，村里一起说事</Text>
+        <Text className="talkday__schedule">{scheduleLabel(days)}，村里一起说事</Text>
       </View>
       <CellGroup title={`${month.month() + 1}月的说事日`}>
         {thisMonth.map((date) => (

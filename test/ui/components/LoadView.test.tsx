@@ -17,9 +17,7 @@ function Screen({ loader }: { loader: () => Promise<Envelope<string>> }) {
 /** A loader whose answers the test hands out one by one. */
 function controlledLoader() {
   const pending: Array<(answer: Envelope<string>) => void> = []
-  const loader = jest.fn(
-    () => new Promise<Envelope<string>>((resolve) => pending.push(resolve)),
-  )
+  const loader = jest.fn(() => new Promise<Envelope<string>>((resolve) => pending.push(resolve)))
   return { loader, answer: (a: Envelope<string>) => act(async () => pending.shift()?.(a)) }
 }
 
@@ -36,7 +34,10 @@ describe('LoadView with useLoad', () => {
   it('shows a plain error with a retry button that loads again', async () => {
     const { loader, answer } = controlledLoader()
     render(<Screen loader={loader} />)
-    await answer({ ok: false, error: { code: 'NETWORK', message: '网络不太好，没有连上。请稍后再试。' } })
+    await answer({
+      ok: false,
+      error: { code: 'NETWORK', message: '网络不太好，没有连上。请稍后再试。' },
+    })
     expect(screen.getByText('网络不太好，没有连上。请稍后再试。')).toBeTruthy()
     fireEvent.click(screen.getByText('再试一次'))
     expect(screen.getByText('正在加载…')).toBeTruthy()

@@ -42,7 +42,11 @@ describe('首页 (home page)', () => {
     const rows = Array.from(container.querySelectorAll('.talkday__day')).map((row) =>
       row.textContent?.replace(/\s+/g, ''),
     )
-    expect(rows).toEqual(['11月4日（星期三）已过', '11月14日（星期六）已过', '11月24日（星期二）还有3天'])
+    expect(rows).toEqual([
+      '11月4日（星期三）已过',
+      '11月14日（星期六）已过',
+      '11月24日（星期二）还有3天',
+    ])
   })
 
   it('on a talk day says 今天是说事日, even in the first minute while UTC is still on the day before', async () => {
