@@ -322,7 +322,11 @@ export class DatabaseService {
         return { data: { updated: 0, upsert_id: id } }
       }
       const next = merge ? applyUpdate(current, data) : replacement(id, data)
-      if (!next || stringifyDoc(next) === stringifyDoc(current)) return { data: { updated: 0 } }
+      if (!next || stringifyDoc(next) === stringifyDoc(current)) {
+        // Even a no-op write joins the write set, so a concurrent change still conflicts.
+        if (tx) this.txWrite(tx, collection, id, current)
+        return { data: { updated: 0 } }
+      }
       if (tx) this.txWrite(tx, collection, id, next)
       else this.store.updateRow(collection, id, stringifyDoc(next))
       return { data: { updated: 1 } }
@@ -341,7 +345,7 @@ export class DatabaseService {
       const current = this.txRead(tx, collection, id)
       if (!current) return { data: { updated: 0, doc: null } }
       const next = applyUpdate(current, data)
-      if (next) this.txWrite(tx, collection, id, next)
+      this.txWrite(tx, collection, id, next ?? current)
       return { data: { updated: next ? 1 : 0, doc: stringifyDoc(next ?? current) } }
     }
     return this.store.atomically(() => {

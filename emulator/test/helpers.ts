@@ -1,0 +1,28 @@
+// Shared test setup: an in-process emulator and the REAL @cloudbase/node-sdk pointed at it.
+import tcb from '@cloudbase/node-sdk'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../src/index'
+
+// What a CloudBase function sees; without TENCENTCLOUD the SDK probes a cloud metadata host.
+process.env.TENCENTCLOUD = 'true'
+process.env.TENCENTCLOUD_SECRETID = 'test-secret-id'
+process.env.TENCENTCLOUD_SECRETKEY = 'test-secret-key'
+
+export type App = ReturnType<typeof tcb.init>
+
+export const sdkFor = (emulator: Emulator): App =>
+  tcb.init({ env: 'local', serviceUrl: emulator.serviceUrl })
+
+export const start = (options: EmulatorOptions = {}): Promise<Emulator> =>
+  startEmulator({ memory: true, functionLog: () => undefined, ...options })
+
+/** The rejection of a promise (fails the test if it resolves). */
+export const rejectionOf = async (
+  p: Promise<unknown>,
+): Promise<{ code?: unknown; message?: unknown }> => {
+  try {
+    await p
+  } catch (e) {
+    return e as { code?: unknown; message?: unknown }
+  }
+  throw new Error('expected a rejection')
+}
