@@ -1,0 +1,137 @@
+// The command line as a child process: its one ready line, loopback only, --memory, and
+// durability: acknowledged writes survive SIGKILL.
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { sdkFor } from './helpers'
+import type { Emulator } from '../src/index'
+
+const ROOT = path.resolve(__dirname, '..', '..')
+const CLI = path.join(ROOT, 'emulator', 'src', 'cli.ts')
+const COLLECTIONS = path.join(__dirname, 'fixtures', 'collections.ts')
+const READY = /^emulator listening on http:\/\/127\.0\.0\.1:(\d+)\n$/
+
+interface Child {
+  readonly proc: ChildProcess
+  readonly port: number
+  readonly stdout: () => string
+}
+
+const startChild = (args: string[]): Promise<Child> =>
+  new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    let err = ''
+    const timer = setTimeout(() => reject(new Error(`no ready line; stderr: ${err}`)), 20_000)
+    proc.stderr?.on('data', (c: Buffer) => (err += c.toString()))
+    proc.stdout?.on('data', (c: Buffer) => {
+      out += c.toString()
+      const m = READY.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve({ proc, port: Number(m[1]), stdout: () => out })
+      }
+    })
+    proc.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`exited with ${code}; stderr: ${err}`))
+    })
+  })
+
+const killHard = (proc: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    proc.once('exit', () => resolve())
+    proc.kill('SIGKILL')
+  })
+
+const asEmulator = (port: number) => ({ serviceUrl: `http://127.0.0.1:${port}/admin` }) as Emulator
+
+describe('cloudbase-emulator CLI', () => {
+  let dir: string
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulator-cli-'))
+  })
+
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('prints exactly one ready line, picks a free port for --port 0 and binds 127.0.0.1 only', async () => {
+    const child = await startChild(['--port', '0', '--memory', '--data', dir])
+    try {
+      expect(child.port).toBeGreaterThan(0)
+      await new Promise((r) => setTimeout(r, 200))
+      expect(child.stdout()).toMatch(READY)
+      // --memory writes nothing to disk
+      expect(fs.readdirSync(dir)).toEqual([])
+      const external = Object.values(os.networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === 'IPv4' && !i.internal)
+      if (external) {
+        const refused = await new Promise<boolean>((resolve) => {
+          const s = net.connect(child.port, external.address)
+          s.once('connect', () => {
+            s.destroy()
+            resolve(false)
+          })
+          s.once('error', () => resolve(true))
+        })
+        expect(refused).toBe(true)
+      }
+    } finally {
+      await killHard(child.proc)
+    }
+  })
+
+  it('acknowledged writes survive kill -9', async () => {
+    const args = ['--port', '0', '--data', dir, '--collections', COLLECTIONS]
+    const first = await startChild(args)
+    const db = sdkFor(asEmulator(first.port)).database()
+    const _ = db.command
+    const ids: string[] = []
+    for (let batch = 0; batch < 5; batch++) {
+      const added = await Promise.all(
+        Array.from({ length: 20 }, (_x, i) =>
+          db.collection('notes').add({ owner: 'o1', i: batch * 20 + i }),
+        ),
+      )
+      ids.push(...added.map((a) => a.id as string))
+    }
+    await db.collection('notes').doc('counter').set({ n: 0 })
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        db
+          .collection('notes')
+          .doc('counter')
+          .update({ n: _.inc(1) }),
+      ),
+    )
+    await db.runTransaction(async (tx) => {
+      await tx.collection('notes').doc('counter').update({ committed: true })
+    })
+    // the last acknowledged write, then straight to SIGKILL
+    await killHard(first.proc)
+
+    const second = await startChild(args)
+    try {
+      const db2 = sdkFor(asEmulator(second.port)).database()
+      expect((await db2.collection('notes').where({ owner: 'o1' }).count()).total).toBe(100)
+      const got = await db2.collection('notes').where({ owner: 'o1' }).limit(1000).get()
+      expect(new Set(got.data.map((d: { _id: string }) => d._id))).toEqual(new Set(ids))
+      expect((await db2.collection('notes').doc('counter').get()).data[0]).toEqual({
+        _id: 'counter',
+        n: 50,
+        committed: true,
+      })
+      expect(fs.existsSync(path.join(dir, 'cloudbase.sqlite'))).toBe(true)
+    } finally {
+      await killHard(second.proc)
+    }
+  })
+})
