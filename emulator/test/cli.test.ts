@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { sdkFor } from './helpers'
+import { sdkFor, type Tx } from './helpers'
 import type { Emulator } from '../src/index'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -112,7 +112,7 @@ describe('cloudbase-emulator CLI', () => {
           .update({ n: _.inc(1) }),
       ),
     )
-    await db.runTransaction(async (tx) => {
+    await db.runTransaction(async (tx: Tx) => {
       await tx.collection('notes').doc('counter').update({ committed: true })
     })
     // the last acknowledged write, then straight to SIGKILL

@@ -1,6 +1,6 @@
 // Every database action through the REAL @cloudbase/node-sdk against the emulator.
 import type { Emulator } from '../src/index'
-import { rejectionOf, sdkFor, start, type App } from './helpers'
+import { idOf, rejectionOf, sdkFor, start, type App } from './helpers'
 
 const COLLECTIONS = [
   { name: 'c', indexes: [{ name: 'a', keys: [{ field: 'a', direction: 1 as const }] }] },
@@ -88,14 +88,16 @@ describe('collections', () => {
 describe('insert and read', () => {
   it('generates 32-lowercase-hex ids and round-trips types (dates, numbers, nested, regex values)', async () => {
     const t = new Date('2024-01-02T03:04:05.678Z')
-    const { id } = await db.collection('c').add({
-      a: 1,
-      f: 1.5,
-      t,
-      nested: { x: { y: 1 } },
-      tags: [],
-      re: db.RegExp({ regexp: '^a', options: 'i' }),
-    })
+    const id = idOf(
+      await db.collection('c').add({
+        a: 1,
+        f: 1.5,
+        t,
+        nested: { x: { y: 1 } },
+        tags: [],
+        re: db.RegExp({ regexp: '^a', options: 'i' }),
+      }),
+    )
     expect(id).toMatch(/^[0-9a-f]{32}$/)
     const { data } = await db.collection('c').doc(id).get()
     expect(data).toHaveLength(1)
@@ -105,9 +107,11 @@ describe('insert and read', () => {
 
   it('resolves db.serverDate() to the server time, with its offset', async () => {
     const before = Date.now()
-    const { id } = await db
-      .collection('c')
-      .add({ at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) })
+    const id = idOf(
+      await db
+        .collection('c')
+        .add({ at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) }),
+    )
     const after = Date.now()
     const [doc] = (await db.collection('c').doc(id).get()).data
     expect(doc.at).toBeInstanceOf(Date)
@@ -195,7 +199,7 @@ describe('insert and read', () => {
     expect(byRegex.data.map((d: { name: string }) => d.name)).toEqual(['First'])
     const byOr = await db
       .collection('c')
-      .where(_.or([{ name: /^sec/ }, { b: _.in([9]) }]).and({ kind: 'rx' }))
+      .where(_.and([{ kind: 'rx' }, _.or([{ name: /^sec/ }, { b: _.in([9]) }])]))
       .get()
     expect(byOr.data.map((d: { name: string }) => d.name).sort()).toEqual(['second', 'third'])
     const range = await db
@@ -214,12 +218,14 @@ describe('insert and read', () => {
 describe('updates', () => {
   it('applies dotted and nested updates, $inc $push $addToSet $pull $unset, and serverDate', async () => {
     const _ = db.command
-    const { id } = await db.collection('c').add({
-      n: 1,
-      tags: ['a', 'b'],
-      nested: { x: { y: 1 }, keep: true },
-      gone: 'soon',
-    })
+    const id = idOf(
+      await db.collection('c').add({
+        n: 1,
+        tags: ['a', 'b'],
+        nested: { x: { y: 1 }, keep: true },
+        gone: 'soon',
+      }),
+    )
     const res = await db
       .collection('c')
       .doc(id)
@@ -292,7 +298,7 @@ describe('updates', () => {
 
   it('modifyAndReturnDoc returns the updated document', async () => {
     const _ = db.command
-    const { id } = await db.collection('c').add({ counter: 16 })
+    const id = idOf(await db.collection('c').add({ counter: 16 }))
     const res = await db
       .collection('c')
       .where({ _id: id })
@@ -306,7 +312,7 @@ describe('updates', () => {
 
   it('100 concurrent _.inc(1) add exactly 100', async () => {
     const _ = db.command
-    const { id } = await db.collection('c').add({ hits: 0 })
+    const id = idOf(await db.collection('c').add({ hits: 0 }))
     await Promise.all(
       Array.from({ length: 100 }, () =>
         db
@@ -319,7 +325,7 @@ describe('updates', () => {
   })
 
   it('refuses to change _id', async () => {
-    const { id } = await db.collection('c').add({ a: 1 })
+    const id = idOf(await db.collection('c').add({ a: 1 }))
     const body = await post({
       action: 'database.modifyDocument',
       collectionName: 'c',
@@ -337,7 +343,8 @@ describe('updates', () => {
 
 describe('remove and count', () => {
   it('removes one document by id and many by query', async () => {
-    const ids = (await db.collection('c').add([{ rm: 1 }, { rm: 1 }, { rm: 1 }, { rm: 2 }])).ids
+    const ids = (await db.collection('c').add([{ rm: 1 }, { rm: 1 }, { rm: 1 }, { rm: 2 }]))
+      .ids as string[]
     expect((await db.collection('c').doc(ids[0]).remove()).deleted).toBe(1)
     expect((await db.collection('c').doc(ids[0]).remove()).deleted).toBe(0)
     expect((await db.collection('c').where({ rm: 1 }).remove()).deleted).toBe(2)

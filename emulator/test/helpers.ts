@@ -8,6 +8,14 @@ process.env.TENCENTCLOUD_SECRETID = 'test-secret-id'
 process.env.TENCENTCLOUD_SECRETKEY = 'test-secret-key'
 
 export type App = ReturnType<typeof tcb.init>
+export type Db = ReturnType<App['database']>
+export type Tx = Awaited<ReturnType<Db['startTransaction']>>
+
+/** The id of an add() result (the SDK types it as optional). */
+export const idOf = (res: { id?: string }): string => {
+  if (typeof res.id !== 'string') throw new Error('add() returned no id')
+  return res.id
+}
 
 export const sdkFor = (emulator: Emulator): App =>
   tcb.init({ env: 'local', serviceUrl: emulator.serviceUrl })

@@ -1,7 +1,7 @@
 // Transactions through the REAL SDK: doc-level get/add/update/set/remove, commit, rollback, and
 // conflicts that make runTransaction retry.
 import type { Emulator } from '../src/index'
-import { rejectionOf, sdkFor, start, type App } from './helpers'
+import { rejectionOf, sdkFor, start, type App, type Tx } from './helpers'
 
 let emulator: Emulator
 let db: ReturnType<App['database']>
@@ -22,7 +22,7 @@ describe('transactions', () => {
     const _ = db.command
     await db.collection('c').doc('acct').set({ n: 10 })
     await db.collection('c').doc('to-remove').set({ n: 1 })
-    const result = await db.runTransaction(async (tx) => {
+    const result = await db.runTransaction(async (tx: Tx) => {
       const got = await tx.collection('c').doc('acct').get()
       expect(got.data).toMatchObject({ _id: 'acct', n: 10 })
       await tx
@@ -48,7 +48,7 @@ describe('transactions', () => {
   it('rolls back: nothing of an aborted transaction is written', async () => {
     await db.collection('c').doc('rb').set({ n: 1 })
     const err = await rejectionOf(
-      db.runTransaction(async (tx) => {
+      db.runTransaction(async (tx: Tx) => {
         await tx.collection('c').doc('rb').update({ n: 2 })
         await tx.collection('c').add({ _id: 'rb-added' })
         await tx.rollback('changed my mind')
@@ -82,7 +82,7 @@ describe('transactions', () => {
     const _ = db.command
     await db.collection('c').doc('retry').set({ n: 0 })
     let attempts = 0
-    await db.runTransaction(async (tx) => {
+    await db.runTransaction(async (tx: Tx) => {
       attempts += 1
       const doc = (await tx.collection('c').doc('retry').get()).data
       await tx
@@ -104,7 +104,7 @@ describe('transactions', () => {
   it('concurrent read-modify-write transactions never lose an update', async () => {
     await db.collection('c').doc('rmw').set({ n: 0 })
     const one = () =>
-      db.runTransaction(async (tx) => {
+      db.runTransaction(async (tx: Tx) => {
         const doc = (await tx.collection('c').doc('rmw').get()).data
         await tx
           .collection('c')
@@ -120,7 +120,7 @@ describe('transactions', () => {
   it('an insert of an existing _id inside a transaction fails', async () => {
     await db.collection('c').doc('taken').set({ n: 1 })
     const err = await rejectionOf(
-      db.runTransaction(async (tx) => {
+      db.runTransaction(async (tx: Tx) => {
         await tx.collection('c').add({ _id: 'taken', n: 2 })
       }),
     )
