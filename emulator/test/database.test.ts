@@ -395,6 +395,19 @@ describe('aggregate', () => {
     const counted = await db.collection('c').aggregate().match({ agg: true }).count('n').end()
     expect(counted.data).toEqual([{ n: 3 }])
   })
+
+  it('runs $lookup against another collection', async () => {
+    await db.collection('members').add({ _id: 'lk-1', villageId: 'lk', openid: 'lk-o', name: 'Li' })
+    await db.collection('c').add({ lookupTest: true, memberId: 'lk-1' })
+    const joined = await db
+      .collection('c')
+      .aggregate()
+      .match({ lookupTest: true })
+      .lookup({ from: 'members', localField: 'memberId', foreignField: '_id', as: 'member' })
+      .project({ _id: 0, name: { $arrayElemAt: ['$member.name', 0] } })
+      .end()
+    expect(joined.data).toEqual([{ name: 'Li' }])
+  })
 })
 
 describe('indexes and counters', () => {
