@@ -1,9 +1,11 @@
 // Test groups: `domain` (pure rules, node), `ui` (React pages in jsdom), `mp` (the compiled weapp
-// under miniprogram-simulate), `emulator` (the local CloudBase driven by the real SDK).
+// under miniprogram-simulate), `functions` (handlers through the emulator with the real SDK),
+// `emulator` (the local CloudBase driven by the real SDK).
 // `npm test` builds the weapp first, so `mp` always tests the current code.
 const transform = { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: './babel.jest.config.js' }] }
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'domain',
@@ -31,6 +33,13 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/mp/**/*.test.ts'],
       transform,
+    },
+    {
+      displayName: 'functions',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
+      transform,
+      globalSetup: '<rootDir>/test/functions/support/globalSetup.ts',
     },
     {
       displayName: 'emulator',

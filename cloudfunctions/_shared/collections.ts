@@ -21,47 +21,63 @@ export interface CollectionDeclaration {
 export const COLLECTION = {
   villages: 'villages',
   members: 'members',
+  households: 'households',
   matters: 'matters',
+  agendas: 'agendas',
+  statements: 'statements',
+  ratings: 'ratings',
   auditLogs: 'auditLogs',
 } as const
 
 export type CollectionName = (typeof COLLECTION)[keyof typeof COLLECTION]
+
+const key = (field: string, direction: 1 | -1 = 1): IndexKey => ({ field, direction })
 
 export const COLLECTIONS: readonly CollectionDeclaration[] = [
   { name: COLLECTION.villages, indexes: [] },
   {
     name: COLLECTION.members,
     indexes: [
-      { name: 'openid', keys: [{ field: 'openid', direction: 1 }] },
-      { name: 'villageId', keys: [{ field: 'villageId', direction: 1 }] },
-      {
-        name: 'villageId_openid',
-        unique: true,
-        keys: [
-          { field: 'villageId', direction: 1 },
-          { field: 'openid', direction: 1 },
-        ],
-      },
+      // One membership per WeChat user: asking again after a refusal updates the same record.
+      { name: 'openid', unique: true, keys: [key('openid')] },
+      { name: 'villageId_status', keys: [key('villageId'), key('status')] },
     ],
+  },
+  {
+    name: COLLECTION.households,
+    indexes: [{ name: 'villageId_number', unique: true, keys: [key('villageId'), key('number')] }],
   },
   {
     name: COLLECTION.matters,
     indexes: [
-      {
-        name: 'villageId_createdAt',
-        keys: [
-          { field: 'villageId', direction: 1 },
-          { field: 'createdAt', direction: -1 },
-        ],
-      },
-      { name: 'status', keys: [{ field: 'status', direction: 1 }] },
+      { name: 'villageId_raisedAt', keys: [key('villageId'), key('raisedAt', -1)] },
+      { name: 'villageId_status', keys: [key('villageId'), key('status')] },
+      { name: 'villageId_talkDay', keys: [key('villageId'), key('talkDay')] },
+      { name: 'raisedBy', keys: [key('raisedBy')] },
     ],
+  },
+  {
+    // Document id: `<villageId>_<date>`, so a transaction can read and write it by id.
+    name: COLLECTION.agendas,
+    indexes: [{ name: 'villageId_date', unique: true, keys: [key('villageId'), key('date')] }],
+  },
+  {
+    name: COLLECTION.statements,
+    indexes: [
+      { name: 'matterId_at', keys: [key('matterId'), key('at', -1)] },
+      { name: 'authorId_at', keys: [key('authorId'), key('at', -1)] },
+    ],
+  },
+  {
+    // Document id: `<matterId>_<memberId>`: one rating per member and matter.
+    name: COLLECTION.ratings,
+    indexes: [{ name: 'matterId', keys: [key('matterId')] }],
   },
   {
     name: COLLECTION.auditLogs,
     indexes: [
-      { name: 'villageId', keys: [{ field: 'villageId', direction: 1 }] },
-      { name: 'subjectId', keys: [{ field: 'subjectId', direction: 1 }] },
+      { name: 'subjectId_at', keys: [key('subjectId'), key('at')] },
+      { name: 'villageId_at', keys: [key('villageId'), key('at', -1)] },
     ],
   },
 ]

@@ -1,0 +1,93 @@
+/**
+ * One function per aggregate, one handler per use case. `createMain` turns a table of handlers
+ * into the function's `main(event)`: it finds the action, validates the payload with the handler's
+ * schema (unknown fields are dropped), runs the handler and answers with an envelope. A broken rule
+ * answers its own code and message; anything unexpected answers INTERNAL and is logged.
+ */
+import type { GenericSchema } from 'valibot'
+import type { ActionSpec, AppError, Envelope } from '../../types/api'
+import { parseInput } from '../../domain/shared/validate'
+import { DomainError } from '../../domain/shared/errors'
+import { callerOpenid, database, type Database } from './cloud'
+import { loadActor, type ActorRecord } from './actor'
+
+export interface HandlerContext {
+  /** The caller's OPENID from the platform, or undefined for an anonymous caller. */
+  openid: string | undefined
+  db: Database
+  /** The time of this request (one clock for the whole request). */
+  now: Date
+  /** The caller's membership, loaded on first use (one database request). */
+  actor(): Promise<ActorRecord | null>
+}
+
+export interface Handler<Req, Res> {
+  schema: GenericSchema<unknown, Req>
+  run(input: Req, ctx: HandlerContext): Promise<Res>
+}
+
+export function handler<Req, Res>(
+  schema: GenericSchema<unknown, Req>,
+  run: (input: Req, ctx: HandlerContext) => Promise<Res>,
+): Handler<Req, Res> {
+  return { schema, run }
+}
+
+export type Handlers<Api> = {
+  [A in keyof Api]: Api[A] extends ActionSpec<infer Req, infer Res> ? Handler<Req, Res> : never
+}
+
+const INTERNAL: AppError = { code: 'INTERNAL', message: '服务出了点问题，请稍后再试。' }
+
+/** A DomainError, also when it crossed a bundle boundary or the SDK's transaction runner. */
+export function asAppError(error: unknown): AppError | undefined {
+  if (error instanceof DomainError) return error.toJSON()
+  const e = error as { name?: unknown; code?: unknown; message?: unknown } | null
+  if (
+    e &&
+    e.name === 'DomainError' &&
+    typeof e.code === 'string' &&
+    typeof e.message === 'string'
+  ) {
+    return { code: e.code as AppError['code'], message: e.message }
+  }
+  return undefined
+}
+
+function createContext(): HandlerContext {
+  const openid = callerOpenid()
+  const db = database()
+  let actor: Promise<ActorRecord | null> | undefined
+  return {
+    openid,
+    db,
+    now: new Date(),
+    actor: () => (actor ??= loadActor(db, openid)),
+  }
+}
+
+export function createMain<Api>(handlers: Handlers<Api>) {
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    const { action, payload } = (event ?? {}) as { action?: unknown; payload?: unknown }
+    const h =
+      typeof action === 'string' && Object.prototype.hasOwnProperty.call(handlers, action)
+        ? (handlers[action as keyof Api] as Handler<unknown, unknown>)
+        : undefined
+    if (!h) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: '不认识这个操作。' } }
+    }
+    try {
+      const input = parseInput(h.schema, payload)
+      return { ok: true, data: await h.run(input, createContext()) }
+    } catch (error) {
+      const known = asAppError(error)
+      if (known) return { ok: false, error: known }
+      console.error(`[${String(action)}]`, error)
+      return { ok: false, error: INTERNAL }
+    }
+  }
+}
+
+export function fail(code: AppError['code'], message: string): never {
+  throw new DomainError(code, message)
+}

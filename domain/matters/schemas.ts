@@ -1,0 +1,79 @@
+/**
+ * The input of every `matters` action. The mini-program's forms check with the same schemas
+ * before sending; the function checks again, since a request can come from anywhere.
+ */
+import * as v from 'valibot'
+import type { MattersApi } from '../../types/api/matters'
+import type { MatterStatus } from '../../types/model/matter'
+import { flag, id, localDate, optionalText, payload, photos, text } from '../shared/validate'
+import { STATUS_LABELS } from './lifecycle'
+
+export const LIMITS = { title: 60, body: 2000, reason: 200, note: 2000, comment: 200 } as const
+
+const matterId = id('事项编号')
+const title = text('标题', LIMITS.title)
+const body = text('内容', LIMITS.body)
+
+type Schemas = {
+  [A in keyof MattersApi]: v.GenericSchema<unknown, MattersApi[A]['request']>
+}
+
+export const MATTER_SCHEMAS = {
+  raiseMatter: payload({ title, body, photos }),
+  openTopic: payload({ title, body, photos, urgent: flag('急事') }),
+  withdrawMatter: payload({ matterId }),
+  acceptMatter: payload({
+    matterId,
+    urgent: flag('急事'),
+    talkDay: v.optional(localDate('说事日')),
+  }),
+  declineMatter: payload({ matterId, reason: text('不予受理的理由', LIMITS.reason) }),
+  mergeMatter: payload({ matterId, intoId: id('要合并到的事项') }),
+  startDiscussion: payload({ matterId }),
+  recordDecision: payload({ matterId, decision: text('决议', LIMITS.note) }),
+  assignHandling: payload({
+    matterId,
+    handlerId: id('办理人'),
+    deadline: localDate('办理期限'),
+  }),
+  reportProgress: payload({ matterId, text: text('办理进展', LIMITS.note), photos }),
+  resolveMatter: payload({ matterId, outcome: text('办理结果', LIMITS.note) }),
+  closeMatter: payload({ matterId }),
+  rateMatter: payload({
+    matterId,
+    score: v.pipe(
+      v.number('请选择 1 到 5 颗星'),
+      v.integer('请选择 1 到 5 颗星'),
+      v.minValue(1, '请选择 1 到 5 颗星'),
+      v.maxValue(5, '请选择 1 到 5 颗星'),
+    ),
+    comment: optionalText('评价', LIMITS.comment),
+  }),
+  moveAgendaItem: payload({ matterId, talkDay: localDate('说事日') }),
+  reorderAgenda: payload({
+    talkDay: localDate('说事日'),
+    matterIds: v.pipe(v.array(matterId, '议程不对'), v.maxLength(100, '议程太长了')),
+  }),
+  recordMinutes: payload({
+    matterId,
+    talkDay: localDate('说事日'),
+    text: text('会议纪要', LIMITS.note),
+  }),
+  getMatter: payload({ matterId }),
+  listMatters: payload({
+    status: v.optional(v.picklist(Object.keys(STATUS_LABELS) as MatterStatus[], '状态不对')),
+    talkDay: v.optional(localDate('说事日')),
+    mine: flag('只看我的'),
+    overdue: flag('只看超期的'),
+    cursor: v.optional(v.pipe(v.string('翻页位置不对'), v.maxLength(200, '翻页位置不对'))),
+    limit: v.optional(
+      v.pipe(
+        v.number('每页条数不对'),
+        v.integer('每页条数不对'),
+        v.minValue(1, '每页条数不对'),
+        v.maxValue(50, '每页最多 50 条'),
+      ),
+      20,
+    ),
+  }),
+} satisfies Schemas

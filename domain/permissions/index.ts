@@ -1,0 +1,101 @@
+/**
+ * Who may do what: one pure table, `can(actor, action, subject)`. Every handler asks here after
+ * validating its input and before touching the database.
+ */
+import type { AppError } from '../../types/api/errors'
+import type { MemberStatus, Role } from '../../types/model/member'
+
+/** The caller as the function knows them: their membership, or null when they are none. */
+export interface Actor {
+  memberId: string
+  villageId: string
+  roles: readonly Role[]
+  status: MemberStatus
+}
+
+/** What is acted on: its village, and who owns or handles it where that matters. */
+export interface Subject {
+  villageId: string
+  /** The member who raised / wrote / owns it. */
+  ownerId?: string
+  /** The member assigned to carry it out (民事民办). */
+  handlerId?: string
+}
+
+/** `member`: any verified member of the village; `owner`/`handler`: that very member. */
+export type Who = Role | 'member' | 'owner' | 'handler'
+
+/** Every action that needs a verified member, and who may take it. */
+export const PERMISSIONS = {
+  // village
+  viewVillage: ['member'],
+  listMembers: ['committee'],
+  approveMember: ['committee'],
+  declineMember: ['committee'],
+  assignRoles: ['committee'],
+  importHouseholds: ['committee'],
+  updateVillage: ['committee'],
+  // matters
+  viewMatter: ['member'],
+  raiseMatter: ['member'],
+  openTopic: ['committee'],
+  withdrawMatter: ['owner'],
+  acceptMatter: ['committee'],
+  declineMatter: ['committee'],
+  mergeMatter: ['committee'],
+  startDiscussion: ['committee', 'moderator'],
+  recordDecision: ['committee'],
+  assignHandling: ['committee'],
+  reportProgress: ['handler', 'committee'],
+  resolveMatter: ['handler', 'committee'],
+  closeMatter: ['moderator'],
+  rateMatter: ['member'],
+  // agenda (议程) and minutes (会议纪要)
+  moveAgendaItem: ['committee'],
+  reorderAgenda: ['committee'],
+  recordMinutes: ['moderator'],
+  // discussion (民事民议)
+  postStatement: ['member'],
+  editStatement: ['owner'],
+  deleteStatement: ['owner'],
+  reportStatement: ['member'],
+  hideStatement: ['moderator'],
+  restoreStatement: ['moderator'],
+} as const satisfies Record<string, readonly Who[]>
+
+export type Action = keyof typeof PERMISSIONS
+
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[]
+
+export type Decision = { allowed: true } | { allowed: false; error: AppError }
+
+export const NOT_A_MEMBER: AppError = {
+  code: 'UNAUTHENTICATED',
+  message: '您还不是本村的认证村民，请先申请加入，等村委会审核通过。',
+}
+
+export const NOT_ALLOWED: AppError = {
+  code: 'FORBIDDEN',
+  message: '您没有权限做这件事。',
+}
+
+function fits(actor: Actor, who: Who, subject: Subject): boolean {
+  switch (who) {
+    case 'member':
+      return true
+    case 'owner':
+      return subject.ownerId !== undefined && subject.ownerId === actor.memberId
+    case 'handler':
+      return subject.handlerId !== undefined && subject.handlerId === actor.memberId
+    default:
+      return actor.roles.includes(who)
+  }
+}
+
+/** Whether `actor` may take `action` on `subject`. Nobody acts across villages. */
+export function can(actor: Actor | null, action: Action, subject: Subject): Decision {
+  if (!actor || actor.status !== 'verified') return { allowed: false, error: NOT_A_MEMBER }
+  if (actor.villageId !== subject.villageId) return { allowed: false, error: NOT_ALLOWED }
+  const allowed = (PERMISSIONS[action] as readonly Who[]).some((who) => fits(actor, who, subject))
+  return allowed ? { allowed: true } : { allowed: false, error: NOT_ALLOWED }
+}

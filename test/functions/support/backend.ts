@@ -1,0 +1,59 @@
+/**
+ * A whole back end for a test file: the emulator in memory with the project's collections, the
+ * bundled functions, and the REAL SDK for seeding and for reading what a handler wrote.
+ * Calls go through the emulator's function runner with the caller's OPENID injected by the
+ * "platform", exactly as a WeChat client's call would arrive.
+ */
+import tcb from '@cloudbase/node-sdk'
+import { startEmulator, type Emulator } from '../../../emulator/src'
+import { COLLECTIONS } from '../../../cloudfunctions/_shared/collections'
+import { FUNCTIONS_ROOT } from '../../../scripts/build-functions'
+import type { ActionName, Envelope, FunctionName, RequestOf, ResponseOf } from '../../../types/api'
+
+process.env.TENCENTCLOUD = 'true'
+process.env.TENCENTCLOUD_SECRETID = 'test-secret-id'
+process.env.TENCENTCLOUD_SECRETKEY = 'test-secret-key'
+
+export type App = ReturnType<typeof tcb.init>
+export type Db = ReturnType<App['database']>
+
+export interface Backend {
+  emulator: Emulator
+  db: Db
+  /** Calls `name.action` as the WeChat user `openid` (undefined: an anonymous caller). */
+  call<F extends FunctionName, A extends ActionName<F>>(
+    openid: string | undefined,
+    name: F,
+    action: A,
+    payload: RequestOf<F, A> | Record<string, unknown>,
+  ): Promise<Envelope<ResponseOf<F, A>>>
+  /** Every document of a collection (for checking what changed). */
+  all(collection: string): Promise<Array<Record<string, unknown>>>
+  close(): Promise<void>
+}
+
+export async function startBackend(): Promise<Backend> {
+  const emulator = await startEmulator({
+    memory: true,
+    functionsDir: FUNCTIONS_ROOT,
+    collections: COLLECTIONS,
+    functionLog: () => undefined,
+    functionTimeoutMs: 15_000,
+  })
+  const db = tcb.init({ env: 'local', serviceUrl: emulator.serviceUrl }).database()
+  return {
+    emulator,
+    db,
+    call: async (openid, name, action, payload) =>
+      (await emulator.invoke(name, { action, payload }, openid)) as Envelope<never>,
+    all: async (collection) => {
+      const out: Array<Record<string, unknown>> = []
+      for (let skip = 0; ; skip += 1000) {
+        const { data } = await db.collection(collection).skip(skip).limit(1000).get()
+        out.push(...(data as Array<Record<string, unknown>>))
+        if (data.length < 1000) return out
+      }
+    },
+    close: () => emulator.close(),
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Villages and members for function tests, written straight into the emulator's database through
+ * the SDK (the way a seed does), so each test starts from a known state.
+ */
+import type { Member, Role, Village } from '../../../types/model/member'
+import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
+import type { Backend } from './backend'
+
+export const VILLAGE_A = 'village-a'
+export const VILLAGE_B = 'village-b'
+
+export function village(id: string, name: string, over: Partial<Village> = {}): Village {
+  const at = new Date('2026-01-01T00:00:00Z')
+  return {
+    _id: id,
+    name,
+    talkDays: [4, 14, 24],
+    counts: { adults: 40, households: 12, representatives: 6 },
+    settings: { agendaSize: 10, responseDeadlineDays: 3, reportThreshold: 3, ratingWindowDays: 7 },
+    createdAt: at,
+    updatedAt: at,
+    ...over,
+  }
+}
+
+export function member(
+  id: string,
+  villageId: string,
+  roles: Role[],
+  over: Partial<Member> = {},
+): Member {
+  return {
+    _id: id,
+    villageId,
+    openid: `openid-${id}`,
+    name: `村民${id}`,
+    householdNo: '001',
+    roles,
+    status: 'verified',
+    requestedAt: new Date('2026-01-02T00:00:00Z'),
+    ...over,
+  }
+}
+
+/** One member per role in village A, a committee member in village B, and a pending applicant. */
+export const CAST = {
+  resident: member('res', VILLAGE_A, ['resident']),
+  resident2: member('res2', VILLAGE_A, ['resident']),
+  representative: member('rep', VILLAGE_A, ['resident', 'representative']),
+  committee: member('com', VILLAGE_A, ['resident', 'committee']),
+  moderator: member('mod', VILLAGE_A, ['resident', 'moderator']),
+  legalOfficer: member('law', VILLAGE_A, ['resident', 'legalOfficer']),
+  pending: member('pen', VILLAGE_A, ['resident'], { status: 'pending' }),
+  otherCommittee: member('ocom', VILLAGE_B, ['resident', 'committee']),
+} as const
+
+/** An OPENID the platform knows but no village does. */
+export const STRANGER = 'openid-stranger'
+
+export async function seedCast(backend: Backend): Promise<void> {
+  backend.emulator.bulkInsert(COLLECTION.villages, [
+    village(VILLAGE_A, '示范村'),
+    village(VILLAGE_B, '邻村'),
+  ])
+  backend.emulator.bulkInsert(COLLECTION.members, Object.values(CAST))
+}

@@ -1,0 +1,109 @@
+import type { ActionSpec } from './envelope'
+import type { LocalDate } from '../model/common'
+import type { Handling, MatterOrigin, MatterStatus } from '../model/matter'
+import type { AuditRecord } from '../model/audit'
+
+type Ok = { ok: true }
+
+/** A matter as lists show it. Dates travel as ISO strings. */
+export interface MatterSummary {
+  id: string
+  title: string
+  status: MatterStatus
+  origin: MatterOrigin
+  urgent: boolean
+  raisedByName: string
+  raisedAt: string
+  talkDay?: LocalDate
+  /** 接诉即办: raised and neither accepted nor declined within the village's deadline. */
+  overdue: boolean
+  photoCount: number
+}
+
+export interface TimelineItem {
+  at: string
+  actorName: string
+  action: AuditRecord['action']
+  from?: MatterStatus
+  to?: MatterStatus
+  note?: string
+}
+
+export interface StatementView {
+  id: string
+  authorName: string
+  text: string
+  at: string
+  replyTo?: string
+}
+
+export interface MatterDetail extends MatterSummary {
+  body: string
+  photos: string[]
+  declineReason?: string
+  mergedInto?: string
+  decision?: string
+  handling?: Omit<Handling, 'assignedAt' | 'reports'> & {
+    assignedAt: string
+    reports: Array<{ at: string; by: string; text: string; photos: string[] }>
+  }
+  outcome?: string
+  timeline: TimelineItem[]
+  latestStatements: StatementView[]
+  rating: { count: number; average: number | null; mine?: number }
+  /** What the caller may do next (for the buttons on the screen). */
+  can: string[]
+}
+
+export interface MatterRef {
+  matterId: string
+}
+
+export interface RaiseMatterRequest {
+  title: string
+  body: string
+  photos: string[]
+}
+
+export interface OpenTopicRequest extends RaiseMatterRequest {
+  urgent: boolean
+}
+
+export interface AcceptMatterRequest extends MatterRef {
+  /** 遇事解事: handle at once, not on an agenda. */
+  urgent: boolean
+  /** Put it on this 说事日 instead of the next one with room. */
+  talkDay?: LocalDate
+}
+
+export interface ListMattersRequest {
+  status?: MatterStatus
+  talkDay?: LocalDate
+  mine: boolean
+  /** Only matters past the 接诉即办 deadline (the committee's list). */
+  overdue: boolean
+  cursor?: string
+  limit: number
+}
+
+/** Actions of the `matters` function (民事民提、民事民议、民事民办). */
+export interface MattersApi {
+  raiseMatter: ActionSpec<RaiseMatterRequest, { matterId: string }>
+  openTopic: ActionSpec<OpenTopicRequest, { matterId: string; talkDay?: LocalDate }>
+  withdrawMatter: ActionSpec<MatterRef, Ok>
+  acceptMatter: ActionSpec<AcceptMatterRequest, { talkDay?: LocalDate }>
+  declineMatter: ActionSpec<MatterRef & { reason: string }, Ok>
+  mergeMatter: ActionSpec<MatterRef & { intoId: string }, Ok>
+  startDiscussion: ActionSpec<MatterRef, Ok>
+  recordDecision: ActionSpec<MatterRef & { decision: string }, Ok>
+  assignHandling: ActionSpec<MatterRef & { handlerId: string; deadline: LocalDate }, Ok>
+  reportProgress: ActionSpec<MatterRef & { text: string; photos: string[] }, Ok>
+  resolveMatter: ActionSpec<MatterRef & { outcome: string }, Ok>
+  closeMatter: ActionSpec<MatterRef, Ok>
+  rateMatter: ActionSpec<MatterRef & { score: number; comment: string }, Ok>
+  moveAgendaItem: ActionSpec<MatterRef & { talkDay: LocalDate }, Ok>
+  reorderAgenda: ActionSpec<{ talkDay: LocalDate; matterIds: string[] }, Ok>
+  recordMinutes: ActionSpec<MatterRef & { talkDay: LocalDate; text: string }, Ok>
+  getMatter: ActionSpec<MatterRef, MatterDetail>
+  listMatters: ActionSpec<ListMattersRequest, { items: MatterSummary[]; nextCursor?: string }>
+}

@@ -1,0 +1,18 @@
+/** Every write that changes a matter's or a vote's state leaves one of these (who, when, what). */
+export interface AuditRecord {
+  _id: string
+  villageId: string
+  /** What was acted on: `matter`, `member`, `statement`, `agenda`, `poll`, … */
+  subjectType: string
+  subjectId: string
+  /** The handler that acted: `acceptMatter`, `approveMember`, … */
+  action: string
+  /** The member who acted; their OPENID when they are not (yet) a member. */
+  actorId: string
+  /** Their name at the time, so a timeline reads without another lookup. */
+  actorName: string
+  at: Date
+  from?: string
+  to?: string
+  note?: string
+}

@@ -1,0 +1,2 @@
+/** A calendar date in Shanghai, `YYYY-MM-DD`. */
+export type LocalDate = string

@@ -1,0 +1,104 @@
+/** Stored shapes of the `matters` aggregate: matters, their timeline, agendas and ratings. */
+import type { LocalDate } from './common'
+
+/**
+ * raised 待受理 → accepted 已受理 | declined 不予受理 | merged 已合并 | withdrawn 已撤回;
+ * accepted → discussing 议事中 → deciding 表决中 → decided 已决议 → handling 办理中 →
+ * resolved 已办结 → closed 已关闭. The transition table is `domain/matters/lifecycle.ts`.
+ */
+export type MatterStatus =
+  | 'raised'
+  | 'accepted'
+  | 'declined'
+  | 'merged'
+  | 'withdrawn'
+  | 'discussing'
+  | 'deciding'
+  | 'decided'
+  | 'handling'
+  | 'resolved'
+  | 'closed'
+
+/** resident: 民事民提; committee: 开题 (a topic the committee opens). */
+export type MatterOrigin = 'resident' | 'committee'
+
+export interface ProgressReport {
+  at: Date
+  by: string
+  text: string
+  photos: string[]
+}
+
+/** 民事民办: who carries out the decision, by when, and how it goes. */
+export interface Handling {
+  handlerId: string
+  handlerName: string
+  deadline: LocalDate
+  assignedAt: Date
+  reports: ProgressReport[]
+}
+
+export interface Matter {
+  _id: string
+  villageId: string
+  title: string
+  body: string
+  /** Cloud file ids (at most 9). */
+  photos: string[]
+  origin: MatterOrigin
+  /** 遇事解事: handled at once, not put on a 说事日's agenda. */
+  urgent: boolean
+  status: MatterStatus
+  raisedBy: string
+  raisedByName: string
+  raisedAt: Date
+  /** The 说事日 whose agenda holds this matter. */
+  talkDay?: LocalDate
+  declineReason?: string
+  mergedInto?: string
+  /** What was decided (民事民决). */
+  decision?: string
+  handling?: Handling
+  /** The published result of carrying it out (结果公开). */
+  outcome?: string
+  /** When each status was entered. */
+  statusAt: Partial<Record<MatterStatus, Date>>
+  rating?: { count: number; sum: number }
+  updatedAt: Date
+}
+
+/** One entry of a matter's timeline: every state change and every notable act on it. */
+export interface TimelineEntry {
+  _id: string
+  villageId: string
+  matterId: string
+  at: Date
+  actorId: string
+  actorName: string
+  action: string
+  from?: MatterStatus
+  to?: MatterStatus
+  note?: string
+}
+
+/** 议程: the ordered matters of one 说事日, and the minutes of each. */
+export interface Agenda {
+  _id: string
+  villageId: string
+  date: LocalDate
+  matterIds: string[]
+  /** 会议纪要 per matter discussed. */
+  minutes: Record<string, { text: string; by: string; at: Date }>
+  updatedAt: Date
+}
+
+/** 民意测评: one member's rating of how a matter was handled. */
+export interface Rating {
+  _id: string
+  villageId: string
+  matterId: string
+  memberId: string
+  score: 1 | 2 | 3 | 4 | 5
+  comment?: string
+  at: Date
+}

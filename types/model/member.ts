@@ -1,0 +1,75 @@
+/** Stored shapes of the `village` aggregate: villages, members, households. */
+
+export type Role = 'resident' | 'representative' | 'committee' | 'moderator' | 'legalOfficer'
+
+export const ROLES: readonly Role[] = [
+  'resident',
+  'representative',
+  'committee',
+  'moderator',
+  'legalOfficer',
+]
+
+/** pending: asked to join; verified: approved by the committee; declined: refused, with a reason. */
+export type MemberStatus = 'pending' | 'verified' | 'declined'
+
+export interface VillageSettings {
+  /** Most matters on one 说事日's agenda. */
+  agendaSize: number
+  /** 接诉即办: days within which a raised matter must be accepted or declined. */
+  responseDeadlineDays: number
+  /** Reports after which a statement is hidden pending review. */
+  reportThreshold: number
+  /** Days after resolution in which members may rate the handling. */
+  ratingWindowDays: number
+}
+
+/** Counts the tallies need (村民委员会组织法 Art. 22, 26). */
+export interface VillageCounts {
+  /** Villagers aged 18 or over. */
+  adults: number
+  households: number
+  representatives: number
+}
+
+export interface Village {
+  _id: string
+  name: string
+  /** Days of the month the village meets (domain/talkday validates). */
+  talkDays: number[]
+  counts: VillageCounts
+  settings: VillageSettings
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface Member {
+  _id: string
+  villageId: string
+  /** The WeChat OPENID the platform injected when this person asked to join. */
+  openid: string
+  name: string
+  /** The household number given when joining (户号). */
+  householdNo: string
+  householdId?: string
+  phone?: string
+  roles: Role[]
+  status: MemberStatus
+  declineReason?: string
+  requestedAt: Date
+  reviewedAt?: Date
+  reviewedBy?: string
+}
+
+export interface Household {
+  _id: string
+  villageId: string
+  /** 户号, unique within the village. */
+  number: string
+  /** 户主 */
+  head: string
+  /** Names of the people of the household. */
+  people: string[]
+  /** People aged 18 or over. */
+  adults: number
+}
