@@ -1,13 +1,16 @@
 import type { ActionSpec } from './envelope'
+import type { MattersApi } from './matters'
 import type { VillageApi } from './village'
 
 export type { AppError, ErrorCode } from './errors'
 export type { ActionSpec, Envelope, FunctionEvent } from './envelope'
 export type { VillageApi } from './village'
+export type { MattersApi } from './matters'
 
 /** Every cloud function and its actions: the typed map both sides of the contract import. */
 export interface Api {
   village: VillageApi
+  matters: MattersApi
 }
 
 export type FunctionName = keyof Api
