@@ -57,10 +57,12 @@ export const CAST = {
 /** An OPENID the platform knows but no village does. */
 export const STRANGER = 'openid-stranger'
 
+/** Writes stored-shape documents straight into a collection. */
+export function insert(backend: Backend, collection: string, docs: readonly object[]): void {
+  backend.emulator.bulkInsert(collection, docs as ReadonlyArray<Record<string, unknown>>)
+}
+
 export async function seedCast(backend: Backend): Promise<void> {
-  backend.emulator.bulkInsert(COLLECTION.villages, [
-    village(VILLAGE_A, '示范村'),
-    village(VILLAGE_B, '邻村'),
-  ])
-  backend.emulator.bulkInsert(COLLECTION.members, Object.values(CAST))
+  insert(backend, COLLECTION.villages, [village(VILLAGE_A, '示范村'), village(VILLAGE_B, '邻村')])
+  insert(backend, COLLECTION.members, Object.values(CAST))
 }
