@@ -1,0 +1,66 @@
+// The project's seed through the real SDK, and a dev login as a seeded member reaching the real
+// (bundled) village function.
+import path from 'node:path'
+import { COLLECTIONS } from '../../cloudfunctions/_shared/collections'
+import { buildFunctions } from '../../scripts/build-functions'
+import { DEMO_MEMBERS, DEMO_VILLAGE_ID, isSeeded, seedDemo } from '../../scripts/seed'
+import { DEV_TOKEN_HEADER, type Emulator } from '../src/index'
+import { sdkFor, start } from './helpers'
+
+const FUNCTIONS = path.resolve(__dirname, '..', '..', 'cloudfunctions')
+
+let emulator: Emulator
+
+beforeAll(async () => {
+  await buildFunctions({ root: FUNCTIONS, names: ['village'] })
+  emulator = await start({ collections: COLLECTIONS, functionsDir: FUNCTIONS, dev: true })
+})
+
+afterAll(async () => {
+  await emulator.close()
+})
+
+describe('seed', () => {
+  it('seeds 示范村 once, idempotently, and starts over with reset', async () => {
+    expect(await isSeeded(emulator.url)).toBe(false)
+    expect(await seedDemo({ serviceUrl: emulator.serviceUrl })).toEqual({
+      inserted: 1 + DEMO_MEMBERS.length,
+      removed: 0,
+    })
+    expect(await isSeeded(emulator.url)).toBe(true)
+    expect(await seedDemo({ serviceUrl: emulator.serviceUrl })).toEqual({ inserted: 0, removed: 0 })
+
+    const db = sdkFor(emulator).database()
+    const [village] = (await db.collection('villages').doc(DEMO_VILLAGE_ID).get()).data
+    expect(village).toMatchObject({ name: '示范村', talkDays: [4, 14, 24] })
+    const members = await db.collection('members').where({ villageId: DEMO_VILLAGE_ID }).get()
+    expect(new Set(members.data.map((m: { role: string }) => m.role))).toEqual(
+      new Set(['committee', 'moderator', 'legalOfficer', 'representative', 'resident']),
+    )
+
+    await db.collection('members').add({ villageId: DEMO_VILLAGE_ID, openid: 'extra' })
+    expect(await seedDemo({ serviceUrl: emulator.serviceUrl, reset: true })).toEqual({
+      inserted: 1 + DEMO_MEMBERS.length,
+      removed: 2 + DEMO_MEMBERS.length,
+    })
+    expect((await db.collection('members').count()).total).toBe(DEMO_MEMBERS.length)
+  })
+
+  it('a dev login as a seeded member reaches village.whoami with that member’s OPENID', async () => {
+    await seedDemo({ serviceUrl: emulator.serviceUrl })
+    const member = DEMO_MEMBERS[0]
+    const login = (await (
+      await fetch(`${emulator.url}/dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ memberId: member._id }),
+      })
+    ).json()) as { token: string }
+    const res = await fetch(`${emulator.url}/fn/village`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [DEV_TOKEN_HEADER]: login.token },
+      body: JSON.stringify({ action: 'whoami', payload: {} }),
+    })
+    expect(await res.json()).toEqual({ ok: true, data: { openid: member.openid } })
+  })
+})
