@@ -1,10 +1,12 @@
 /**
- * The one way a matter's status changes: in a transaction, read the matter, ask the permissions,
- * ask the lifecycle table, write the change with its time, and leave the audit/timeline record.
+ * The one way a matter is acted on: in a transaction, read the matter, ask the permissions, do the
+ * work, write the matter's new fields, and leave the audit/timeline record. `changeMatter` adds the
+ * lifecycle table for the acts that move a matter to another status.
  */
 import type { Matter, MatterStatus } from '../../types/model/matter'
 import type { Action } from '../../domain/permissions'
 import { transition, type TransitionAction } from '../../domain/matters/lifecycle'
+import { matterSubject } from '../../domain/matters/actions'
 import type { ActorRecord } from '../_shared/actor'
 import { audit } from '../_shared/audit'
 import { authorize } from '../_shared/authorize'
@@ -12,19 +14,47 @@ import { runTransaction, type Transaction } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/handler'
 import { getMatter, updateMatter } from './repo'
 
-export function subjectOf(matter: Matter) {
-  return {
-    villageId: matter.villageId,
-    ownerId: matter.raisedBy,
-    handlerId: matter.handling?.handlerId,
-  }
+export interface Outcome<R> {
+  /** Fields to write on the matter (updatedAt is added). */
+  patch?: Partial<Matter>
+  /** The timeline entry; every act on a matter leaves one. */
+  entry: { from?: MatterStatus; to?: MatterStatus; note?: string }
+  result: R
+}
+
+type Work<R> = (matter: Matter, t: Transaction, who: ActorRecord) => Promise<Outcome<R>>
+
+export async function actOnMatter<R>(
+  ctx: HandlerContext,
+  matterId: string,
+  action: Action,
+  work: Work<R>,
+): Promise<R> {
+  const actor = await ctx.actor()
+  return runTransaction(ctx.db, async (t) => {
+    const matter = await getMatter(t, matterId)
+    const who = authorize(actor, action, matterSubject(matter))
+    const { patch, entry, result } = await work(matter, t, who)
+    if (patch) await updateMatter(t, matterId, { ...patch, updatedAt: ctx.now })
+    await audit(t, {
+      villageId: matter.villageId,
+      subjectType: 'matter',
+      subjectId: matterId,
+      action,
+      actorId: who.memberId,
+      actorName: who.name,
+      at: ctx.now,
+      ...entry,
+    })
+    return result
+  })
 }
 
 export interface Change {
   matterId: string
   action: TransitionAction & Action
-  /** Shown on the timeline (a reason, the decision, the outcome). */
-  note?: string
+  /** Shown on the timeline (a reason, the decision, the outcome); a function sees the new fields. */
+  note?: string | ((changed: Matter) => string)
   /** Further fields to write with the new status; may read more inside the transaction. */
   patch?: (
     matter: Matter,
@@ -33,34 +63,17 @@ export interface Change {
   ) => Promise<Partial<Matter>> | Partial<Matter>
 }
 
-export async function changeMatter(
-  ctx: HandlerContext,
-  change: Change,
-): Promise<{ matter: Matter; to: MatterStatus }> {
-  const actor = await ctx.actor()
-  return runTransaction(ctx.db, async (t) => {
-    const matter = await getMatter(t, change.matterId)
-    const who = authorize(actor, change.action, subjectOf(matter))
+/** Moves a matter along the lifecycle table, with the time of the new status. */
+export async function changeMatter(ctx: HandlerContext, change: Change): Promise<MatterStatus> {
+  return actOnMatter(ctx, change.matterId, change.action, async (matter, t, who) => {
     const to = transition(matter.status, change.action)
     const extra = change.patch ? await change.patch(matter, t, who) : {}
-    await updateMatter(t, change.matterId, {
-      ...extra,
-      status: to,
-      statusAt: { ...matter.statusAt, [to]: ctx.now },
-      updatedAt: ctx.now,
-    })
-    await audit(t, {
-      villageId: matter.villageId,
-      subjectType: 'matter',
-      subjectId: change.matterId,
-      action: change.action,
-      actorId: who.memberId,
-      actorName: who.name,
-      at: ctx.now,
-      from: matter.status,
-      to,
-      note: change.note,
-    })
-    return { matter, to }
+    const note =
+      typeof change.note === 'function' ? change.note({ ...matter, ...extra }) : change.note
+    return {
+      patch: { ...extra, status: to, statusAt: { ...matter.statusAt, [to]: ctx.now } },
+      entry: { from: matter.status, to, note },
+      result: to,
+    }
   })
 }

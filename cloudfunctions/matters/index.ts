@@ -1,6 +1,42 @@
 // The `matters` function: 民事民提、民事民议、民事民办. One handler per action.
 import type { MattersApi } from '../../types/api/matters'
 import { createMain } from '../_shared/handler'
+import { acceptMatter } from './handlers/acceptMatter'
+import { assignHandling } from './handlers/assignHandling'
+import { closeMatter } from './handlers/closeMatter'
+import { declineMatter } from './handlers/declineMatter'
+import { getMatter } from './handlers/getMatter'
+import { listMatters } from './handlers/listMatters'
+import { mergeMatter } from './handlers/mergeMatter'
+import { moveAgendaItem } from './handlers/moveAgendaItem'
+import { openTopic } from './handlers/openTopic'
 import { raiseMatter } from './handlers/raiseMatter'
+import { rateMatter } from './handlers/rateMatter'
+import { recordDecision } from './handlers/recordDecision'
+import { recordMinutes } from './handlers/recordMinutes'
+import { reorderAgenda } from './handlers/reorderAgenda'
+import { reportProgress } from './handlers/reportProgress'
+import { resolveMatter } from './handlers/resolveMatter'
+import { startDiscussion } from './handlers/startDiscussion'
+import { withdrawMatter } from './handlers/withdrawMatter'
 
-export const main = createMain<Pick<MattersApi, 'raiseMatter'>>({ raiseMatter })
+export const main = createMain<MattersApi>({
+  raiseMatter,
+  openTopic,
+  withdrawMatter,
+  acceptMatter,
+  declineMatter,
+  mergeMatter,
+  startDiscussion,
+  recordDecision,
+  assignHandling,
+  reportProgress,
+  resolveMatter,
+  closeMatter,
+  rateMatter,
+  moveAgendaItem,
+  reorderAgenda,
+  recordMinutes,
+  getMatter,
+  listMatters,
+})

@@ -61,6 +61,9 @@ export const PERMISSIONS = {
   reportStatement: ['member'],
   hideStatement: ['moderator'],
   restoreStatement: ['moderator'],
+  listStatements: ['member'],
+  /** Read the text of a hidden statement: its author, and the moderators who review it. */
+  viewHiddenStatement: ['owner', 'moderator'],
 } as const satisfies Record<string, readonly Who[]>
 
 export type Action = keyof typeof PERMISSIONS

@@ -1,7 +1,6 @@
 import type { ActionSpec } from './envelope'
 import type { LocalDate } from '../model/common'
 import type { Handling, MatterOrigin, MatterStatus } from '../model/matter'
-import type { AuditRecord } from '../model/audit'
 
 type Ok = { ok: true }
 
@@ -23,7 +22,7 @@ export interface MatterSummary {
 export interface TimelineItem {
   at: string
   actorName: string
-  action: AuditRecord['action']
+  action: string
   from?: MatterStatus
   to?: MatterStatus
   note?: string
@@ -50,7 +49,7 @@ export interface MatterDetail extends MatterSummary {
   outcome?: string
   timeline: TimelineItem[]
   latestStatements: StatementView[]
-  rating: { count: number; average: number | null; mine?: number }
+  rating: { count: number; average: number | null; ratedByMe: boolean }
   /** What the caller may do next (for the buttons on the screen). */
   can: string[]
 }

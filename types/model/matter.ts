@@ -63,22 +63,13 @@ export interface Matter {
   outcome?: string
   /** When each status was entered. */
   statusAt: Partial<Record<MatterStatus, Date>>
-  rating?: { count: number; sum: number }
+  /** 接诉即办: by when the committee must accept or decline (set when raised). */
+  respondBy: Date
+  /** End of the rating window (set when resolved). */
+  ratingEndsAt?: Date
+  /** 民意测评 so far; `raters` are member ids, so one read tells whether the caller rated. */
+  rating: { count: number; sum: number; raters: string[] }
   updatedAt: Date
-}
-
-/** One entry of a matter's timeline: every state change and every notable act on it. */
-export interface TimelineEntry {
-  _id: string
-  villageId: string
-  matterId: string
-  at: Date
-  actorId: string
-  actorName: string
-  action: string
-  from?: MatterStatus
-  to?: MatterStatus
-  note?: string
 }
 
 /** 议程: the ordered matters of one 说事日, and the minutes of each. */

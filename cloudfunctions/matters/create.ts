@@ -1,0 +1,50 @@
+/** A new matter and its first timeline entry, inside the caller's transaction. */
+import type { Matter, MatterOrigin } from '../../types/model/matter'
+import { INITIAL_STATUS } from '../../domain/matters/lifecycle'
+import type { ActorRecord } from '../_shared/actor'
+import { audit } from '../_shared/audit'
+import type { Transaction } from '../_shared/cloud'
+import { addMatter } from './repo'
+
+export interface NewMatter {
+  title: string
+  body: string
+  photos: string[]
+  origin: MatterOrigin
+  urgent: boolean
+  respondBy: Date
+}
+
+export async function createMatter(
+  t: Transaction,
+  who: ActorRecord,
+  input: NewMatter,
+  now: Date,
+  extra: (id: string) => Promise<Partial<Matter> & { note?: string }> = async () => ({}),
+): Promise<{ matterId: string; fields: Partial<Matter> }> {
+  const status = INITIAL_STATUS[input.origin]
+  const matterId = await addMatter(t, {
+    villageId: who.villageId,
+    ...input,
+    status,
+    raisedBy: who.memberId,
+    raisedByName: who.name,
+    raisedAt: now,
+    statusAt: { raised: now, [status]: now },
+    rating: { count: 0, sum: 0, raters: [] },
+    updatedAt: now,
+  })
+  const { note, ...fields } = await extra(matterId)
+  await audit(t, {
+    villageId: who.villageId,
+    subjectType: 'matter',
+    subjectId: matterId,
+    action: input.origin === 'committee' ? 'openTopic' : 'raiseMatter',
+    actorId: who.memberId,
+    actorName: who.name,
+    at: now,
+    to: status,
+    note,
+  })
+  return { matterId, fields }
+}

@@ -1,0 +1,22 @@
+/** The committee accepts a raised matter: onto a 说事日's agenda, or urgent (遇事解事). */
+import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
+import { handler } from '../../_shared/handler'
+import { placeOnAgenda } from '../agenda'
+import { changeMatter } from '../change'
+import { getVillage } from '../repo'
+
+export const acceptMatter = handler(MATTER_SCHEMAS.acceptMatter, async (input, ctx) => {
+  let talkDay: string | undefined
+  await changeMatter(ctx, {
+    matterId: input.matterId,
+    action: 'acceptMatter',
+    patch: async (matter, t) => {
+      if (input.urgent) return { urgent: true }
+      const village = await getVillage(t, matter.villageId)
+      talkDay = await placeOnAgenda(t, village, matter._id, ctx.now, input.talkDay)
+      return { talkDay }
+    },
+    note: (m) => (m.talkDay ? `排入 ${m.talkDay} 说事日` : '急事急办'),
+  })
+  return { talkDay }
+})

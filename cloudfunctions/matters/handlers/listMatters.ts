@@ -1,0 +1,51 @@
+/**
+ * A village's matters for the lists: by status, by 说事日 (in agenda order), "mine", or overdue
+ * (接诉即办). Newest first with a cursor; a talk day's list is its whole agenda.
+ */
+import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
+import { authorize } from '../../_shared/authorize'
+import { fail, handler } from '../../_shared/handler'
+import { findAgenda, listMatters as queryMatters, mattersByIds } from '../repo'
+import { toSummary } from '../views'
+
+function encodeCursor(at: Date | string, id: string): string {
+  return `${new Date(at).toISOString()}|${id}`
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = cursor.split('|')
+  const date = new Date(at ?? '')
+  if (!id || Number.isNaN(date.getTime())) fail('INVALID_INPUT', '翻页位置不对，请从头看。')
+  return { at: date, id }
+}
+
+export const listMatters = handler(MATTER_SCHEMAS.listMatters, async (input, ctx) => {
+  const actor = await ctx.actor()
+  const who = authorize(actor, 'viewMatter', { villageId: actor?.villageId ?? '' })
+  if (input.talkDay) {
+    const agenda = await findAgenda(ctx.db, who.villageId, input.talkDay)
+    const ids = agenda?.matterIds ?? []
+    const found = await mattersByIds(ctx.db, who.villageId, ids)
+    const order = new Map(ids.map((id, i) => [id, i]))
+    const items = found
+      .filter((m) => !input.status || m.status === input.status)
+      .sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0))
+      .map((m) => toSummary(m, ctx.now))
+    return { items }
+  }
+  const page = await queryMatters(ctx.db, {
+    villageId: who.villageId,
+    status: input.status,
+    raisedBy: input.mine ? who.memberId : undefined,
+    overdueAt: input.overdue ? ctx.now : undefined,
+    before: input.cursor ? decodeCursor(input.cursor) : undefined,
+    limit: input.limit + 1,
+  })
+  const items = page.slice(0, input.limit)
+  const last = items[items.length - 1]
+  return {
+    items: items.map((m) => toSummary(m, ctx.now)),
+    nextCursor:
+      page.length > input.limit && last ? encodeCursor(last.raisedAt, last._id) : undefined,
+  }
+})

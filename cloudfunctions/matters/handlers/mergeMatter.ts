@@ -1,0 +1,33 @@
+/** The committee merges a raised matter into another one of the village (已合并). */
+import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
+import { FINAL_STATUSES } from '../../../domain/matters/lifecycle'
+import { audit } from '../../_shared/audit'
+import { fail, handler } from '../../_shared/handler'
+import { changeMatter } from '../change'
+import { getMatter } from '../repo'
+
+export const mergeMatter = handler(MATTER_SCHEMAS.mergeMatter, async (input, ctx) => {
+  if (input.intoId === input.matterId) fail('INVALID_INPUT', '不能合并到它自己。')
+  await changeMatter(ctx, {
+    matterId: input.matterId,
+    action: 'mergeMatter',
+    patch: async (matter, t, who) => {
+      const into = await getMatter(t, input.intoId)
+      if (into.villageId !== matter.villageId) fail('NOT_FOUND', '找不到要合并到的事项。')
+      if (FINAL_STATUSES.includes(into.status)) fail('CONFLICT', '要合并到的事项已经结束了。')
+      await audit(t, {
+        villageId: into.villageId,
+        subjectType: 'matter',
+        subjectId: into._id,
+        action: 'mergeMatter',
+        actorId: who.memberId,
+        actorName: who.name,
+        at: ctx.now,
+        note: `合并了“${matter.title}”`,
+      })
+      return { mergedInto: into._id }
+    },
+    note: () => '合并到另一件事',
+  })
+  return { ok: true as const }
+})

@@ -1,0 +1,29 @@
+/** 开题: the committee opens a topic; it starts accepted, on the next agenda unless urgent. */
+import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
+import { authorize } from '../../_shared/authorize'
+import { runTransaction } from '../../_shared/cloud'
+import { handler } from '../../_shared/handler'
+import { placeOnAgenda } from '../agenda'
+import { createMatter } from '../create'
+import { getVillage, updateMatter } from '../repo'
+
+export const openTopic = handler(MATTER_SCHEMAS.openTopic, async (input, ctx) => {
+  const actor = await ctx.actor()
+  const who = authorize(actor, 'openTopic', { villageId: actor?.villageId ?? '' })
+  return runTransaction(ctx.db, async (t) => {
+    const village = await getVillage(t, who.villageId)
+    const { matterId, fields } = await createMatter(
+      t,
+      who,
+      { ...input, origin: 'committee', respondBy: ctx.now },
+      ctx.now,
+      async (id) => {
+        if (input.urgent) return { note: '急事急办' }
+        const talkDay = await placeOnAgenda(t, village, id, ctx.now)
+        await updateMatter(t, id, { talkDay })
+        return { talkDay, note: `排入 ${talkDay} 说事日` }
+      },
+    )
+    return { matterId, talkDay: fields.talkDay }
+  })
+})

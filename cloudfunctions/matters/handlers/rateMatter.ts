@@ -1,0 +1,35 @@
+/** 民意测评: each member rates the handling once (1–5), within the window after resolution. */
+import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
+import { ratingOpen } from '../../../domain/matters/rules'
+import { fail, handler } from '../../_shared/handler'
+import { actOnMatter } from '../change'
+import { findRating, ratingId, saveRating } from '../repo'
+
+export const rateMatter = handler(MATTER_SCHEMAS.rateMatter, async (input, ctx) =>
+  actOnMatter(ctx, input.matterId, 'rateMatter', async (matter, t, who) => {
+    if (!ratingOpen(matter, ctx.now)) fail('CONFLICT', '现在不在评价时间内，不能评价。')
+    if (
+      matter.rating.raters.includes(who.memberId) ||
+      (await findRating(t, matter._id, who.memberId))
+    ) {
+      fail('CONFLICT', '您已经评价过这件事了。')
+    }
+    await saveRating(t, {
+      _id: ratingId(matter._id, who.memberId),
+      villageId: matter.villageId,
+      matterId: matter._id,
+      memberId: who.memberId,
+      score: input.score as 1 | 2 | 3 | 4 | 5,
+      comment: input.comment || undefined,
+      at: ctx.now,
+    })
+    const { count, sum, raters } = matter.rating
+    return {
+      patch: {
+        rating: { count: count + 1, sum: sum + input.score, raters: [...raters, who.memberId] },
+      },
+      entry: { note: `评价 ${input.score} 星` },
+      result: { ok: true as const },
+    }
+  }),
+)

@@ -1,0 +1,48 @@
+/** Stored shape of the `discussion` aggregate (民事民议): one statement or reply on a matter. */
+
+/** Why a statement is out of sight, and whether a moderator still has to look at it. */
+export interface StatementHiding {
+  /**
+   * reports: hidden automatically when reports reached the village's threshold;
+   * contentCheck: the content check asked for a person's review;
+   * moderator: a moderator hid it (with a reason).
+   */
+  by: 'reports' | 'contentCheck' | 'moderator'
+  at: Date
+  /** The moderator who hid it (by: 'moderator'). */
+  moderatorId?: string
+  reason?: string
+  /** True until a moderator has confirmed (hideStatement) or lifted (restoreStatement) it. */
+  pendingReview: boolean
+}
+
+/** One member's report of a statement (at most one per member). */
+export interface StatementReport {
+  memberId: string
+  reason: string
+  at: Date
+}
+
+export interface Statement {
+  _id: string
+  villageId: string
+  matterId: string
+  authorId: string
+  /** The author's name at the time, so a list reads without another lookup. */
+  authorName: string
+  /** Empty once deleted. */
+  text: string
+  /** When it was posted: the edit window and the rate limit count from here. */
+  at: Date
+  /** The top-level statement this replies to (one level of replies only). */
+  replyTo?: string
+  editedAt?: Date
+  /** Soft delete by the author: the text is removed, the place in the thread stays. */
+  deleted: boolean
+  deletedAt?: Date
+  /** Null while it is in sight. */
+  hidden: StatementHiding | null
+  /** When a moderator last restored it; reports before this no longer count towards hiding. */
+  restoredAt?: Date
+  reports: StatementReport[]
+}
