@@ -76,6 +76,8 @@ const loadCollections = (file: string | undefined): CollectionSpec[] => {
 }
 
 const main = async (): Promise<void> => {
+  // CloudBase runs functions in UTC; functions here share this process's time zone.
+  process.env.TZ = 'UTC'
   const opts = parseArgs(process.argv.slice(2))
   const emulator = await startEmulator({
     port: opts.port,
