@@ -1,7 +1,98 @@
 import type { ActionSpec } from './envelope'
+import type { MemberStatus, Role, VillageCounts, VillageSettings } from '../model/member'
+
+type Ok = { ok: true }
+
+/** A membership as the app shows it. Dates travel as ISO strings; the OPENID never travels. */
+export interface MemberView {
+  id: string
+  villageId: string
+  name: string
+  householdNo: string
+  /** The registered household it was linked to on approval, when one with that number exists. */
+  householdId?: string
+  /** Only shown to the committee and to the member themself. */
+  phone?: string
+  roles: Role[]
+  status: MemberStatus
+  declineReason?: string
+  requestedAt: string
+  reviewedAt?: string
+}
+
+/** A village as members see it. */
+export interface VillageView {
+  id: string
+  name: string
+  talkDays: number[]
+  counts: VillageCounts
+  settings: VillageSettings
+}
+
+export interface VillageRef {
+  id: string
+  name: string
+}
+
+export interface RequestJoinRequest {
+  villageId: string
+  /** The person's name (姓名). */
+  name: string
+  /** 户号 as the person gives it; linked to the registered household on approval. */
+  householdNo: string
+  /** Mobile number; '' when not given. */
+  phone: string
+}
+
+export interface MemberRef {
+  memberId: string
+}
+
+/** One row of an imported household register (户籍名册): whether it was taken, and why not. */
+export interface ImportRowReport {
+  /** The row's number in the file, the header being row 1 (as a spreadsheet numbers it). */
+  row: number
+  ok: boolean
+  reason?: string
+}
+
+export interface ImportHouseholdsResponse {
+  rows: ImportRowReport[]
+  /** Households written for the first time, changed, and found exactly as imported. */
+  created: number
+  updated: number
+  unchanged: number
+  /** The village's counts after the import (adults and households over the whole register). */
+  counts: VillageCounts
+}
+
+export interface UpdateVillageRequest {
+  name?: string
+  talkDays?: number[]
+  settings?: Partial<VillageSettings>
+  counts?: Partial<VillageCounts>
+}
 
 /** Actions of the `village` function (villages, members, households, roles). */
 export interface VillageApi {
   /** Who the platform says is calling: the caller's OPENID as CloudBase injects it. */
   whoami: ActionSpec<Record<string, never>, { openid: string }>
+  /** Any WeChat user asks to join a village; the committee then approves or declines. */
+  requestJoin: ActionSpec<RequestJoinRequest, { memberId: string; status: 'pending' }>
+  /** What the app shows at start: the caller's membership (or null) and its village. */
+  getMe: ActionSpec<
+    Record<string, never>,
+    { member: MemberView | null; village: Pick<VillageView, 'id' | 'name' | 'talkDays'> | null }
+  >
+  /** The villages one may ask to join (public). */
+  listVillages: ActionSpec<Record<string, never>, { villages: VillageRef[] }>
+  approveMember: ActionSpec<MemberRef, { householdId?: string }>
+  declineMember: ActionSpec<MemberRef & { reason: string }, Ok>
+  /** Sets a verified member's roles; 'resident' is always kept. */
+  assignRoles: ActionSpec<MemberRef & { roles: Role[] }, { roles: Role[]; changed: boolean }>
+  listMembers: ActionSpec<{ status?: MemberStatus }, { members: MemberView[] }>
+  /** CSV with a header row 户号,户主,姓名,是否成年; one row per person. */
+  importHouseholds: ActionSpec<{ csv: string }, ImportHouseholdsResponse>
+  getVillage: ActionSpec<Record<string, never>, VillageView>
+  updateVillage: ActionSpec<UpdateVillageRequest, VillageView & { changed: boolean }>
 }

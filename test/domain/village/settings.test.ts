@@ -1,0 +1,30 @@
+import { applyVillageEdit, DEFAULT_SETTINGS, withDefaults } from '../../../domain/village/settings'
+
+describe('village settings', () => {
+  it('fills what an older village lacks', () => {
+    expect(withDefaults({ name: '示范村' })).toEqual({
+      name: '示范村',
+      talkDays: [4, 14, 24],
+      settings: DEFAULT_SETTINGS,
+      counts: { adults: 0, households: 0, representatives: 0 },
+    })
+  })
+
+  it('merges settings and counts, and names only what really changes', () => {
+    const current = withDefaults({ name: '示范村' })
+    const edit = applyVillageEdit(current, {
+      name: '示范村',
+      settings: { agendaSize: 5, ratingWindowDays: undefined },
+      counts: { representatives: 7 },
+    })
+    expect(edit.next.settings).toEqual({ ...DEFAULT_SETTINGS, agendaSize: 5 })
+    expect(edit.next.counts).toEqual({ adults: 0, households: 0, representatives: 7 })
+    expect(Object.keys(edit.after).sort()).toEqual(['counts', 'settings'])
+    expect(edit.before.settings).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it('an edit that changes nothing has nothing to write', () => {
+    const current = withDefaults({ name: '示范村' })
+    expect(applyVillageEdit(current, { talkDays: [4, 14, 24], settings: {} }).after).toEqual({})
+  })
+})
