@@ -40,8 +40,10 @@ export interface Statement {
   /** Soft delete by the author: the text is removed, the place in the thread stays. */
   deleted: boolean
   deletedAt?: Date
-  /** Null while it is in sight. */
-  hidden: StatementHiding | null
+  /** Out of sight (a plain flag, so a read of visible statements is one equality query). */
+  hidden: boolean
+  /** Why it is hidden; null while it is in sight. */
+  hiding: StatementHiding | null
   /** When a moderator last restored it; reports before this no longer count towards hiding. */
   restoredAt?: Date
   reports: StatementReport[]

@@ -1,0 +1,22 @@
+/** A matter's discussion, oldest first (a reply always follows its statement), paged on (at, id). */
+import { DISCUSSION_SCHEMAS } from '../../../domain/discussion/schemas'
+import { decodeCursor, encodeCursor, toStatementItem } from '../../../domain/discussion/rules'
+import type { StatementItem } from '../../../types/api/discussion'
+import { authorize } from '../../_shared/authorize'
+import { handler } from '../../_shared/handler'
+import { verifiedCaller } from '../access'
+import { getMatter, pageOfStatements } from '../repo'
+
+export const listStatements = handler(DISCUSSION_SCHEMAS.listStatements, async (input, ctx) => {
+  const caller = await verifiedCaller(ctx)
+  const matter = await getMatter(ctx.db, input.matterId)
+  const who = authorize(caller, 'listStatements', { villageId: matter.villageId })
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined
+  const page = await pageOfStatements(ctx.db, matter._id, after, input.limit)
+  const shown = page.slice(0, input.limit)
+  const items: StatementItem[] = shown.map((s) => toStatementItem(s, who, ctx.now))
+  const last = shown[shown.length - 1]
+  return page.length > input.limit && last
+    ? { items, nextCursor: encodeCursor(new Date(last.at), last._id) }
+    : { items }
+})

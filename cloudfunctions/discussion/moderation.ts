@@ -1,0 +1,26 @@
+/** The audit record of a change to a statement's visibility (subjectType 'statement'). */
+import { stateOf } from '../../domain/discussion/rules'
+import type { StatementState } from '../../types/api/discussion'
+import type { Statement } from '../../types/model/statement'
+import type { ActorRecord } from '../_shared/actor'
+import { audit } from '../_shared/audit'
+import type { Transaction } from '../_shared/cloud'
+
+export function auditStatement(
+  t: Transaction,
+  statement: Statement,
+  entry: { action: string; who: ActorRecord; at: Date; to: StatementState; note?: string },
+): Promise<void> {
+  return audit(t, {
+    villageId: statement.villageId,
+    subjectType: 'statement',
+    subjectId: statement._id,
+    action: entry.action,
+    actorId: entry.who.memberId,
+    actorName: entry.who.name,
+    at: entry.at,
+    from: stateOf(statement),
+    to: entry.to,
+    ...(entry.note ? { note: entry.note } : {}),
+  })
+}

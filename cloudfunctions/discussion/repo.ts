@@ -1,0 +1,102 @@
+/** Every database access of the `discussion` function. */
+import type { Matter } from '../../types/model/matter'
+import type { Village } from '../../types/model/member'
+import type { Statement } from '../../types/model/statement'
+import { COLLECTION } from '../_shared/collections'
+import type { Database, Transaction } from '../_shared/cloud'
+import { fail } from '../_shared/handler'
+
+type Reader = Database | Transaction
+
+function single<T>(data: unknown): T | undefined {
+  return (Array.isArray(data) ? data[0] : data) as T | undefined
+}
+
+async function byId<T>(r: Reader, collection: string, id: string): Promise<T | undefined> {
+  try {
+    const { data } = await r.collection(collection).doc(id).get()
+    return single<T>(data)
+  } catch (error) {
+    // A transaction's get of a missing document fails instead of answering nothing.
+    if ((error as { code?: string }).code === 'DATABASE_DOCUMENT_NOT_EXIST') return undefined
+    throw error
+  }
+}
+
+export async function getMatter(r: Reader, id: string): Promise<Matter> {
+  return (
+    (await byId<Matter>(r, COLLECTION.matters, id)) ??
+    fail('NOT_FOUND', '找不到这件事，可能已被删除。')
+  )
+}
+
+/** The village, when it exists (its settings hold the report threshold). */
+export function findVillage(r: Reader, id: string): Promise<Village | undefined> {
+  return byId<Village>(r, COLLECTION.villages, id)
+}
+
+export async function getStatement(r: Reader, id: string): Promise<Statement> {
+  return (
+    (await byId<Statement>(r, COLLECTION.statements, id)) ?? fail('NOT_FOUND', '找不到这条发言。')
+  )
+}
+
+/** How many statements `authorId` posted after `since`: one count on the authorId+at index. */
+export async function countStatementsSince(
+  db: Database,
+  authorId: string,
+  since: Date,
+): Promise<number> {
+  const _ = db.command
+  const { total } = await db
+    .collection(COLLECTION.statements)
+    .where({ authorId, at: _.gt(since) })
+    .count()
+  return total ?? 0
+}
+
+export async function addStatement(
+  db: Database,
+  statement: Omit<Statement, '_id'>,
+): Promise<string> {
+  const res = (await db.collection(COLLECTION.statements).add(statement)) as {
+    id?: string
+    _id?: string
+  }
+  return res.id ?? res._id ?? fail('INTERNAL', '服务出了点问题，请稍后再试。')
+}
+
+export async function updateStatement(
+  t: Transaction,
+  id: string,
+  patch: Partial<Omit<Statement, '_id'>>,
+): Promise<void> {
+  await t.collection(COLLECTION.statements).doc(id).update(patch)
+}
+
+/**
+ * One page of a matter's statements, oldest first, after the position `after` (exclusive);
+ * one query on the matterId+at index. Answers at most `limit` + 1 so the caller knows if more follow.
+ */
+export async function pageOfStatements(
+  db: Database,
+  matterId: string,
+  after: { at: Date; id: string } | undefined,
+  limit: number,
+): Promise<Statement[]> {
+  const _ = db.command
+  const where = after
+    ? _.and([
+        { matterId },
+        _.or([{ at: _.gt(after.at) }, { at: _.eq(after.at), _id: _.gt(after.id) }]),
+      ])
+    : { matterId }
+  const { data } = await db
+    .collection(COLLECTION.statements)
+    .where(where)
+    .orderBy('at', 'asc')
+    .orderBy('_id', 'asc')
+    .limit(limit + 1)
+    .get()
+  return data as Statement[]
+}

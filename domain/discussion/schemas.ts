@@ -1,0 +1,46 @@
+/**
+ * The input of every `discussion` action. The mini-program's forms check with the same schemas
+ * before sending; the function checks again, since a request can come from anywhere.
+ */
+import * as v from 'valibot'
+import type { DiscussionApi } from '../../types/api/discussion'
+import { id, optionalText, payload, text } from '../shared/validate'
+import { CURSOR_PATTERN, DISCUSSION_LIMITS } from './rules'
+
+const matterId = id('事项编号')
+const statementId = id('发言编号')
+const statementText = text('发言', DISCUSSION_LIMITS.text)
+const reason = text('理由', DISCUSSION_LIMITS.reason)
+
+type Schemas = {
+  [A in keyof DiscussionApi]: v.GenericSchema<unknown, DiscussionApi[A]['request']>
+}
+
+export const DISCUSSION_SCHEMAS = {
+  postStatement: payload({
+    matterId,
+    text: statementText,
+    replyTo: v.optional(id('要回复的发言')),
+  }),
+  editStatement: payload({ statementId, text: statementText }),
+  deleteStatement: payload({ statementId }),
+  reportStatement: payload({
+    statementId,
+    reason: optionalText('举报理由', DISCUSSION_LIMITS.reason),
+  }),
+  hideStatement: payload({ statementId, reason }),
+  restoreStatement: payload({ statementId, reason }),
+  listStatements: payload({
+    matterId,
+    cursor: v.optional(v.pipe(v.string('翻页位置不对'), v.regex(CURSOR_PATTERN, '翻页位置不对'))),
+    limit: v.optional(
+      v.pipe(
+        v.number('每页条数不对'),
+        v.integer('每页条数不对'),
+        v.minValue(1, '每页条数不对'),
+        v.maxValue(50, '每页最多 50 条'),
+      ),
+      20,
+    ),
+  }),
+} satisfies Schemas
