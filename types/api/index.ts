@@ -1,4 +1,5 @@
 import type { ActionSpec } from './envelope'
+import type { DiscussionApi } from './discussion'
 import type { MattersApi } from './matters'
 import type { VillageApi } from './village'
 
@@ -11,6 +12,7 @@ export type { MattersApi } from './matters'
 export interface Api {
   village: VillageApi
   matters: MattersApi
+  discussion: DiscussionApi
 }
 
 export type FunctionName = keyof Api
