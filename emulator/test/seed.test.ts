@@ -4,6 +4,8 @@ import path from 'node:path'
 import { COLLECTIONS } from '../../cloudfunctions/_shared/collections'
 import { buildFunctions } from '../../scripts/build-functions'
 import { DEMO_MEMBERS, DEMO_VILLAGE_ID, isSeeded, seedDemo } from '../../scripts/seed'
+
+const SEEDED = 1 + 3 + DEMO_MEMBERS.length // village, households, members
 import { DEV_TOKEN_HEADER, type Emulator } from '../src/index'
 import { sdkFor, start } from './helpers'
 
@@ -24,7 +26,7 @@ describe('seed', () => {
   it('seeds 示范村 once, idempotently, and starts over with reset', async () => {
     expect(await isSeeded(emulator.url)).toBe(false)
     expect(await seedDemo({ serviceUrl: emulator.serviceUrl })).toEqual({
-      inserted: 1 + DEMO_MEMBERS.length,
+      inserted: SEEDED,
       removed: 0,
     })
     expect(await isSeeded(emulator.url)).toBe(true)
@@ -32,16 +34,21 @@ describe('seed', () => {
 
     const db = sdkFor(emulator).database()
     const [village] = (await db.collection('villages').doc(DEMO_VILLAGE_ID).get()).data
-    expect(village).toMatchObject({ name: '示范村', talkDays: [4, 14, 24] })
+    expect(village).toMatchObject({
+      name: '示范村',
+      talkDays: [4, 14, 24],
+      counts: { adults: 6, households: 3, representatives: 1 },
+    })
     const members = await db.collection('members').where({ villageId: DEMO_VILLAGE_ID }).get()
-    expect(new Set(members.data.map((m: { role: string }) => m.role))).toEqual(
+    expect(new Set(members.data.flatMap((m: { roles: string[] }) => m.roles))).toEqual(
       new Set(['committee', 'moderator', 'legalOfficer', 'representative', 'resident']),
     )
 
     await db.collection('members').add({ villageId: DEMO_VILLAGE_ID, openid: 'extra' })
+    expect(members.data.every((m: { status: string }) => m.status === 'verified')).toBe(true)
     expect(await seedDemo({ serviceUrl: emulator.serviceUrl, reset: true })).toEqual({
-      inserted: 1 + DEMO_MEMBERS.length,
-      removed: 2 + DEMO_MEMBERS.length,
+      inserted: SEEDED,
+      removed: SEEDED + 1,
     })
     expect((await db.collection('members').count()).total).toBe(DEMO_MEMBERS.length)
   })
