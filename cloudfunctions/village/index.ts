@@ -1,20 +1,28 @@
 // The `village` function: villages, members, households, roles. One handler per action.
-import type { Envelope } from '../../types/api'
+import type { VillageApi } from '../../types/api/village'
+import { createMain } from '../_shared/handler'
+import { approveMember } from './handlers/approveMember'
+import { assignRoles } from './handlers/assignRoles'
+import { declineMember } from './handlers/declineMember'
+import { getMe } from './handlers/getMe'
+import { getVillage } from './handlers/getVillage'
+import { importHouseholds } from './handlers/importHouseholds'
+import { listMembers } from './handlers/listMembers'
+import { listVillages } from './handlers/listVillages'
+import { requestJoin } from './handlers/requestJoin'
+import { updateVillage } from './handlers/updateVillage'
 import { whoami } from './handlers/whoami'
 
-interface Event {
-  action?: unknown
-  payload?: unknown
-}
-
-export const main = async (event: Event): Promise<Envelope<unknown>> => {
-  switch (event.action) {
-    case 'whoami':
-      return whoami()
-    default:
-      return {
-        ok: false,
-        error: { code: 'INVALID_INPUT', message: `未知的操作：${String(event.action)}` },
-      }
-  }
-}
+export const main = createMain<VillageApi>({
+  whoami,
+  requestJoin,
+  getMe,
+  listVillages,
+  approveMember,
+  declineMember,
+  assignRoles,
+  listMembers,
+  importHouseholds,
+  getVillage,
+  updateVillage,
+})

@@ -1,12 +1,8 @@
-// whoami: the caller's OPENID exactly as the platform injects it (never from the event payload).
-import tcb from '@cloudbase/node-sdk'
-import type { Envelope, ResponseOf } from '../../../types/api'
+/** whoami: the caller's OPENID exactly as the platform injects it (never from the payload). */
+import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
+import { fail, handler } from '../../_shared/handler'
+import { NOT_SIGNED_IN } from '../rules'
 
-export const whoami = async (): Promise<Envelope<ResponseOf<'village', 'whoami'>>> => {
-  const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-  const { openId } = app.auth().getUserInfo()
-  if (!openId) {
-    return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录微信。' } }
-  }
-  return { ok: true, data: { openid: openId } }
-}
+export const whoami = handler(VILLAGE_SCHEMAS.whoami, async (_input, ctx) => ({
+  openid: ctx.openid ?? fail('UNAUTHENTICATED', NOT_SIGNED_IN),
+}))

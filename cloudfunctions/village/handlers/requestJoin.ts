@@ -1,0 +1,66 @@
+/**
+ * A WeChat user asks to join a village (pending 待审核). One membership per WeChat user: asking
+ * again after a refusal starts the same record afresh.
+ */
+import type { Member } from '../../../types/model/member'
+import { checkJoinRequest } from '../../../domain/village/roles'
+import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
+import { asAppError, fail, handler } from '../../_shared/handler'
+import { audit } from '../../_shared/audit'
+import { runTransaction } from '../../_shared/cloud'
+import { addMember, findMemberByOpenid, getMember, getVillage, replaceMember } from '../repo'
+import { NOT_SIGNED_IN } from '../rules'
+
+const ALREADY = '您已经提交过申请，请耐心等待村委会审核。'
+
+function duplicateKey(error: unknown): boolean {
+  const message = (error as { message?: unknown } | null)?.message
+  return typeof message === 'string' && /E11000|duplicate key/i.test(message)
+}
+
+export const requestJoin = handler(VILLAGE_SCHEMAS.requestJoin, async (input, ctx) => {
+  const openid = ctx.openid ?? fail('UNAUTHENTICATED', NOT_SIGNED_IN)
+  const existing = await findMemberByOpenid(ctx.db, openid)
+  checkJoinRequest(existing)
+  const village = await getVillage(ctx.db, input.villageId)
+  const record: Omit<Member, '_id'> = {
+    villageId: village._id,
+    openid,
+    name: input.name,
+    householdNo: input.householdNo,
+    ...(input.phone ? { phone: input.phone } : {}),
+    roles: ['resident'],
+    status: 'pending',
+    requestedAt: ctx.now,
+  }
+  try {
+    const memberId = await runTransaction(ctx.db, async (t) => {
+      let id: string
+      if (existing) {
+        // Read again inside: a concurrent request may have moved it on.
+        checkJoinRequest(await getMember(t, existing._id))
+        await replaceMember(t, existing._id, record)
+        id = existing._id
+      } else {
+        id = await addMember(t, record)
+      }
+      await audit(t, {
+        villageId: village._id,
+        subjectType: 'member',
+        subjectId: id,
+        action: 'requestJoin',
+        actorId: id,
+        actorName: input.name,
+        at: ctx.now,
+        from: existing?.status,
+        to: 'pending',
+      })
+      return id
+    })
+    return { memberId, status: 'pending' as const }
+  } catch (error) {
+    // Two requests at once: the unique OPENID index lets only one membership in.
+    if (!asAppError(error) && duplicateKey(error)) fail('CONFLICT', ALREADY)
+    throw error
+  }
+})

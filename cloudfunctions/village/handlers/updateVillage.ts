@@ -1,0 +1,32 @@
+/** The committee edits its village: name, 说事日, settings and the counts the tallies need. */
+import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
+import { applyVillageEdit } from '../../../domain/village/settings'
+import { audit } from '../../_shared/audit'
+import { runTransaction } from '../../_shared/cloud'
+import { handler } from '../../_shared/handler'
+import { getVillage, updateVillage as update } from '../repo'
+import { allowedInOwnVillage } from '../rules'
+
+export const updateVillage = handler(VILLAGE_SCHEMAS.updateVillage, async (input, ctx) => {
+  const who = await allowedInOwnVillage(ctx, 'updateVillage')
+  return runTransaction(ctx.db, async (t) => {
+    const village = await getVillage(t, who.villageId)
+    const edit = applyVillageEdit(village, input)
+    const changed = Object.keys(edit.after).length > 0
+    if (changed) {
+      await update(t, who.villageId, { ...edit.after, updatedAt: ctx.now })
+      await audit(t, {
+        villageId: who.villageId,
+        subjectType: 'village',
+        subjectId: who.villageId,
+        action: 'updateVillage',
+        actorId: who.memberId,
+        actorName: who.name,
+        at: ctx.now,
+        from: JSON.stringify(edit.before),
+        to: JSON.stringify(edit.after),
+      })
+    }
+    return { id: village._id, ...edit.next, changed }
+  })
+})

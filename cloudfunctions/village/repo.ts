@@ -1,0 +1,173 @@
+/** Every database access of the `village` function. */
+import type { Household, Member, MemberStatus, Village } from '../../types/model/member'
+import type { MemberView, VillageRef, VillageView } from '../../types/api/village'
+import { withDefaults } from '../../domain/village/settings'
+import { COLLECTION } from '../_shared/collections'
+import type { Database, Transaction } from '../_shared/cloud'
+import { fail } from '../_shared/handler'
+
+type Reader = Database | Transaction
+
+/** The most documents one query returns from a function. */
+const PAGE = 1000
+/** Pages read at most for one list (a village's members or households). */
+const MAX_PAGES = 10
+
+function single<T>(data: unknown): T | undefined {
+  return (Array.isArray(data) ? data[0] : data) as T | undefined
+}
+
+async function byId<T>(r: Reader, collection: string, id: string): Promise<T | undefined> {
+  try {
+    const { data } = await r.collection(collection).doc(id).get()
+    return single<T>(data)
+  } catch (error) {
+    // A transaction's get of a missing document fails instead of answering nothing.
+    if ((error as { code?: string }).code === 'DATABASE_DOCUMENT_NOT_EXIST') return undefined
+    throw error
+  }
+}
+
+async function allWhere<T>(db: Database, collection: string, where: object): Promise<T[]> {
+  const out: T[] = []
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const { data } = await db
+      .collection(collection)
+      .where(where)
+      .skip(page * PAGE)
+      .limit(PAGE)
+      .get()
+    out.push(...(data as T[]))
+    if (data.length < PAGE) break
+  }
+  return out
+}
+
+// villages
+
+export async function findVillage(r: Reader, id: string): Promise<Village | undefined> {
+  return byId<Village>(r, COLLECTION.villages, id)
+}
+
+export async function getVillage(r: Reader, id: string): Promise<Village> {
+  return (await findVillage(r, id)) ?? fail('NOT_FOUND', '找不到这个村，请重新选择。')
+}
+
+export async function listVillages(db: Database): Promise<VillageRef[]> {
+  const { data } = await db
+    .collection(COLLECTION.villages)
+    .field({ name: true })
+    .orderBy('name', 'asc')
+    .limit(PAGE)
+    .get()
+  return (data as Array<Pick<Village, '_id' | 'name'>>).map((v) => ({ id: v._id, name: v.name }))
+}
+
+export async function updateVillage(
+  t: Transaction,
+  id: string,
+  patch: Partial<Omit<Village, '_id'>>,
+): Promise<void> {
+  await t.collection(COLLECTION.villages).doc(id).update(patch)
+}
+
+// members
+
+export async function findMemberByOpenid(
+  db: Database,
+  openid: string,
+): Promise<Member | undefined> {
+  const { data } = await db.collection(COLLECTION.members).where({ openid }).limit(1).get()
+  return data[0] as Member | undefined
+}
+
+export async function getMember(r: Reader, id: string): Promise<Member> {
+  return (await byId<Member>(r, COLLECTION.members, id)) ?? fail('NOT_FOUND', '找不到这位村民。')
+}
+
+export async function listMembers(
+  db: Database,
+  villageId: string,
+  status?: MemberStatus,
+): Promise<Member[]> {
+  const members = await allWhere<Member>(
+    db,
+    COLLECTION.members,
+    status ? { villageId, status } : { villageId },
+  )
+  return members.sort((a, b) => time(a.requestedAt) - time(b.requestedAt))
+}
+
+export async function addMember(t: Transaction, member: Omit<Member, '_id'>): Promise<string> {
+  const res = (await t.collection(COLLECTION.members).add(member)) as { id?: string; _id?: string }
+  return res.id ?? res._id ?? fail('INTERNAL', '服务出了点问题，请稍后再试。')
+}
+
+/** Replaces a membership whole (asking again after a refusal starts it afresh). */
+export async function replaceMember(
+  t: Transaction,
+  id: string,
+  member: Omit<Member, '_id'>,
+): Promise<void> {
+  await t.collection(COLLECTION.members).doc(id).set(member)
+}
+
+export async function updateMember(
+  t: Transaction,
+  id: string,
+  patch: Partial<Omit<Member, '_id'>>,
+): Promise<void> {
+  await t.collection(COLLECTION.members).doc(id).update(patch)
+}
+
+// households
+
+export async function findHousehold(r: Reader, id: string): Promise<Household | undefined> {
+  return byId<Household>(r, COLLECTION.households, id)
+}
+
+export async function listHouseholds(db: Database, villageId: string): Promise<Household[]> {
+  return allWhere<Household>(db, COLLECTION.households, { villageId })
+}
+
+/** Writes households whole, by their `<villageId>_<number>` id (an upsert: safe to repeat). */
+export async function saveHouseholds(db: Database, households: readonly Household[]) {
+  const BATCH = 10
+  for (let i = 0; i < households.length; i += BATCH) {
+    await Promise.all(
+      households
+        .slice(i, i + BATCH)
+        .map(({ _id, ...rest }) => db.collection(COLLECTION.households).doc(_id).set(rest)),
+    )
+  }
+}
+
+// views
+
+function time(at: Date | string | undefined): number {
+  return at === undefined ? 0 : new Date(at).getTime()
+}
+
+function iso(at: Date | string): string {
+  return new Date(at).toISOString()
+}
+
+export function memberView(m: Member, withPhone: boolean): MemberView {
+  return {
+    id: m._id,
+    villageId: m.villageId,
+    name: m.name,
+    householdNo: m.householdNo,
+    ...(m.householdId ? { householdId: m.householdId } : {}),
+    ...(withPhone && m.phone ? { phone: m.phone } : {}),
+    roles: m.roles,
+    status: m.status,
+    ...(m.declineReason ? { declineReason: m.declineReason } : {}),
+    requestedAt: iso(m.requestedAt),
+    ...(m.reviewedAt ? { reviewedAt: iso(m.reviewedAt) } : {}),
+  }
+}
+
+export function villageView(v: Village): VillageView {
+  return { id: v._id, ...withDefaults(v) }
+}
