@@ -4,11 +4,10 @@ import path from 'node:path'
 import { COLLECTIONS } from '../../cloudfunctions/_shared/collections'
 import { buildFunctions } from '../../scripts/build-functions'
 import { DEMO_MEMBERS, DEMO_VILLAGE_ID, isSeeded, seedDemo } from '../../scripts/seed'
-
-const SEEDED = 1 + 3 + DEMO_MEMBERS.length // village, households, members
 import { DEV_TOKEN_HEADER, type Emulator } from '../src/index'
 import { sdkFor, start } from './helpers'
 
+const SEEDED = 1 + 3 + DEMO_MEMBERS.length // village, households, members
 const FUNCTIONS = path.resolve(__dirname, '..', '..', 'cloudfunctions')
 
 let emulator: Emulator
