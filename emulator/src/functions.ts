@@ -1,7 +1,9 @@
 // The function runner: every invocation runs the bundled `<functionsDir>/<name>/index.js` in a
 // fresh worker thread with its own `process.env` (the caller's WeChat context, injected the way
 // CloudBase does) and its own module registry, so concurrent callers never see each other's
-// identity. A throw, a crash or a timeout becomes an error value; the worker is terminated.
+// identity. A throw, a crash or a timeout becomes an error value; the worker is terminated. The
+// timeout counts from the end of loading the code, as CloudBase separates initialisation from
+// execution, so a busy machine's cold starts do not eat a function's time.
 import fs from 'node:fs'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -34,6 +36,7 @@ Promise.resolve()
     const mod = require(workerData.file)
     const main = mod && (typeof mod.main === 'function' ? mod.main : mod.default && mod.default.main)
     if (typeof main !== 'function') throw new Error('index.js does not export main(event, context)')
+    parentPort.postMessage({ loaded: true })
     return main(workerData.event, workerData.context)
   })
   .then(
@@ -54,7 +57,10 @@ Promise.resolve()
   )
 `
 
-type WorkerReply = { ok: true; json: string } | { ok: false; message: string }
+type WorkerReply = { loaded: true } | { ok: true; json: string } | { ok: false; message: string }
+
+/** Loading the code (the cold start) has its own, generous limit; the timeout starts after it. */
+const LOAD_LIMIT_MS = 30_000
 
 export class FunctionRunner {
   private readonly running = new Set<Worker>()
@@ -155,16 +161,19 @@ export class FunctionRunner {
         if ('json' in outcome) resolve(outcome.json)
         else reject(outcome.error)
       }
-      const timer = setTimeout(() => {
+      const timeUp = (limitMs: number, what: string) => () =>
         finish({
           error: new EmulatorError(
             'FUNCTIONS_TIME_LIMIT_EXCEEDED',
-            `Invoking task timed out after ${timeoutMs / 1000} seconds (function ${name})`,
+            `${what} timed out after ${limitMs / 1000} seconds (function ${name})`,
           ),
         })
-      }, timeoutMs)
+      let timer = setTimeout(timeUp(LOAD_LIMIT_MS, 'Loading the function'), LOAD_LIMIT_MS)
       worker.on('message', (reply: WorkerReply) => {
-        if (reply.ok) finish({ json: reply.json })
+        if ('loaded' in reply) {
+          clearTimeout(timer)
+          timer = setTimeout(timeUp(timeoutMs, 'Invoking task'), timeoutMs)
+        } else if (reply.ok) finish({ json: reply.json })
         else
           finish({
             error: new EmulatorError(
