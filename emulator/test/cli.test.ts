@@ -8,6 +8,9 @@ import path from 'node:path'
 import { sdkFor, type Tx } from './helpers'
 import type { Emulator } from '../src/index'
 
+// Child processes, bundling and worker cold starts: generous when the whole suite shares 2 cores.
+jest.setTimeout(60_000)
+
 const ROOT = path.resolve(__dirname, '..', '..')
 const CLI = path.join(ROOT, 'emulator', 'src', 'cli.ts')
 const COLLECTIONS = path.join(__dirname, 'fixtures', 'collections.ts')

@@ -2,6 +2,9 @@
 import type { Emulator } from '../src/index'
 import { idOf, rejectionOf, sdkFor, start, type App } from './helpers'
 
+// Child processes, bundling and worker cold starts: generous when the whole suite shares 2 cores.
+jest.setTimeout(60_000)
+
 const COLLECTIONS = [
   { name: 'c', indexes: [{ name: 'a', keys: [{ field: 'a', direction: 1 as const }] }] },
   {

@@ -7,6 +7,9 @@ import { buildFunctions } from '../../scripts/build-functions'
 import { DEV_TOKEN_HEADER, type Emulator } from '../src/index'
 import { sdkFor, start } from './helpers'
 
+// Child processes, bundling and worker cold starts: generous when the whole suite shares 2 cores.
+jest.setTimeout(60_000)
+
 const FIXTURES = path.join(__dirname, 'fixtures', 'functions')
 
 interface WhoAmI {

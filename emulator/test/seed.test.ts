@@ -7,6 +7,9 @@ import { DEMO_MEMBERS, DEMO_VILLAGE_ID, isSeeded, seedDemo } from '../../scripts
 import { DEV_TOKEN_HEADER, type Emulator } from '../src/index'
 import { sdkFor, start } from './helpers'
 
+// Child processes, bundling and worker cold starts: generous when the whole suite shares 2 cores.
+jest.setTimeout(60_000)
+
 const SEEDED = 1 + 3 + DEMO_MEMBERS.length // village, households, members
 const FUNCTIONS = path.resolve(__dirname, '..', '..', 'cloudfunctions')
 

@@ -3,6 +3,9 @@
 import type { Emulator } from '../src/index'
 import { rejectionOf, sdkFor, start, type App, type Tx } from './helpers'
 
+// Child processes, bundling and worker cold starts: generous when the whole suite shares 2 cores.
+jest.setTimeout(60_000)
+
 let emulator: Emulator
 let db: ReturnType<App['database']>
 
