@@ -290,10 +290,15 @@ export const createServer = (deps: ServerDeps): http.Server => {
     sendJson(res, 404, { code: 'NOT_FOUND', message: `${method} ${pathname}`, requestId })
   }
 
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     route(req, res).catch((e: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { code: 'SYS_ERR', message: String(e) })
       else res.destroy()
     })
   })
+  // Keep idle connections longer than any client's keep-alive agent (the SDK's drops them after a
+  // few seconds), so a client never sends on a socket the server is closing (ECONNRESET).
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+  return server
 }
