@@ -136,9 +136,12 @@ const main = async (): Promise<void> => {
       '1',
       `${median(scanTimes).toFixed(0)} ms`,
     ])
-  } finally {
+  } catch (e) {
     await emulator.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+    throw e
   }
+  await emulator.close()
   const file = path.join(dir, 'cloudbase.sqlite')
   const bytes = fs.statSync(file).size
   rows.push([
