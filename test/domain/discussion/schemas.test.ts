@@ -1,4 +1,4 @@
-import fc from 'fast-check'
+import * as fc from 'fast-check'
 import { DISCUSSION_SCHEMAS } from '../../../domain/discussion/schemas'
 import { listedWordsIn, normalizeForCheck } from '../../../domain/discussion/words'
 import { DomainError } from '../../../domain/shared/errors'
