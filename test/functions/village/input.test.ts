@@ -1,0 +1,129 @@
+// village: bad input — missing, oversized and wrongly typed fields — is INVALID_INPUT with a plain
+// Chinese message and writes nothing; a fast-check fuzz of every action's payload finds no crash.
+import fc from 'fast-check'
+import type { ActionName } from '../../../types/api'
+import { startBackend, type Backend } from '../support/backend'
+import { CAST, seedCast, VILLAGE_A } from '../support/fixtures'
+import { CHINESE, snapshot } from '../support/villageSnapshot'
+
+type VillageAction = ActionName<'village'>
+
+let backend: Backend
+
+beforeAll(async () => {
+  backend = await startBackend()
+  await seedCast(backend)
+})
+afterAll(() => backend.close())
+
+const join = { villageId: VILLAGE_A, name: '新来的', householdNo: '001' }
+const HOUSEHOLD_NO = '户号只能由数字、字母和“-”组成，最多 20 个字符'
+const WHOLE = '请求内容不对'
+
+/** [action, payload, the message the person reads]. */
+const BAD: Array<[VillageAction, unknown, string]> = [
+  ['requestJoin', {}, WHOLE],
+  ['requestJoin', 'join me', WHOLE],
+  ['requestJoin', { ...join, villageId: '../villages' }, '要加入的村不对'],
+  ['requestJoin', { ...join, name: '   ' }, '请填写姓名'],
+  ['requestJoin', { ...join, name: '名'.repeat(21) }, '姓名不能超过 20 个字'],
+  ['requestJoin', { ...join, name: ['张三'] }, '姓名应当是文字'],
+  ['requestJoin', { ...join, householdNo: '一组3号' }, HOUSEHOLD_NO],
+  ['requestJoin', { ...join, householdNo: 17 }, '户号应当是文字'],
+  ['requestJoin', { ...join, phone: '12345' }, '手机号应当是 11 位数字，以 1 开头'],
+  ['approveMember', {}, WHOLE],
+  ['approveMember', { memberId: 42 }, '村民编号不对'],
+  ['approveMember', { memberId: 'x'.repeat(65) }, '村民编号不对'],
+  ['declineMember', { memberId: CAST.pending._id }, WHOLE],
+  [
+    'declineMember',
+    { memberId: CAST.pending._id, reason: '因'.repeat(201) },
+    '不通过的理由不能超过 200 个字',
+  ],
+  ['assignRoles', { memberId: CAST.resident._id, roles: 'committee' }, '角色应当是一个列表'],
+  ['assignRoles', { memberId: CAST.resident._id, roles: ['boss'] }, '角色不对'],
+  [
+    'assignRoles',
+    { memberId: CAST.resident._id, roles: Array(11).fill('moderator') },
+    '角色太多了',
+  ],
+  ['listMembers', { status: 'gone' }, '状态不对'],
+  ['importHouseholds', { csv: ['001'] }, '导入的内容应当是表格文字（CSV）'],
+  ['getVillage', 'all', WHOLE],
+  ['updateVillage', { counts: { households: 1.5 } }, '户数应当是 0 到 100000 之间的整数'],
+]
+
+describe('village bad input', () => {
+  it('is INVALID_INPUT with a plain Chinese message and writes nothing', async () => {
+    const before = await snapshot(backend)
+    for (const [action, payload, message] of BAD) {
+      const caller = action === 'requestJoin' ? 'openid-newcomer' : CAST.committee.openid
+      const res = await backend.call(caller, 'village', action, payload as Record<string, unknown>)
+      expect({ action, payload, res }).toEqual({
+        action,
+        payload,
+        res: { ok: false, error: { code: 'INVALID_INPUT', message } },
+      })
+    }
+    expect(await snapshot(backend)).toEqual(before)
+  })
+
+  it('an unknown action is INVALID_INPUT', async () => {
+    const res = await backend.call(CAST.committee.openid, 'village', 'dropVillage' as never, {})
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(CHINESE) },
+    })
+  })
+})
+
+describe('village payload fuzz', () => {
+  const ACTIONS: VillageAction[] = [
+    'requestJoin',
+    'approveMember',
+    'declineMember',
+    'assignRoles',
+    'listMembers',
+    'importHouseholds',
+    'updateVillage',
+  ]
+  const FIELDS = [
+    'villageId',
+    'name',
+    'householdNo',
+    'phone',
+    'memberId',
+    'reason',
+    'roles',
+    'status',
+    'csv',
+    'talkDays',
+    'settings',
+    'counts',
+    'openid',
+  ]
+  const payloads = fc.oneof(
+    fc.anything(),
+    fc.dictionary(fc.constantFrom(...FIELDS), fc.anything(), { maxKeys: 5 }),
+  )
+
+  it('never crashes, and a refusal writes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ACTIONS), payloads, async (action, payload) => {
+        const before = await snapshot(backend)
+        const res = await backend.call(
+          CAST.committee.openid,
+          'village',
+          action,
+          payload as Record<string, unknown>,
+        )
+        expect(res).toHaveProperty('ok')
+        if (res.ok) return
+        expect(res.error.code).not.toBe('INTERNAL')
+        expect(res.error.message).toMatch(CHINESE)
+        expect(await snapshot(backend)).toEqual(before)
+      }),
+      { numRuns: 20 },
+    )
+  })
+})

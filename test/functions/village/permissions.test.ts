@@ -1,0 +1,212 @@
+// village: every action × every caller (each CAST member, a stranger, an anonymous caller) is
+// allowed or refused as domain/permissions says, a refusal writes nothing, and an OPENID in the
+// payload is ignored.
+import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
+import type { ActionName } from '../../../types/api'
+import type { Member } from '../../../types/model/member'
+import { startBackend, type Backend } from '../support/backend'
+import { CAST, insert, member, seedCast, STRANGER, VILLAGE_A, VILLAGE_B } from '../support/fixtures'
+import { CHINESE, snapshot } from '../support/villageSnapshot'
+
+type VillageAction = ActionName<'village'>
+type Caller = keyof typeof CAST | 'stranger' | 'anonymous'
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT'
+
+const PENDING_2 = member('pen2', VILLAGE_A, ['resident'], { status: 'pending' })
+
+const OPENID: Record<Caller, string | undefined> = {
+  ...(Object.fromEntries(Object.entries(CAST).map(([k, m]) => [k, m.openid])) as Record<
+    keyof typeof CAST,
+    string
+  >),
+  stranger: STRANGER,
+  anonymous: undefined,
+}
+const CALLERS = Object.keys(OPENID) as Caller[]
+
+/** One payload per action, aimed at village A. */
+const PAYLOAD: Record<VillageAction, Record<string, unknown>> = {
+  whoami: {},
+  getMe: {},
+  listVillages: {},
+  requestJoin: { villageId: VILLAGE_A, name: '新来的', householdNo: '001' },
+  listMembers: {},
+  approveMember: { memberId: CAST.pending._id },
+  declineMember: { memberId: PENDING_2._id, reason: '不是本村的' },
+  assignRoles: { memberId: CAST.resident._id, roles: ['representative'] },
+  importHouseholds: { csv: '户号,户主,姓名,是否成年\n001,张三,张三,是\n' },
+  getVillage: {},
+  updateVillage: { name: '改了名的村' },
+}
+const ACTIONS = Object.keys(PAYLOAD) as VillageAction[]
+
+/** Who may take each member action (domain/permissions: village section). */
+const MAY: Record<string, readonly Caller[]> = {
+  listMembers: ['committee', 'otherCommittee'],
+  approveMember: ['committee'],
+  declineMember: ['committee'],
+  assignRoles: ['committee'],
+  importHouseholds: ['committee', 'otherCommittee'],
+  getVillage: [
+    'resident',
+    'resident2',
+    'representative',
+    'committee',
+    'moderator',
+    'legalOfficer',
+    'otherCommittee',
+  ],
+  updateVillage: ['committee', 'otherCommittee'],
+}
+const VERIFIED = MAY.getVillage
+
+function expected(caller: Caller, action: VillageAction): Outcome {
+  switch (action) {
+    case 'listVillages':
+      return 'ok'
+    case 'whoami':
+    case 'getMe':
+      return caller === 'anonymous' ? 'UNAUTHENTICATED' : 'ok'
+    case 'requestJoin':
+      if (caller === 'anonymous') return 'UNAUTHENTICATED'
+      return caller === 'stranger' ? 'ok' : 'CONFLICT'
+    default:
+      if (!VERIFIED.includes(caller)) return 'UNAUTHENTICATED'
+      return MAY[action].includes(caller) ? 'ok' : 'FORBIDDEN'
+  }
+}
+
+/**
+ * Actions outside the permissions table (no membership needed) are checked for a sample of
+ * callers, each kind of caller once; every table action is checked for every caller.
+ */
+const SAMPLED: Partial<Record<VillageAction, readonly Caller[]>> = {
+  whoami: ['resident', 'pending', 'stranger', 'anonymous'],
+  getMe: ['committee', 'pending', 'stranger', 'anonymous'],
+  listVillages: ['resident', 'stranger', 'anonymous'],
+  requestJoin: ['resident', 'committee', 'pending', 'anonymous'],
+}
+
+/** Allowed calls that write (the rest of the matrix must leave the database as it was). */
+const WRITES = new Set<VillageAction>([
+  'requestJoin',
+  'approveMember',
+  'declineMember',
+  'assignRoles',
+  'importHouseholds',
+  'updateVillage',
+])
+
+let backend: Backend
+
+beforeAll(async () => {
+  backend = await startBackend()
+  await seedCast(backend)
+  insert(backend, COLLECTION.members, [PENDING_2])
+})
+afterAll(() => backend.close())
+
+const outcome = (res: { ok: boolean; error?: { code: string } }) =>
+  res.ok ? 'ok' : res.error?.code
+
+describe('village permission matrix', () => {
+  it('every refused or read-only call answers as the table says and writes nothing', async () => {
+    const before = await snapshot(backend)
+    const cases = CALLERS.flatMap((caller) =>
+      ACTIONS.map((action) => ({ caller, action, want: expected(caller, action) })),
+    )
+      .filter((c) => !(c.want === 'ok' && WRITES.has(c.action)))
+      .filter((c) => !(c.action in SAMPLED) || SAMPLED[c.action]?.includes(c.caller))
+    // Refusals and reads cannot disturb each other: run them a few at a time.
+    const PARALLEL = 6
+    for (let i = 0; i < cases.length; i += PARALLEL) {
+      const batch = cases.slice(i, i + PARALLEL)
+      const answers = await Promise.all(
+        batch.map((c) => backend.call(OPENID[c.caller], 'village', c.action, PAYLOAD[c.action])),
+      )
+      batch.forEach(({ caller, action, want }, j) => {
+        const res = answers[j]
+        expect({ caller, action, got: outcome(res) }).toEqual({ caller, action, got: want })
+        if (!res.ok) expect(res.error.message).toMatch(CHINESE)
+      })
+    }
+    expect(await snapshot(backend)).toEqual(before)
+  })
+
+  it('reads stay inside the caller’s village', async () => {
+    const list = await backend.call(CAST.otherCommittee.openid, 'village', 'listMembers', {})
+    expect(list.ok && list.data.members.map((m) => m.id)).toEqual([CAST.otherCommittee._id])
+    const village = await backend.call(CAST.otherCommittee.openid, 'village', 'getVillage', {})
+    expect(village.ok && village.data.id).toBe(VILLAGE_B)
+  })
+
+  it('another village’s committee writes only to its own village', async () => {
+    const villageA = (await backend.all(COLLECTION.villages)).find((v) => v._id === VILLAGE_A)
+    for (const action of ['importHouseholds', 'updateVillage'] as const) {
+      const res = await backend.call(CAST.otherCommittee.openid, 'village', action, PAYLOAD[action])
+      expect({ action, got: outcome(res) }).toEqual({ action, got: 'ok' })
+    }
+    const villages = await backend.all(COLLECTION.villages)
+    expect(villages.find((v) => v._id === VILLAGE_A)).toEqual(villageA)
+    expect(villages.find((v) => v._id === VILLAGE_B)).toMatchObject({ name: '改了名的村' })
+    const households = await backend.all(COLLECTION.households)
+    expect(households.map((h) => h.villageId)).toEqual([VILLAGE_B])
+  })
+
+  it('the allowed writes succeed for the callers the table allows', async () => {
+    for (const caller of CALLERS) {
+      for (const action of ACTIONS) {
+        if (!WRITES.has(action) || expected(caller, action) !== 'ok') continue
+        if (caller === 'otherCommittee') continue // done above
+        const res = await backend.call(OPENID[caller], 'village', action, PAYLOAD[action])
+        expect({ caller, action, got: outcome(res) }).toEqual({ caller, action, got: 'ok' })
+      }
+    }
+    const members = (await backend.all(COLLECTION.members)) as unknown as Member[]
+    const byId = (id: string) => members.find((m) => m._id === id)
+    expect(byId(CAST.pending._id)?.status).toBe('verified')
+    expect(byId(PENDING_2._id)?.status).toBe('declined')
+    expect(byId(CAST.resident._id)?.roles).toEqual(['resident', 'representative'])
+    expect(members.find((m) => m.openid === STRANGER)).toMatchObject({ status: 'pending' })
+  })
+})
+
+describe('identity comes from the platform only', () => {
+  const CALLER = 'openid-real-caller'
+  const forged = { openid: CAST.committee.openid, OPENID: CAST.committee.openid }
+
+  it('requestJoin with someone else’s OPENID in the payload files it under the caller', async () => {
+    const committeeBefore = (await backend.all(COLLECTION.members)).find(
+      (m) => m._id === CAST.committee._id,
+    )
+    const res = await backend.call(CALLER, 'village', 'requestJoin', {
+      ...PAYLOAD.requestJoin,
+      ...forged,
+    })
+    expect(res.ok).toBe(true)
+    const members = await backend.all(COLLECTION.members)
+    expect(members.find((m) => m._id === (res.ok ? res.data.memberId : ''))).toMatchObject({
+      openid: CALLER,
+      status: 'pending',
+    })
+    expect(members.find((m) => m._id === CAST.committee._id)).toEqual(committeeBefore)
+  })
+
+  it('whoami, getMe and committee actions ignore a forged OPENID', async () => {
+    const before = await snapshot(backend)
+    expect(await backend.call(STRANGER, 'village', 'whoami', forged)).toEqual({
+      ok: true,
+      data: { openid: STRANGER },
+    })
+    const me = await backend.call('openid-nobody', 'village', 'getMe', forged)
+    expect(me).toEqual({ ok: true, data: { member: null, village: null } })
+    const approve = await backend.call(CAST.resident2.openid, 'village', 'approveMember', {
+      memberId: PENDING_2._id,
+      ...forged,
+    })
+    expect(outcome(approve)).toBe('FORBIDDEN')
+    const anonymous = await backend.call(undefined, 'village', 'listMembers', forged)
+    expect(outcome(anonymous)).toBe('UNAUTHENTICATED')
+    expect(await snapshot(backend)).toEqual(before)
+  })
+})
