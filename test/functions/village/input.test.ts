@@ -1,6 +1,6 @@
 // village: bad input — missing, oversized and wrongly typed fields — is INVALID_INPUT with a plain
 // Chinese message and writes nothing; a fast-check fuzz of every action's payload finds no crash.
-import fc from 'fast-check'
+import * as fc from 'fast-check'
 import type { ActionName } from '../../../types/api'
 import { startBackend, type Backend } from '../support/backend'
 import { CAST, seedCast, VILLAGE_A } from '../support/fixtures'
