@@ -2,6 +2,8 @@
  * The committee imports the household register (CSV). Households are written whole by their
  * `<villageId>_<户号>` id, so a repeated or interrupted import converges; the village's counts and
  * the audit record follow in one transaction, and only when something changed.
+ * Counts come from the register as read before the writes: two committee members importing at
+ * the same moment could leave them one import behind (the next import or updateVillage mends it).
  */
 import { planHouseholdImport, readHouseholdCsv } from '../../../domain/village/households'
 import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'

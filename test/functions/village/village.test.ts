@@ -214,3 +214,24 @@ describe('village.importHouseholds', () => {
     expect(households.find((h) => h._id === `${VILLAGE_A}_001`)).toMatchObject({ head: '张三' })
   })
 })
+
+describe('village.importHouseholds at the size limit', () => {
+  it('takes the largest file the limits allow in one call, and again with no change', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => {
+      const h = Math.floor(i / 3)
+      return `H${h},户主${h},人${i},${i % 3 === 2 ? '否' : '是'}`
+    })
+    const csv = ['户号,户主,姓名,是否成年', ...rows].join('\n')
+    const first = await backend.call(CAST.otherCommittee.openid, 'village', 'importHouseholds', {
+      csv,
+    })
+    expect(first.ok && first.data).toMatchObject({
+      created: 667,
+      counts: { households: 668, adults: 1334 + 1 },
+    })
+    const again = await backend.call(CAST.otherCommittee.openid, 'village', 'importHouseholds', {
+      csv,
+    })
+    expect(again.ok && again.data).toMatchObject({ created: 0, updated: 0, unchanged: 667 })
+  })
+})
