@@ -6,6 +6,7 @@ import { DatabaseService, newId } from './database'
 import { stringifyDoc } from './ejson'
 import { FunctionRunner } from './functions'
 import { createServer, type DevIdentityOptions } from './server'
+import { FileStorage } from './storage'
 import { Store } from './store'
 import type { CollectionSpec, Doc } from './types'
 
@@ -15,9 +16,13 @@ export { Counters } from './counters'
 export { EmulatorError } from './errors'
 export { DEV_TOKEN_HEADER } from './server'
 export { DEFAULT_LIMIT, MAX_LIMIT } from './database'
+export { MAX_UPLOAD_BYTES, sniffImage, StorageError } from './storage'
+export type { StorageErrorCode, ImageKind, DownloadUrl } from './storage'
 
 export const HOST = '127.0.0.1'
 export const DATA_FILE = 'cloudbase.sqlite'
+/** Folder of stored files inside the data directory. */
+export const FILES_DIR = 'files'
 
 export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -44,6 +49,8 @@ export interface EmulatorOptions {
   readonly functionLog?: (name: string, line: string) => void
   /** SQLite synchronous mode: NORMAL (default) survives a killed process, FULL also power loss. */
   readonly synchronous?: 'NORMAL' | 'FULL'
+  /** Largest file storage accepts, in bytes (default MAX_UPLOAD_BYTES, 5 MB). */
+  readonly maxUploadBytes?: number
 }
 
 export interface Emulator {
@@ -56,6 +63,8 @@ export interface Emulator {
   readonly counters: Counters
   /** The SQLite file (undefined in memory). */
   readonly dataFile: string | undefined
+  /** The folder of stored files, `<data>/files` (undefined in memory). */
+  readonly filesDir: string | undefined
   /** Bytes used by the SQLite file and its WAL (0 in memory). */
   dataFileSize(): number
   /** Insert many documents directly through the storage layer (seeding, benchmarks). */
@@ -72,6 +81,9 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   for (const spec of options.collections ?? []) store.declareCollection(spec)
   const counters = new Counters()
   const database = new DatabaseService(store, counters)
+  const envId = options.envId ?? 'local'
+  const filesDir = options.memory ? undefined : path.resolve(options.dataDir ?? '.data', FILES_DIR)
+  const storage = new FileStorage({ dir: filesDir, envId, maxBytes: options.maxUploadBytes })
   const dev: DevIdentityOptions | undefined =
     options.dev === true
       ? { collection: 'members', openidField: 'openid' }
@@ -87,6 +99,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
       return runner
     },
     counters,
+    storage,
     dev,
     staticDir: options.staticDir,
   })
@@ -104,7 +117,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     runner = new FunctionRunner({
       functionsDir: path.resolve(options.functionsDir),
       serviceUrl,
-      envId: options.envId ?? 'local',
+      envId,
       appId: options.appId ?? 'wx-emulator',
       defaultTimeoutMs: options.functionTimeoutMs ?? 3000,
       log:
@@ -121,6 +134,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     serviceUrl,
     counters,
     dataFile,
+    filesDir,
     dataFileSize: () => store.fileSize(),
     bulkInsert: (collection, docs) =>
       store.atomically(() =>

@@ -1,5 +1,6 @@
-// HTTP front door: `/admin` (what the SDK talks to), `/fn/<name>` (the H5 client), `/dev/*` (dev
-// identities and counters) and, optionally, a static site at `/` with an index.html fallback.
+// HTTP front door: `/admin` (what the SDK talks to), `/fn/<name>` (the H5 client), `/storage/*`
+// (photo upload and download), `/dev/*` (dev identities and counters) and, optionally, a static
+// site at `/` with an index.html fallback.
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
@@ -9,6 +10,7 @@ import type { DatabaseService } from './database'
 import { parseStored } from './ejson'
 import { EmulatorError, toEmulatorError } from './errors'
 import type { FunctionRunner } from './functions'
+import { cosErrorXml, StorageError, tooLarge, type FileStorage } from './storage'
 import type { Store } from './store'
 
 export const DEV_TOKEN_HEADER = 'x-fengsi-dev-token'
@@ -26,6 +28,7 @@ export interface ServerDeps {
   readonly database: DatabaseService
   readonly runner: FunctionRunner | undefined
   readonly counters: Counters
+  readonly storage: FileStorage
   readonly dev: DevIdentityOptions | undefined
   readonly staticDir: string | undefined
 }
@@ -85,6 +88,27 @@ const readBody = (req: http.IncomingMessage): Promise<string> =>
     req.on('error', reject)
   })
 
+/**
+ * The raw body, at most `limit` bytes. A larger body is read to its end and thrown away (so the
+ * client gets the JSON answer rather than a reset connection), then refused.
+ */
+const readBytes = (req: http.IncomingMessage, limit: number): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY_BYTES) req.destroy()
+      else if (size <= limit) chunks.push(c)
+    })
+    req.on('end', () => (size > limit ? reject(tooLarge(limit)) : resolve(Buffer.concat(chunks))))
+    req.on('close', () => reject(tooLarge(limit))) // no-op once settled
+    req.on('error', reject)
+  })
+
+/** Where the caller reached this server, for URLs handed back to it. */
+const baseUrlOf = (req: http.IncomingMessage): string => `http://${req.headers.host ?? '127.0.0.1'}`
+
 const parseJsonBody = (text: string): Record<string, unknown> => {
   if (text.trim() === '') return {}
   let v: unknown
@@ -102,12 +126,19 @@ const parseJsonBody = (text: string): Record<string, unknown> => {
 export const createServer = (deps: ServerDeps): http.Server => {
   const devTokens = new Map<string, { memberId: string; openid: string }>()
 
-  const admin = async (body: Record<string, unknown>): Promise<Record<string, unknown>> => {
+  const admin = async (
+    body: Record<string, unknown>,
+    baseUrl: string,
+  ): Promise<Record<string, unknown>> => {
     const action = typeof body.action === 'string' ? body.action : ''
     const dot = action.indexOf('.')
     const service = action.slice(0, dot)
     const name = action.slice(dot + 1)
     if (service === 'database') return deps.database.handle(name, body)
+    if (service === 'storage') {
+      const reply = deps.storage.handle(name, body, baseUrl)
+      if (reply) return reply
+    }
     if (action === 'functions.invokeFunction') {
       const fnName = typeof body.function_name === 'string' ? body.function_name : ''
       const raw = typeof body.request_data === 'string' ? body.request_data : ''
@@ -216,6 +247,62 @@ export const createServer = (deps: ServerDeps): http.Server => {
     else fs.createReadStream(file).pipe(res)
   }
 
+  /** `/storage/*` for browsers: upload (raw image body), download, temp URLs. */
+  const storageRoute = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+  ): Promise<void> => {
+    const method = req.method ?? 'GET'
+    const pathname = url.pathname
+    if (pathname === '/storage/upload' && method === 'POST') {
+      identityOf(req) // an unknown dev token is refused, as for /fn
+      const bytes = await readBytes(req, deps.storage.maxBytes)
+      const cloudPath = url.searchParams.get('cloudPath') ?? undefined
+      const { fileID, size, contentType } = deps.storage.put(bytes, cloudPath)
+      sendJson(res, 200, { fileID, size, contentType })
+    } else if (pathname.startsWith('/storage/files/') && (method === 'GET' || method === 'HEAD')) {
+      let cloudPath: string
+      try {
+        cloudPath = decodeURIComponent(pathname.slice('/storage/files/'.length))
+      } catch {
+        cloudPath = ''
+      }
+      const { bytes, contentType } = deps.storage.get(cloudPath)
+      res.writeHead(200, {
+        'content-type': contentType,
+        'content-length': bytes.length,
+        'cache-control': 'private, max-age=300',
+      })
+      res.end(method === 'HEAD' ? undefined : bytes)
+    } else if (pathname === '/storage/urls' && method === 'POST') {
+      const body = parseJsonBody(await readBody(req))
+      const list = Array.isArray(body.fileList) ? body.fileList : []
+      sendJson(res, 200, { fileList: deps.storage.downloadUrls(baseUrlOf(req), list) })
+    } else {
+      sendJson(res, 404, { code: 'NOT_FOUND', message: `${method} ${pathname}` })
+    }
+  }
+
+  /** The PUT the SDK's `uploadFile` sends to the URL `storage.getUploadMetadata` gave it. */
+  const cosPut = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    const requestId = randomUUID()
+    try {
+      const cloudPath = decodeURIComponent(url.pathname.slice('/storage/cos/'.length))
+      deps.storage.put(await readBytes(req, deps.storage.maxBytes), cloudPath)
+      res.writeHead(200, { 'content-length': 0 })
+      res.end()
+    } catch (e) {
+      const err = e instanceof StorageError ? e : toEmulatorError(e)
+      const xml = cosErrorXml(err.code, err.message, requestId)
+      res.writeHead(e instanceof StorageError ? e.status : 500, {
+        'content-type': 'application/xml',
+        'content-length': Buffer.byteLength(xml),
+      })
+      res.end(xml)
+    }
+  }
+
   const cors = (res: http.ServerResponse): void => {
     res.setHeader('access-control-allow-origin', '*')
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS')
@@ -230,11 +317,40 @@ export const createServer = (deps: ServerDeps): http.Server => {
 
     if (pathname === '/admin' && method === 'POST') {
       try {
-        const reply = await admin(parseJsonBody(await readBody(req)))
+        const reply = await admin(parseJsonBody(await readBody(req)), baseUrlOf(req))
         sendJson(res, 200, { ...reply, requestId })
       } catch (e) {
-        const err = toEmulatorError(e)
+        const err = e instanceof StorageError ? e : toEmulatorError(e)
         sendJson(res, 200, { code: err.code, message: err.message, requestId })
+      }
+      return
+    }
+
+    if (pathname.startsWith('/storage/cos/') && method === 'PUT') {
+      await cosPut(req, res, url)
+      return
+    }
+
+    if (pathname.startsWith('/storage/')) {
+      cors(res)
+      if (method === 'OPTIONS') {
+        res.writeHead(204)
+        res.end()
+        return
+      }
+      try {
+        await storageRoute(req, res, url)
+      } catch (e) {
+        if (e instanceof StorageError) {
+          sendJson(res, e.status, { code: e.code, message: e.message, requestId })
+        } else {
+          const err = toEmulatorError(e)
+          sendJson(res, HTTP_STATUS[err.code] ?? 500, {
+            code: err.code,
+            message: err.message,
+            requestId,
+          })
+        }
       }
       return
     }
