@@ -1,13 +1,14 @@
 import fs from 'node:fs'
 import type { Browser } from 'playwright-core'
-import { serveH5, type RunningServer } from '../scripts/serve-h5'
+import type { Emulator } from '../emulator/src'
+import { startApp } from './support/app'
 import { launch, phonePage, screenshot } from './support/browser'
 
-let server: RunningServer
+let server: Emulator
 let browser: Browser
 
 beforeAll(async () => {
-  server = await serveH5(0)
+  server = await startApp()
   browser = await launch()
 })
 

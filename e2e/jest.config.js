@@ -5,5 +5,5 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
   transform: { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: './babel.jest.config.js' }] },
-  testTimeout: 60000,
+  testTimeout: 120000,
 }

@@ -1,14 +1,47 @@
 /**
- * `npm start`: builds the H5 app and serves it on 127.0.0.1, printing the URL.
- * PORT chooses the port (default 10086; 0 picks a free one).
+ * `npm start [-- --port <n>] [--data <dir>]`: builds the cloud functions and the H5 app, then serves
+ * both from the local CloudBase emulator on one port (default 10086; 0 picks a free one), with the
+ * database in `.data/` (or --data). An empty database gets the demo village. Dev sign-in is on:
+ * POST /dev/login with a demo member id (GET /dev/members lists them).
  */
 import { execSync } from 'node:child_process'
-import { serveH5 } from './serve-h5'
+import path from 'node:path'
+import { startEmulator } from '../emulator/src/index'
+import { COLLECTIONS } from '../cloudfunctions/_shared/collections'
+import { FUNCTIONS_ROOT } from './build-functions'
+import { H5_DIR } from './paths'
+import { isSeeded, seedDemo } from './seed'
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback
+}
 
 async function main() {
-  execSync('npm run build:h5', { stdio: 'inherit' })
-  const server = await serveH5(Number(process.env.PORT ?? 10086))
-  console.log(`逢四说事 is running: ${server.url}`)
+  // CloudBase runs functions in UTC; the emulator's workers share this process's zone.
+  process.env.TZ = 'UTC'
+  // A production build whatever the caller's NODE_ENV (jest sets it to `test`).
+  const env = { ...process.env, NODE_ENV: 'production' }
+  execSync('npm run -s build:functions', { stdio: 'inherit', env })
+  execSync('npm run -s build:h5', { stdio: 'inherit', env })
+  const emulator = await startEmulator({
+    port: Number(option('port', process.env.PORT ?? '10086')),
+    dataDir: path.resolve(option('data', '.data')),
+    functionsDir: FUNCTIONS_ROOT,
+    staticDir: H5_DIR,
+    dev: true,
+    collections: COLLECTIONS,
+  })
+  if (!(await isSeeded(emulator.serviceUrl))) {
+    await seedDemo({ serviceUrl: emulator.serviceUrl })
+    console.log('seeded the demo village (示范村)')
+  }
+  console.log(`逢四说事 is running: ${emulator.url}`)
+  const stop = () => {
+    emulator.close().finally(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }
 
 main().catch((error: unknown) => {
