@@ -35,6 +35,11 @@ export function setDevToken(token: string | undefined): void {
   devToken = token
 }
 
+/** The dev sign-in header for HTTP calls to the local emulator (empty when not signed in). */
+export function devHeaders(): Record<string, string> {
+  return devToken ? { [DEV_TOKEN_HEADER]: devToken } : {}
+}
+
 function isEnvelope(value: unknown): value is Envelope<unknown> {
   if (typeof value !== 'object' || value === null) return false
   const v = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } }
@@ -51,11 +56,9 @@ export function apiBase(): string {
 }
 
 async function postOverHttp(name: string, event: FunctionEvent): Promise<unknown> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (devToken) headers[DEV_TOKEN_HEADER] = devToken
   const response = await fetch(`${apiBase()}/fn/${encodeURIComponent(name)}`, {
     method: 'POST',
-    headers,
+    headers: { 'content-type': 'application/json', ...devHeaders() },
     body: JSON.stringify(event),
   })
   return response.json()

@@ -6,7 +6,7 @@
 import Taro from '@tarojs/taro'
 import type { AppError, Envelope } from '../../types/api'
 import type { PhotoUrls, UploadedPhoto } from '../../types/api/storage'
-import { apiBase, BAD_ANSWER_ERROR, NETWORK_ERROR } from './cloud'
+import { apiBase, BAD_ANSWER_ERROR, devHeaders, NETWORK_ERROR } from './cloud'
 
 /** Largest photo accepted, in bytes (the emulator enforces the same 5 MB). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -93,10 +93,9 @@ async function uploadOverHttp(localPath: string): Promise<Envelope<UploadedPhoto
   const ext = EXTENSION_OF_TYPE[image.type] ?? extensionOf(localPath)
   // Without a known extension the emulator names the file after its format itself.
   const query = ext ? `?cloudPath=${encodeURIComponent(cloudPathFor(ext))}` : ''
-  // The dev sign-in token is not sent yet: uploads are anonymous, as /fn calls without a token.
   const response = await fetch(`${apiBase()}/storage/upload${query}`, {
     method: 'POST',
-    headers: { 'content-type': image.type || 'application/octet-stream' },
+    headers: { 'content-type': image.type || 'application/octet-stream', ...devHeaders() },
     body: image,
   })
   const body: unknown = await response.json().catch(() => undefined)
