@@ -5,12 +5,24 @@ import { COLLECTIONS } from '../../cloudfunctions/_shared/collections'
 import { buildFunctions } from '../../scripts/build-functions'
 import { DEMO_MEMBERS, DEMO_VILLAGE_ID, isSeeded, seedDemo } from '../../scripts/seed'
 import { DEV_TOKEN_HEADER, type Emulator } from '../src/index'
+import { demoHouseholds, demoMembers, demoVillage } from '../../domain/village/demo'
+import { demoMatters } from '../../domain/matters/demo'
+import { STATUS_LABELS } from '../../domain/matters/lifecycle'
 import { sdkFor, start } from './helpers'
 
 // Child processes, bundling and worker cold starts: generous when the whole suite shares 2 cores.
 jest.setTimeout(60_000)
 
-const SEEDED = 1 + 3 + DEMO_MEMBERS.length // village, households, members
+const DEMO = demoMatters(new Date())
+// village, households, members, matters with their timelines, agendas and ratings
+const SEEDED =
+  1 +
+  demoHouseholds().length +
+  demoMembers().length +
+  DEMO.matters.length +
+  DEMO.auditLogs.length +
+  DEMO.agendas.length +
+  DEMO.ratings.length
 const FUNCTIONS = path.resolve(__dirname, '..', '..', 'cloudfunctions')
 
 let emulator: Emulator
@@ -39,20 +51,26 @@ describe('seed', () => {
     expect(village).toMatchObject({
       name: '示范村',
       talkDays: [4, 14, 24],
-      counts: { adults: 6, households: 3, representatives: 1 },
+      counts: demoVillage().counts,
     })
+    const matters = await db.collection('matters').where({ villageId: DEMO_VILLAGE_ID }).get()
+    expect(new Set(matters.data.map((m: { status: string }) => m.status))).toEqual(
+      new Set(Object.keys(STATUS_LABELS)),
+    )
     const members = await db.collection('members').where({ villageId: DEMO_VILLAGE_ID }).get()
     expect(new Set(members.data.flatMap((m: { roles: string[] }) => m.roles))).toEqual(
       new Set(['committee', 'moderator', 'legalOfficer', 'representative', 'resident']),
     )
 
     await db.collection('members').add({ villageId: DEMO_VILLAGE_ID, openid: 'extra' })
-    expect(members.data.every((m: { status: string }) => m.status === 'verified')).toBe(true)
+    expect(new Set(members.data.map((m: { status: string }) => m.status))).toEqual(
+      new Set(['verified', 'pending', 'declined']),
+    )
     expect(await seedDemo({ serviceUrl: emulator.serviceUrl, reset: true })).toEqual({
       inserted: SEEDED,
       removed: SEEDED + 1,
     })
-    expect((await db.collection('members').count()).total).toBe(DEMO_MEMBERS.length)
+    expect((await db.collection('members').count()).total).toBe(demoMembers().length)
   })
 
   it('a dev login as a seeded member reaches village.whoami with that member’s OPENID', async () => {

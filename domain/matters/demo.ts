@@ -1,0 +1,357 @@
+/**
+ * Matters of the demo village 示范村 in every state, each with the timeline that brought it there,
+ * dated relative to `now` so the agenda, the response deadline and the rating window look alive
+ * whenever the demo is seeded. Pure data; `scripts/seed.ts` writes it.
+ */
+import type { AuditRecord } from '../../types/model/audit'
+import type { Agenda, Matter, MatterStatus, Rating } from '../../types/model/matter'
+import { DEMO_VILLAGE_ID, demoMembers } from '../village/demo'
+import { addDays, upcomingTalkDays } from './rules'
+
+const V = DEMO_VILLAGE_ID
+
+interface Step {
+  action: string
+  by: string
+  /** Days before `now`. */
+  daysAgo: number
+  to?: MatterStatus
+  note?: string
+}
+
+interface Story {
+  id: string
+  title: string
+  body: string
+  origin?: 'resident' | 'committee'
+  urgent?: boolean
+  steps: Step[]
+  fields?: (now: Date, talkDays: string[]) => Partial<Matter>
+}
+
+export interface DemoMatters {
+  matters: Matter[]
+  auditLogs: AuditRecord[]
+  agendas: Agenda[]
+  ratings: Rating[]
+}
+
+const STORIES: Story[] = [
+  {
+    id: 'demo-matter-raised',
+    title: '村口路灯坏了',
+    body: '村口的两盏路灯坏了快一个月，晚上老人出门看不见路。',
+    steps: [{ action: 'raiseMatter', by: 'demo-resident-1', daysAgo: 1, to: 'raised' }],
+  },
+  {
+    id: 'demo-matter-overdue',
+    title: '垃圾桶不够用',
+    body: '三组的垃圾桶每天都满出来，能不能多放两个？',
+    steps: [{ action: 'raiseMatter', by: 'demo-m13', daysAgo: 5, to: 'raised' }],
+  },
+  {
+    id: 'demo-matter-accepted',
+    title: '文化广场晚上跳舞声音太大',
+    body: '十点以后还在放音乐，住在旁边的人睡不好，希望定个时间。',
+    steps: [
+      { action: 'raiseMatter', by: 'demo-resident-2', daysAgo: 4, to: 'raised' },
+      { action: 'acceptMatter', by: 'demo-committee', daysAgo: 3, to: 'accepted' },
+    ],
+    fields: (_now, days) => ({ talkDay: days[0] }),
+  },
+  {
+    id: 'demo-matter-topic',
+    title: '明年先修哪一段村道',
+    body: '村委会开题：明年的修路钱只够修一段，请大家一起商量先修哪段。',
+    origin: 'committee',
+    steps: [{ action: 'openTopic', by: 'demo-committee', daysAgo: 2, to: 'accepted' }],
+    fields: (_now, days) => ({ talkDay: days[0] }),
+  },
+  {
+    id: 'demo-matter-urgent',
+    title: '河堤有一段裂缝',
+    body: '东头河堤有一段裂了缝，下大雨怕出事。',
+    urgent: true,
+    steps: [
+      { action: 'raiseMatter', by: 'demo-m10', daysAgo: 0.5, to: 'raised' },
+      {
+        action: 'acceptMatter',
+        by: 'demo-committee',
+        daysAgo: 0.4,
+        to: 'accepted',
+        note: '急事急办',
+      },
+      { action: 'startDiscussion', by: 'demo-moderator', daysAgo: 0.3, to: 'discussing' },
+    ],
+  },
+  {
+    id: 'demo-matter-declined',
+    title: '想申请低保',
+    body: '家里困难，想问问怎么申请低保。',
+    steps: [
+      { action: 'raiseMatter', by: 'demo-m21', daysAgo: 9, to: 'raised' },
+      {
+        action: 'declineMatter',
+        by: 'demo-committee',
+        daysAgo: 8,
+        to: 'declined',
+        note: '低保由镇民政办审批，村委会已帮您约好下周一去镇上办理。',
+      },
+    ],
+    fields: () => ({ declineReason: '低保由镇民政办审批，村委会已帮您约好下周一去镇上办理。' }),
+  },
+  {
+    id: 'demo-matter-merged',
+    title: '路灯晚上不亮',
+    body: '村口好黑。',
+    steps: [
+      { action: 'raiseMatter', by: 'demo-m15', daysAgo: 0.8, to: 'raised' },
+      {
+        action: 'mergeMatter',
+        by: 'demo-committee',
+        daysAgo: 0.7,
+        to: 'merged',
+        note: '合并到另一件事',
+      },
+    ],
+    fields: () => ({ mergedInto: 'demo-matter-raised' }),
+  },
+  {
+    id: 'demo-matter-withdrawn',
+    title: '邻居家的狗总叫',
+    body: '已经和邻居说好了。',
+    steps: [
+      { action: 'raiseMatter', by: 'demo-m17', daysAgo: 6, to: 'raised' },
+      { action: 'withdrawMatter', by: 'demo-m17', daysAgo: 5.5, to: 'withdrawn' },
+    ],
+  },
+  {
+    id: 'demo-matter-discussing',
+    title: '停车位怎么分',
+    body: '新修的停车场只有 20 个车位，车比位子多，怎么分才公平？',
+    steps: [
+      { action: 'raiseMatter', by: 'demo-m12', daysAgo: 12, to: 'raised' },
+      { action: 'acceptMatter', by: 'demo-committee', daysAgo: 11, to: 'accepted' },
+      { action: 'startDiscussion', by: 'demo-moderator', daysAgo: 3, to: 'discussing' },
+    ],
+  },
+  {
+    id: 'demo-matter-deciding',
+    title: '集体果园承包给谁',
+    body: '果园承包到期，有两户想接手，请大家表决。',
+    origin: 'committee',
+    steps: [
+      { action: 'openTopic', by: 'demo-committee', daysAgo: 20, to: 'accepted' },
+      { action: 'startDiscussion', by: 'demo-moderator', daysAgo: 13, to: 'discussing' },
+      { action: 'openPoll', by: 'demo-committee', daysAgo: 3, to: 'deciding' },
+    ],
+  },
+  {
+    id: 'demo-matter-decided',
+    title: '村里办老年食堂',
+    body: '很多老人一个人在家做饭不方便，想办个老年食堂。',
+    steps: [
+      { action: 'raiseMatter', by: 'demo-m19', daysAgo: 25, to: 'raised' },
+      { action: 'acceptMatter', by: 'demo-m07', daysAgo: 24, to: 'accepted' },
+      { action: 'startDiscussion', by: 'demo-moderator', daysAgo: 14, to: 'discussing' },
+      {
+        action: 'recordDecision',
+        by: 'demo-committee',
+        daysAgo: 13,
+        to: 'decided',
+        note: '利用村委会旧办公室办老年食堂，每餐收 5 元，不足部分由集体补贴。',
+      },
+    ],
+    fields: () => ({
+      decision: '利用村委会旧办公室办老年食堂，每餐收 5 元，不足部分由集体补贴。',
+    }),
+  },
+  {
+    id: 'demo-matter-handling',
+    title: '小学门口加减速带',
+    body: '小学门口车开得太快，接孩子的时候很危险。',
+    steps: [
+      { action: 'raiseMatter', by: 'demo-m09', daysAgo: 30, to: 'raised' },
+      { action: 'acceptMatter', by: 'demo-committee', daysAgo: 29, to: 'accepted' },
+      { action: 'startDiscussion', by: 'demo-moderator', daysAgo: 24, to: 'discussing' },
+      {
+        action: 'recordDecision',
+        by: 'demo-committee',
+        daysAgo: 24,
+        to: 'decided',
+        note: '装两条减速带，立警示牌。',
+      },
+      {
+        action: 'assignHandling',
+        by: 'demo-committee',
+        daysAgo: 23,
+        to: 'handling',
+        note: '办理人：吴建华',
+      },
+      { action: 'reportProgress', by: 'demo-m20', daysAgo: 5, note: '减速带已经买好，周末安装。' },
+    ],
+    fields: (now) => ({
+      decision: '装两条减速带，立警示牌。',
+      handling: {
+        handlerId: 'demo-m20',
+        handlerName: '吴建华',
+        deadline: addDays(now, 10).toISOString().slice(0, 10),
+        assignedAt: addDays(now, -23),
+        reports: [
+          { at: addDays(now, -5), by: '吴建华', text: '减速带已经买好，周末安装。', photos: [] },
+        ],
+      },
+    }),
+  },
+  {
+    id: 'demo-matter-resolved',
+    title: '自来水水压太低',
+    body: '四组一到做饭的时候就没水。',
+    steps: [
+      { action: 'raiseMatter', by: 'demo-m24', daysAgo: 40, to: 'raised' },
+      { action: 'acceptMatter', by: 'demo-committee', daysAgo: 39, to: 'accepted' },
+      { action: 'startDiscussion', by: 'demo-moderator', daysAgo: 34, to: 'discussing' },
+      {
+        action: 'recordDecision',
+        by: 'demo-committee',
+        daysAgo: 34,
+        to: 'decided',
+        note: '请水厂换一段管子。',
+      },
+      {
+        action: 'assignHandling',
+        by: 'demo-committee',
+        daysAgo: 33,
+        to: 'handling',
+        note: '办理人：张建国',
+      },
+      {
+        action: 'resolveMatter',
+        by: 'demo-committee',
+        daysAgo: 2,
+        to: 'resolved',
+        note: '水厂换了 300 米新管，水压正常了。',
+      },
+      { action: 'rateMatter', by: 'demo-m24', daysAgo: 1, note: '评价 5 星' },
+    ],
+    fields: (now) => ({
+      decision: '请水厂换一段管子。',
+      handling: {
+        handlerId: 'demo-committee',
+        handlerName: '张建国',
+        deadline: addDays(now, -3).toISOString().slice(0, 10),
+        assignedAt: addDays(now, -33),
+        reports: [],
+      },
+      outcome: '水厂换了 300 米新管，水压正常了。',
+      ratingEndsAt: addDays(now, 5),
+      rating: { count: 1, sum: 5, raters: ['demo-m24'] },
+    }),
+  },
+  {
+    id: 'demo-matter-closed',
+    title: '村卫生室延长开门时间',
+    body: '卫生室下午四点就关门，上班的人看不上病。',
+    steps: [
+      { action: 'raiseMatter', by: 'demo-m25', daysAgo: 60, to: 'raised' },
+      { action: 'acceptMatter', by: 'demo-committee', daysAgo: 59, to: 'accepted' },
+      { action: 'startDiscussion', by: 'demo-moderator', daysAgo: 54, to: 'discussing' },
+      {
+        action: 'recordDecision',
+        by: 'demo-committee',
+        daysAgo: 54,
+        to: 'decided',
+        note: '周一到周五开到晚上七点。',
+      },
+      {
+        action: 'assignHandling',
+        by: 'demo-committee',
+        daysAgo: 53,
+        to: 'handling',
+        note: '办理人：刘秀英',
+      },
+      {
+        action: 'resolveMatter',
+        by: 'demo-m07',
+        daysAgo: 40,
+        to: 'resolved',
+        note: '已和卫生室谈好，从下月起开到七点。',
+      },
+      { action: 'closeMatter', by: 'demo-moderator', daysAgo: 30, to: 'closed' },
+    ],
+    fields: (now) => ({
+      decision: '周一到周五开到晚上七点。',
+      outcome: '已和卫生室谈好，从下月起开到七点。',
+      ratingEndsAt: addDays(now, -33),
+      rating: { count: 0, sum: 0, raters: [] },
+    }),
+  },
+]
+
+export function demoMatters(now: Date): DemoMatters {
+  const names = new Map(demoMembers().map((m) => [m._id, m.name]))
+  const nameOf = (id: string) => names.get(id) ?? id
+  const talkDays = upcomingTalkDays(now, [4, 14, 24], 1)
+  const out: DemoMatters = { matters: [], auditLogs: [], agendas: [], ratings: [] }
+  for (const story of STORIES) {
+    const first = story.steps[0] as Step
+    const last = story.steps.filter((s) => s.to).at(-1) as Step
+    const raisedAt = addDays(now, -first.daysAgo)
+    const statusAt: Matter['statusAt'] = {}
+    for (const s of story.steps) if (s.to) statusAt[s.to] = addDays(now, -s.daysAgo)
+    if (story.origin === 'committee') statusAt.raised = raisedAt
+    out.matters.push({
+      _id: story.id,
+      villageId: V,
+      title: story.title,
+      body: story.body,
+      photos: [],
+      origin: story.origin ?? 'resident',
+      urgent: story.urgent ?? false,
+      status: last.to as MatterStatus,
+      raisedBy: first.by,
+      raisedByName: nameOf(first.by),
+      raisedAt,
+      respondBy: story.origin === 'committee' ? raisedAt : addDays(raisedAt, 3),
+      statusAt,
+      rating: { count: 0, sum: 0, raters: [] },
+      updatedAt: addDays(now, -(story.steps.at(-1) as Step).daysAgo),
+      ...story.fields?.(now, talkDays),
+    })
+    let previous: MatterStatus | undefined
+    story.steps.forEach((s, i) => {
+      out.auditLogs.push({
+        _id: `${story.id}-log-${i + 1}`,
+        villageId: V,
+        subjectType: 'matter',
+        subjectId: story.id,
+        action: s.action,
+        actorId: s.by,
+        actorName: nameOf(s.by),
+        at: addDays(now, -s.daysAgo),
+        ...(s.to ? { ...(previous ? { from: previous } : {}), to: s.to } : {}),
+        ...(s.note ? { note: s.note } : {}),
+      })
+      if (s.to) previous = s.to
+    })
+  }
+  const onAgenda = out.matters.filter((m) => m.talkDay === talkDays[0]).map((m) => m._id)
+  out.agendas.push({
+    _id: `${V}_${talkDays[0]}`,
+    villageId: V,
+    date: talkDays[0] as string,
+    matterIds: onAgenda,
+    minutes: {},
+    updatedAt: now,
+  })
+  out.ratings.push({
+    _id: 'demo-matter-resolved_demo-m24',
+    villageId: V,
+    matterId: 'demo-matter-resolved',
+    memberId: 'demo-m24',
+    score: 5,
+    comment: '水终于正常了，谢谢！',
+    at: addDays(now, -1),
+  })
+  return out
+}

@@ -1,0 +1,53 @@
+/**
+ * The demo village's matters read back through the real functions: every state renders as a
+ * detail, the overdue one shows on the committee's overdue list, and the agenda lists in order.
+ */
+import { seedDemo } from '../../../scripts/seed'
+import { demoMatters } from '../../../domain/matters/demo'
+import { startBackend, type Backend } from '../support/backend'
+
+let backend: Backend
+const COMMITTEE = 'dev-openid-committee'
+
+beforeAll(async () => {
+  backend = await startBackend()
+  await seedDemo({ serviceUrl: backend.emulator.serviceUrl })
+})
+afterAll(() => backend.close())
+
+describe('demo matters', () => {
+  it('every demo matter opens as a detail with its timeline ending in its status', async () => {
+    for (const m of demoMatters(new Date()).matters) {
+      const res = await backend.call(COMMITTEE, 'matters', 'getMatter', { matterId: m._id })
+      if (!res.ok) throw new Error(`${m._id}: ${res.error.message}`)
+      expect(res.data.status).toBe(m.status)
+      const last = res.data.timeline.filter((e) => e.to).at(-1)
+      expect({ id: m._id, to: last?.to }).toEqual({ id: m._id, to: m.status })
+    }
+  })
+
+  it('the overdue list holds the matter nobody answered within three days', async () => {
+    const res = await backend.call(COMMITTEE, 'matters', 'listMatters', { overdue: true })
+    if (!res.ok) throw new Error(res.error.message)
+    expect(res.data.items.map((m) => m.id)).toEqual(['demo-matter-overdue'])
+    expect(res.data.items[0]?.overdue).toBe(true)
+  })
+
+  it('lists page through all matters newest first without repeats', async () => {
+    const seen: string[] = []
+    let cursor: string | undefined
+    for (let page = 0; page < 10; page += 1) {
+      const res = await backend.call(COMMITTEE, 'matters', 'listMatters', { limit: 4, cursor })
+      if (!res.ok) throw new Error(res.error.message)
+      seen.push(...res.data.items.map((m) => m.id))
+      cursor = res.data.nextCursor
+      if (!cursor) break
+    }
+    const all = demoMatters(new Date()).matters
+    expect(seen).toHaveLength(all.length)
+    expect(new Set(seen).size).toBe(all.length)
+    const times = all.map((m) => [m._id, m.raisedAt.getTime()] as const)
+    const order = [...times].sort((a, b) => b[1] - a[1]).map(([id]) => id)
+    expect(seen).toEqual(order)
+  })
+})
