@@ -11,9 +11,15 @@ export function charCount(s: string): number {
   return Array.from(s).length
 }
 
+/** A required field that was left out: says which one, instead of failing on its type. */
+function present(label: string) {
+  return v.custom<unknown>((x) => x !== undefined && x !== null, `请填写${label}`)
+}
+
 /** Required text, trimmed, of at most `max` characters. */
 export function text(label: string, max: number) {
   return v.pipe(
+    present(label),
     v.string(`${label}应当是文字`),
     v.trim(),
     v.nonEmpty(`请填写${label}`),
@@ -35,12 +41,17 @@ export function optionalText(label: string, max: number) {
 
 /** A document id: what CloudBase and the emulator generate, or a seed's readable id. */
 export function id(label: string) {
-  return v.pipe(v.string(`${label}不对`), v.regex(/^[A-Za-z0-9_-]{1,64}$/, `${label}不对`))
+  return v.pipe(
+    present(label),
+    v.string(`${label}不对`),
+    v.regex(/^[A-Za-z0-9_-]{1,64}$/, `${label}不对`),
+  )
 }
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 export function localDate(label: string) {
   return v.pipe(
+    present(label),
     v.string(`${label}应当是日期`),
     v.regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应当是日期，例如 2026-11-24`),
     v.check((s) => {
@@ -69,9 +80,24 @@ export const photos = v.optional(
 
 export const flag = (label: string) => v.optional(v.boolean(`${label}应当是“是”或“否”`), false)
 
-/** A payload: an object whose unknown keys (an `openid`, say) are dropped, never trusted. */
+/**
+ * A payload: a plain object whose unknown keys (an `openid`, say) are dropped, never trusted.
+ * Missing keys are checked by their own field, so the message names the field left out.
+ */
 export function payload<E extends v.ObjectEntries>(entries: E) {
-  return v.object(entries, '请求内容不对')
+  const keys = Object.keys(entries)
+  return v.pipe(
+    v.custom<unknown>(
+      (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+      '请求内容不对',
+    ),
+    v.transform((x) => {
+      const filled: Record<string, unknown> = { ...(x as Record<string, unknown>) }
+      for (const key of keys) if (!(key in filled)) filled[key] = undefined
+      return filled
+    }),
+    v.object(entries, '请求内容不对'),
+  )
 }
 
 /** Parses `input` or throws INVALID_INPUT with the first problem in plain words. */

@@ -182,9 +182,9 @@ describe('discussion.postStatement', () => {
 
   describe('bad input is INVALID_INPUT in plain Chinese, and writes nothing', () => {
     const cases: Array<[string, Record<string, unknown>, string]> = [
-      // A missing field is the shared payload schema's refusal; forms always send every field.
-      ['no payload fields', {}, '请求内容不对'],
-      ['missing text', { matterId: OPEN }, '请求内容不对'],
+      // A missing field is named by its own schema.
+      ['no payload fields', {}, '请填写事项编号'],
+      ['missing text', { matterId: OPEN }, '请填写发言'],
       ['empty text', { matterId: OPEN, text: '   ' }, '请填写发言'],
       ['501 characters', { matterId: OPEN, text: '议'.repeat(501) }, '发言不能超过 500 个字'],
       ['text as a number', { matterId: OPEN, text: 42 }, '发言应当是文字'],

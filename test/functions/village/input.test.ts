@@ -22,7 +22,7 @@ const WHOLE = '请求内容不对'
 
 /** [action, payload, the message the person reads]. */
 const BAD: Array<[VillageAction, unknown, string]> = [
-  ['requestJoin', {}, WHOLE],
+  ['requestJoin', {}, '请填写要加入的村'],
   ['requestJoin', 'join me', WHOLE],
   ['requestJoin', { ...join, villageId: '../villages' }, '要加入的村不对'],
   ['requestJoin', { ...join, name: '   ' }, '请填写姓名'],
@@ -31,10 +31,10 @@ const BAD: Array<[VillageAction, unknown, string]> = [
   ['requestJoin', { ...join, householdNo: '一组3号' }, HOUSEHOLD_NO],
   ['requestJoin', { ...join, householdNo: 17 }, '户号应当是文字'],
   ['requestJoin', { ...join, phone: '12345' }, '手机号应当是 11 位数字，以 1 开头'],
-  ['approveMember', {}, WHOLE],
+  ['approveMember', {}, '请填写村民编号'],
   ['approveMember', { memberId: 42 }, '村民编号不对'],
   ['approveMember', { memberId: 'x'.repeat(65) }, '村民编号不对'],
-  ['declineMember', { memberId: CAST.pending._id }, WHOLE],
+  ['declineMember', { memberId: CAST.pending._id }, '请填写不通过的理由'],
   [
     'declineMember',
     { memberId: CAST.pending._id, reason: '因'.repeat(201) },
