@@ -11,7 +11,7 @@ import type { Member } from '../../../types/model/member'
 import { can, type Action } from '../../../domain/permissions'
 import { upcomingTalkDays } from '../../../domain/matters/rules'
 import { startBackend, type Backend } from '../support/backend'
-import { CAST, seedCast, STRANGER, VILLAGE_A, insert } from '../support/fixtures'
+import { CAST, insert, seedCast, storedMatter, STRANGER, VILLAGE_A } from '../support/fixtures'
 
 let backend: Backend
 const DAY = 86400e3
@@ -21,31 +21,9 @@ const FUTURE = '2099-12-31'
 beforeAll(async () => {
   backend = await startBackend()
   await seedCast(backend)
-  insert(backend, COLLECTION.matters, [seedMatter('merge-target', { status: 'accepted' })])
+  insert(backend, COLLECTION.matters, [storedMatter('merge-target', { status: 'accepted' })])
 })
 afterAll(() => backend.close())
-
-function seedMatter(id: string, over: Partial<Matter>): Matter {
-  const at = new Date(Date.now() - DAY)
-  return {
-    _id: id,
-    villageId: VILLAGE_A,
-    title: `事项 ${id}`,
-    body: '内容',
-    photos: [],
-    origin: 'resident',
-    urgent: false,
-    status: 'raised',
-    raisedBy: CAST.resident._id,
-    raisedByName: CAST.resident.name,
-    raisedAt: at,
-    respondBy: new Date(at.getTime() + 3 * DAY),
-    statusAt: { raised: at },
-    rating: { count: 0, sum: 0, raters: [] },
-    updatedAt: at,
-    ...over,
-  }
-}
 
 const handling = {
   handlerId: CAST.resident2._id,
@@ -205,7 +183,7 @@ describe('matters permission matrix', () => {
     for (const [who, caller] of CALLERS) {
       const id = `${c.action}-${who}`
       const title = `t-${id}`
-      if (c.matter) insert(backend, COLLECTION.matters, [seedMatter(id, c.matter)])
+      if (c.matter) insert(backend, COLLECTION.matters, [storedMatter(id, c.matter)])
       if (c.agenda) {
         // The case's agenda holds just this case's matter (or `ids`).
         const { date, ids } = c.agenda

@@ -7,35 +7,15 @@ import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { Matter, MatterStatus } from '../../../types/model/matter'
 import type { Statement } from '../../../types/model/statement'
 import type { Backend } from './backend'
-import { insert, member, VILLAGE_A } from './fixtures'
-
-/** The stored fields of a matter the discussion function reads (the matters function owns the rest). */
-export type MatterSeed = Pick<Matter, '_id' | 'villageId' | 'title' | 'status'> &
-  Record<string, unknown>
+import { insert, member, storedMatter, VILLAGE_A } from './fixtures'
 
 export function matterIn(
   id: string,
   status: MatterStatus,
   villageId: string = VILLAGE_A,
-  over: Record<string, unknown> = {},
-): MatterSeed {
-  const at = new Date('2026-02-01T00:00:00Z')
-  return {
-    _id: id,
-    villageId,
-    title: `事项${id}`,
-    body: '内容',
-    photos: [],
-    origin: 'resident',
-    urgent: false,
-    status,
-    raisedBy: 'res',
-    raisedByName: '村民res',
-    raisedAt: at,
-    statusAt: { [status]: at },
-    updatedAt: at,
-    ...over,
-  }
+  over: Partial<Matter> = {},
+): Matter {
+  return storedMatter(id, { status, villageId, ...over })
 }
 
 let seq = 0
@@ -71,11 +51,4 @@ export function seedStatements(backend: Backend, statements: readonly Statement[
   insert(backend, COLLECTION.statements, statements)
 }
 
-/** Everything the discussion function may write, to compare before and after a refusal. */
-export async function snapshot(backend: Backend): Promise<unknown> {
-  return {
-    statements: await backend.all(COLLECTION.statements),
-    auditLogs: await backend.all(COLLECTION.auditLogs),
-    matters: await backend.all(COLLECTION.matters),
-  }
-}
+export { snapshot } from './snapshot'

@@ -2,6 +2,7 @@
  * Villages and members for function tests, written straight into the emulator's database through
  * the SDK (the way a seed does), so each test starts from a known state.
  */
+import type { Matter } from '../../../types/model/matter'
 import type { Member, Role, Village } from '../../../types/model/member'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { Backend } from './backend'
@@ -65,4 +66,27 @@ export function insert(backend: Backend, collection: string, docs: readonly obje
 export async function seedCast(backend: Backend): Promise<void> {
   insert(backend, COLLECTION.villages, [village(VILLAGE_A, '示范村'), village(VILLAGE_B, '邻村')])
   insert(backend, COLLECTION.members, Object.values(CAST))
+}
+
+/** A stored matter of village A raised by CAST.resident, in whatever state `over` says. */
+export function storedMatter(id: string, over: Partial<Matter> = {}): Matter {
+  const at = new Date('2026-02-01T00:00:00Z')
+  return {
+    _id: id,
+    villageId: VILLAGE_A,
+    title: `事项${id}`,
+    body: '内容',
+    photos: [],
+    origin: 'resident',
+    urgent: false,
+    status: 'raised',
+    raisedBy: CAST.resident._id,
+    raisedByName: CAST.resident.name,
+    raisedAt: at,
+    respondBy: new Date(at.getTime() + 3 * 86400e3),
+    statusAt: { [over.status ?? 'raised']: at },
+    rating: { count: 0, sum: 0, raters: [] },
+    updatedAt: at,
+    ...over,
+  }
 }

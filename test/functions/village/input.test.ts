@@ -4,7 +4,7 @@ import * as fc from 'fast-check'
 import type { ActionName } from '../../../types/api'
 import { startBackend, type Backend } from '../support/backend'
 import { CAST, seedCast, VILLAGE_A } from '../support/fixtures'
-import { CHINESE, snapshot } from '../support/villageSnapshot'
+import { CHINESE, snapshot } from '../support/snapshot'
 
 type VillageAction = ActionName<'village'>
 

@@ -3,7 +3,7 @@ import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { Member } from '../../../types/model/member'
 import { startBackend, type Backend } from '../support/backend'
 import { CAST, insert, seedCast, STRANGER, VILLAGE_A, VILLAGE_B } from '../support/fixtures'
-import { snapshot } from '../support/villageSnapshot'
+import { snapshot } from '../support/snapshot'
 
 let backend: Backend
 

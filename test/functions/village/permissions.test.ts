@@ -6,7 +6,7 @@ import type { ActionName } from '../../../types/api'
 import type { Member } from '../../../types/model/member'
 import { startBackend, type Backend } from '../support/backend'
 import { CAST, insert, member, seedCast, STRANGER, VILLAGE_A, VILLAGE_B } from '../support/fixtures'
-import { CHINESE, snapshot } from '../support/villageSnapshot'
+import { CHINESE, snapshot } from '../support/snapshot'
 
 type VillageAction = ActionName<'village'>
 type Caller = keyof typeof CAST | 'stranger' | 'anonymous'

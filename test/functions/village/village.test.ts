@@ -2,7 +2,7 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { startBackend, type Backend } from '../support/backend'
 import { CAST, seedCast, VILLAGE_A, VILLAGE_B } from '../support/fixtures'
-import { snapshot } from '../support/villageSnapshot'
+import { snapshot } from '../support/snapshot'
 
 let backend: Backend
 

@@ -1,0 +1,194 @@
+/**
+ * Bad input to the `matters` function: every action refuses missing, oversized and wrongly typed
+ * fields with INVALID_INPUT and a plain Chinese message, and writes nothing; a fast-check fuzz of
+ * every action's payload finds no crash and no write; an OPENID in the payload is ignored; and the
+ * detail screen costs one call and at most four database requests.
+ */
+import fc from 'fast-check'
+import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
+import type { MattersApi } from '../../../types/api/matters'
+import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
+import { startBackend, type Backend } from '../support/backend'
+import { CAST, insert, seedCast, storedMatter } from '../support/fixtures'
+import { CHINESE, snapshot } from '../support/snapshot'
+
+type MatterAction = keyof MattersApi
+
+let backend: Backend
+
+beforeAll(async () => {
+  backend = await startBackend()
+  await seedCast(backend)
+  insert(backend, COLLECTION.matters, [
+    storedMatter('m-raised'),
+    storedMatter('m-resolved', {
+      status: 'resolved',
+      ratingEndsAt: new Date(Date.now() + 86400e3),
+    }),
+  ])
+})
+afterAll(() => backend.close())
+
+const long = (n: number) => '字'.repeat(n)
+const photo = (i: number) => `cloud://env.bucket/matters/${i}.jpg`
+
+/** [action, payload, the message the person reads]. */
+const BAD: Array<[MatterAction, unknown, string]> = [
+  ['raiseMatter', {}, '请填写标题'],
+  ['raiseMatter', { title: '路灯' }, '请填写内容'],
+  ['raiseMatter', { title: long(61), body: '内容' }, '标题不能超过 60 个字'],
+  ['raiseMatter', { title: '路灯', body: long(2001) }, '内容不能超过 2000 个字'],
+  ['raiseMatter', { title: 42, body: '内容' }, '标题应当是文字'],
+  ['raiseMatter', { title: '  ', body: '内容' }, '请填写标题'],
+  [
+    'raiseMatter',
+    { title: '路灯', body: '内容', photos: Array.from({ length: 10 }, (_, i) => photo(i)) },
+    '照片最多 9 张',
+  ],
+  [
+    'raiseMatter',
+    { title: '路灯', body: '内容', photos: ['http://evil/x.jpg'] },
+    '照片不对，请重新上传',
+  ],
+  ['raiseMatter', { title: '路灯', body: '内容', photos: 'cloud://x' }, '照片不对'],
+  ['raiseMatter', ['路灯'], '请求内容不对'],
+  ['openTopic', { title: '修路', body: '内容', urgent: 'yes' }, '急事应当是“是”或“否”'],
+  ['withdrawMatter', {}, '请填写事项编号'],
+  ['withdrawMatter', { matterId: { $ne: null } }, '事项编号不对'],
+  ['acceptMatter', { matterId: 'm-raised', talkDay: '2026-02-30' }, '说事日不是一个真实的日期'],
+  ['acceptMatter', { matterId: 'm-raised', talkDay: '24号' }, '说事日应当是日期，例如 2026-11-24'],
+  ['declineMatter', { matterId: 'm-raised' }, '请填写不予受理的理由'],
+  ['declineMatter', { matterId: 'm-raised', reason: long(201) }, '不予受理的理由不能超过 200 个字'],
+  ['mergeMatter', { matterId: 'm-raised', intoId: '../x' }, '要合并到的事项不对'],
+  ['recordDecision', { matterId: 'm-raised', decision: long(2001) }, '决议不能超过 2000 个字'],
+  ['assignHandling', { matterId: 'm-raised', handlerId: 'res' }, '请填写办理期限'],
+  ['reportProgress', { matterId: 'm-raised', text: '' }, '请填写办理进展'],
+  ['resolveMatter', { matterId: 'm-raised', outcome: 7 }, '办理结果应当是文字'],
+  ['rateMatter', { matterId: 'm-resolved', score: 6 }, '请选择 1 到 5 颗星'],
+  ['rateMatter', { matterId: 'm-resolved', score: 3.5 }, '请选择 1 到 5 颗星'],
+  ['rateMatter', { matterId: 'm-resolved', score: 5, comment: long(201) }, '评价不能超过 200 个字'],
+  ['moveAgendaItem', { matterId: 'm-raised' }, '请填写说事日'],
+  ['reorderAgenda', { talkDay: '2026-12-04', matterIds: 'a,b' }, '议程不对'],
+  [
+    'recordMinutes',
+    { matterId: 'm-raised', talkDay: '2026-12-04', text: long(2001) },
+    '会议纪要不能超过 2000 个字',
+  ],
+  ['startDiscussion', { matterId: 123 }, '事项编号不对'],
+  ['closeMatter', {}, '请填写事项编号'],
+  ['getMatter', { matterId: '' }, '事项编号不对'],
+  ['listMatters', { status: 'lost' }, '状态不对'],
+  ['listMatters', { limit: 51 }, '每页最多 50 条'],
+]
+
+describe('matters bad input', () => {
+  it('is INVALID_INPUT with a plain Chinese message, and writes nothing', async () => {
+    const before = await snapshot(backend)
+    for (const [action, payload, message] of BAD) {
+      const res = await backend.call(
+        CAST.committee.openid,
+        'matters',
+        action as 'getMatter',
+        payload as never,
+      )
+      expect({ action, payload, res }).toEqual({
+        action,
+        payload,
+        res: { ok: false, error: { code: 'INVALID_INPUT', message } },
+      })
+      expect(message).toMatch(CHINESE)
+    }
+    expect(await snapshot(backend)).toEqual(before)
+  })
+
+  it('every action has a bad-input case above', () => {
+    const covered = new Set(BAD.map(([a]) => a))
+    const missing = Object.keys(MATTER_SCHEMAS).filter((a) => !covered.has(a as MatterAction))
+    expect(missing).toEqual([])
+  })
+
+  it('an unknown action is refused in plain words', async () => {
+    const res = await backend.call(CAST.committee.openid, 'matters', 'dropTable' as 'getMatter', {})
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '不认识这个操作。' },
+    })
+  })
+})
+
+describe('matters payload fuzz', () => {
+  it('no crash and no write for any payload (fast-check, every action)', async () => {
+    const before = await snapshot(backend)
+    const actions = Object.keys(MATTER_SCHEMAS).filter(
+      (a) => a !== 'getMatter' && a !== 'listMatters',
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...actions),
+        fc.oneof(
+          fc.anything(),
+          fc.dictionary(
+            fc.constantFrom('matterId', 'title', 'body', 'photos', 'talkDay', 'score', 'openid'),
+            fc.oneof(fc.string(), fc.integer(), fc.array(fc.string()), fc.object()),
+          ),
+        ),
+        async (action, payload) => {
+          const res = await backend.call(
+            CAST.committee.openid,
+            'matters',
+            action as 'getMatter',
+            payload as never,
+          )
+          // An envelope every time; a refusal names a known code; never a crash (INTERNAL).
+          if (res.ok) return
+          expect(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN']).toContain(res.error.code)
+          expect(res.error.message).toMatch(CHINESE)
+        },
+      ),
+      { numRuns: 40, seed: 20261127 },
+    )
+    // Random payloads name no existing matter, so nothing may have changed.
+    const after = await snapshot(backend)
+    expect(after[COLLECTION.auditLogs]).toEqual(before[COLLECTION.auditLogs])
+    expect(after[COLLECTION.matters]).toEqual(before[COLLECTION.matters])
+  })
+})
+
+describe('identity', () => {
+  it('an OPENID placed in the payload is ignored: the platform says who is calling', async () => {
+    const res = await backend.call(CAST.resident.openid, 'matters', 'raiseMatter', {
+      title: '冒名的事',
+      body: '内容',
+      openid: CAST.committee.openid,
+      OPENID: CAST.committee.openid,
+      raisedBy: CAST.committee._id,
+    })
+    if (!res.ok) throw new Error(res.error.message)
+    const { data } = await backend.db.collection(COLLECTION.matters).doc(res.data.matterId).get()
+    expect((data as Array<{ raisedBy: string }>)[0]?.raisedBy).toBe(CAST.resident._id)
+    const forged = await backend.call(CAST.resident.openid, 'matters', 'acceptMatter', {
+      matterId: res.data.matterId,
+      openid: CAST.committee.openid,
+    })
+    expect(forged).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('an anonymous caller (no OPENID) is asked to join first', async () => {
+    const res = await backend.call(undefined, 'matters', 'listMatters', {})
+    expect(res).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+})
+
+describe('the detail screen', () => {
+  it('costs one call and at most four database requests', async () => {
+    backend.emulator.counters.reset()
+    const res = await backend.call(CAST.resident.openid, 'matters', 'getMatter', {
+      matterId: 'm-raised',
+    })
+    expect(res.ok).toBe(true)
+    const counts = backend.emulator.counters.snapshot()
+    expect(counts.functions).toEqual({ matters: 1 })
+    const requests = backend.emulator.counters.total()
+    expect(requests).toBeLessThanOrEqual(4)
+  })
+})
