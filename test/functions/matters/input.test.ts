@@ -4,7 +4,7 @@
  * every action's payload finds no crash and no write; an OPENID in the payload is ignored; and the
  * detail screen costs one call and at most four database requests.
  */
-import fc from 'fast-check'
+import * as fc from 'fast-check'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { MattersApi } from '../../../types/api/matters'
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
