@@ -5,23 +5,7 @@ import type { Statement } from '../../types/model/statement'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
 import { fail } from '../_shared/handler'
-
-type Reader = Database | Transaction
-
-function single<T>(data: unknown): T | undefined {
-  return (Array.isArray(data) ? data[0] : data) as T | undefined
-}
-
-async function byId<T>(r: Reader, collection: string, id: string): Promise<T | undefined> {
-  try {
-    const { data } = await r.collection(collection).doc(id).get()
-    return single<T>(data)
-  } catch (error) {
-    // A transaction's get of a missing document fails instead of answering nothing.
-    if ((error as { code?: string }).code === 'DATABASE_DOCUMENT_NOT_EXIST') return undefined
-    throw error
-  }
-}
+import { addDoc, byId, type Reader } from '../_shared/repo'
 
 export async function getMatter(r: Reader, id: string): Promise<Matter> {
   return (
@@ -59,11 +43,7 @@ export async function addStatement(
   db: Database,
   statement: Omit<Statement, '_id'>,
 ): Promise<string> {
-  const res = (await db.collection(COLLECTION.statements).add(statement)) as {
-    id?: string
-    _id?: string
-  }
-  return res.id ?? res._id ?? fail('INTERNAL', '服务出了点问题，请稍后再试。')
+  return addDoc(db, COLLECTION.statements, statement)
 }
 
 export async function updateStatement(

@@ -5,23 +5,7 @@ import type { Member, Village } from '../../types/model/member'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
 import { fail } from '../_shared/handler'
-
-type Reader = Database | Transaction
-
-function single<T>(data: unknown): T | undefined {
-  return (Array.isArray(data) ? data[0] : data) as T | undefined
-}
-
-async function byId<T>(r: Reader, collection: string, id: string): Promise<T | undefined> {
-  try {
-    const { data } = await r.collection(collection).doc(id).get()
-    return single<T>(data)
-  } catch (error) {
-    // A transaction's get of a missing document fails instead of answering nothing.
-    if ((error as { code?: string }).code === 'DATABASE_DOCUMENT_NOT_EXIST') return undefined
-    throw error
-  }
-}
+import { addDoc, byId, type Reader } from '../_shared/repo'
 
 export async function getMatter(r: Reader, id: string): Promise<Matter> {
   return (
@@ -52,8 +36,7 @@ export async function saveAgenda(t: Transaction, agenda: Agenda): Promise<void> 
 }
 
 export async function addMatter(t: Transaction, matter: Omit<Matter, '_id'>): Promise<string> {
-  const res = (await t.collection(COLLECTION.matters).add(matter)) as { id?: string; _id?: string }
-  return res.id ?? res._id ?? fail('INTERNAL', '服务出了点问题，请稍后再试。')
+  return addDoc(t, COLLECTION.matters, matter)
 }
 
 export async function updateMatter(

@@ -5,28 +5,12 @@ import { withDefaults } from '../../domain/village/settings'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
 import { fail } from '../_shared/handler'
-
-type Reader = Database | Transaction
+import { addDoc, byId, type Reader } from '../_shared/repo'
 
 /** The most documents one query returns from a function. */
 const PAGE = 1000
 /** Pages read at most for one list (a village's members or households). */
 const MAX_PAGES = 10
-
-function single<T>(data: unknown): T | undefined {
-  return (Array.isArray(data) ? data[0] : data) as T | undefined
-}
-
-async function byId<T>(r: Reader, collection: string, id: string): Promise<T | undefined> {
-  try {
-    const { data } = await r.collection(collection).doc(id).get()
-    return single<T>(data)
-  } catch (error) {
-    // A transaction's get of a missing document fails instead of answering nothing.
-    if ((error as { code?: string }).code === 'DATABASE_DOCUMENT_NOT_EXIST') return undefined
-    throw error
-  }
-}
 
 async function allWhere<T>(db: Database, collection: string, where: object): Promise<T[]> {
   const out: T[] = []
@@ -99,8 +83,7 @@ export async function listMembers(
 }
 
 export async function addMember(t: Transaction, member: Omit<Member, '_id'>): Promise<string> {
-  const res = (await t.collection(COLLECTION.members).add(member)) as { id?: string; _id?: string }
-  return res.id ?? res._id ?? fail('INTERNAL', '服务出了点问题，请稍后再试。')
+  return addDoc(t, COLLECTION.members, member)
 }
 
 /** Replaces a membership whole (asking again after a refusal starts it afresh). */

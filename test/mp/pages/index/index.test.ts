@@ -2,31 +2,10 @@
  * The compiled WeChat home page shows the right next 说事日 for a clock fixed by the test.
  */
 import { renderPage, waitFor } from '../../support/weapp'
+import { fixShanghaiClock } from '../../../support/clock'
 
 const text = (node: { dom?: Element | null } | undefined) =>
   (node?.dom?.textContent ?? '').replace(/\s+/g, ' ').trim()
-
-function fixClock(local: string) {
-  jest.useFakeTimers({
-    now: new Date(`${local}+08:00`),
-    doNotFake: [
-      'nextTick',
-      'setImmediate',
-      'clearImmediate',
-      'setTimeout',
-      'clearTimeout',
-      'setInterval',
-      'clearInterval',
-      'queueMicrotask',
-      'hrtime',
-      'performance',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-    ],
-  })
-}
 
 afterEach(() => {
   jest.useRealTimers()
@@ -35,7 +14,7 @@ afterEach(() => {
 
 describe('compiled weapp 首页', () => {
   it('three days before the 24th: shows 11月24日（星期二）and 还有 3 天', async () => {
-    fixClock('2026-11-21T07:00:00')
+    fixShanghaiClock('2026-11-21T07:00:00')
     const page = renderPage('pages/index/index')
     const next = await waitFor(page, '#talkday-next')
     expect(text(next)).toBe('下一个说事日：11月24日（星期二）· 还有 3 天')
@@ -44,7 +23,7 @@ describe('compiled weapp 首页', () => {
   })
 
   it('just after midnight on the 14th in Shanghai (still the 13th in UTC): today is a talk day', async () => {
-    fixClock('2026-11-14T00:05:00')
+    fixShanghaiClock('2026-11-14T00:05:00')
     const page = renderPage('pages/index/index')
     expect(text(await waitFor(page, '#talkday-today'))).toContain('今天是说事日')
     expect(text(page.querySelector('#talkday-next'))).toBe(

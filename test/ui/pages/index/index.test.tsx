@@ -1,34 +1,12 @@
 import { render, screen, within } from '@testing-library/react'
 import Index from '../../../../src/pages/index'
-
-/** Fixes the clock at a Shanghai wall-clock time; timers stay real. */
-function at(local: string) {
-  jest.useFakeTimers({
-    now: new Date(`${local}+08:00`),
-    doNotFake: [
-      'nextTick',
-      'setImmediate',
-      'clearImmediate',
-      'setTimeout',
-      'clearTimeout',
-      'setInterval',
-      'clearInterval',
-      'queueMicrotask',
-      'hrtime',
-      'performance',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-    ],
-  })
-}
+import { fixShanghaiClock } from '../../../support/clock'
 
 afterEach(() => jest.useRealTimers())
 
 describe('首页 (home page)', () => {
   it('shows the next 说事日 and how many days are left', async () => {
-    at('2026-11-21T07:00:00')
+    fixShanghaiClock('2026-11-21T07:00:00')
     render(<Index />)
     expect(await screen.findByText('下一个说事日：11月24日（星期二）· 还有 3 天')).toBeTruthy()
     expect(screen.queryByText('今天是说事日')).toBeNull()
@@ -36,7 +14,7 @@ describe('首页 (home page)', () => {
   })
 
   it("lists this month's talk days, marking those past", async () => {
-    at('2026-11-21T07:00:00')
+    fixShanghaiClock('2026-11-21T07:00:00')
     const { container } = render(<Index />)
     await screen.findByText(/下一个说事日/)
     const rows = Array.from(container.querySelectorAll('.talkday__day')).map((row) =>
@@ -50,7 +28,7 @@ describe('首页 (home page)', () => {
   })
 
   it('on a talk day says 今天是说事日, even in the first minute while UTC is still on the day before', async () => {
-    at('2026-11-24T00:00:30')
+    fixShanghaiClock('2026-11-24T00:00:30')
     const { container } = render(<Index />)
     const banner = await screen.findByText('今天是说事日')
     expect(banner).toBeTruthy()
@@ -60,7 +38,7 @@ describe('首页 (home page)', () => {
   })
 
   it('the evening before a talk day reads 明天', async () => {
-    at('2026-12-03T21:30:00')
+    fixShanghaiClock('2026-12-03T21:30:00')
     render(<Index />)
     expect(await screen.findByText('下一个说事日：12月4日（星期五）· 明天')).toBeTruthy()
   })
