@@ -12,5 +12,7 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string
     /** Base URL the H5 build posts function calls to; empty means the same origin. */
     TARO_APP_API_BASE?: string
+    /** `1` in the local H5 build: ?dev=<member id> signs in as a demo member. */
+    TARO_APP_DEV_LOGIN?: string
   }
 }

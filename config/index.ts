@@ -27,6 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
       'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE || ''),
+      // `1` only in `npm start`'s H5 build: sign in as a demo member with ?dev=<member id>.
+      'process.env.TARO_APP_DEV_LOGIN': JSON.stringify(process.env.TARO_APP_DEV_LOGIN || ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -70,6 +70,6 @@ describe('npm start', () => {
     })
     const body = (await res.json()) as { ok: boolean; data: { member: { name: string } } }
     expect(body.ok).toBe(true)
-    expect(body.data.member.name).toBe('张主任')
+    expect(body.data.member.name).toBe('张建国')
   })
 })

@@ -2,7 +2,7 @@
  * `npm start [-- --port <n>] [--data <dir>]`: builds the cloud functions and the H5 app, then serves
  * both from the local CloudBase emulator on one port (default 10086; 0 picks a free one), with the
  * database in `.data/` (or --data). An empty database gets the demo village. Dev sign-in is on:
- * POST /dev/login with a demo member id (GET /dev/members lists them).
+ * open the app with `?dev=<member id>` (GET /dev/members lists them) to act as that member.
  */
 import { execSync } from 'node:child_process'
 import path from 'node:path'
@@ -21,7 +21,7 @@ async function main() {
   // CloudBase runs functions in UTC; the emulator's workers share this process's zone.
   process.env.TZ = 'UTC'
   // A production build whatever the caller's NODE_ENV (jest sets it to `test`).
-  const env = { ...process.env, NODE_ENV: 'production' }
+  const env = { ...process.env, NODE_ENV: 'production', TARO_APP_DEV_LOGIN: '1' }
   execSync('npm run -s build:functions', { stdio: 'inherit', env })
   execSync('npm run -s build:h5', { stdio: 'inherit', env })
   const emulator = await startEmulator({

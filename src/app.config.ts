@@ -1,5 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/index/index'],
+  // Everything but the home page goes into subpackages (分包), so the main package stays small.
+  subPackages: [{ root: 'packages/matters', pages: ['pages/raise/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

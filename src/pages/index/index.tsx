@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { talkDayStatus } from '../../../domain/talkday'
 import LoadView from '../../components/LoadView'
 import TalkDayCard from '../../components/TalkDayCard'
@@ -8,7 +9,9 @@ import { useLoad } from '../../hooks/useLoad'
 import { loadTalkDays } from '../../services/talkDays'
 import './index.css'
 
-/** 首页: when the village next meets (逢四说事). */
+export const RAISE_PAGE = '/packages/matters/pages/raise/index'
+
+/** 首页: when the village next meets (逢四说事), and the way to raise a matter. */
 export default function Index() {
   const [talkDays, reload] = useLoad(loadTalkDays)
   // The clock is read when the page shows, so a page left open past midnight is right again.
@@ -24,6 +27,16 @@ export default function Index() {
       <LoadView state={talkDays} onRetry={reload}>
         {(days) => <TalkDayCard status={talkDayStatus(now, days)} days={days} />}
       </LoadView>
+      <Button
+        id="home-raise"
+        className="home__raise"
+        type="primary"
+        size="large"
+        block
+        onClick={() => Taro.navigateTo({ url: RAISE_PAGE })}
+      >
+        我要提事
+      </Button>
     </View>
   )
 }

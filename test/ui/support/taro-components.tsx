@@ -23,8 +23,22 @@ export const Text = element('span')
 export const Button = element('button')
 export const ScrollView = element('div')
 export const Image = element('img')
-export const Input = element('input')
-export const Textarea = element('textarea')
+/** Text fields answer Taro's `onInput({ detail: { value } })` as a person types. */
+function field(tag: 'input' | 'textarea') {
+  return function TaroField({ id, className, value, placeholder, onInput }: Props) {
+    return createElement(tag, {
+      id,
+      className,
+      value: (value as string | undefined) ?? '',
+      placeholder: placeholder as string | undefined,
+      onChange: (e: { target: { value: string } }) =>
+        (onInput as ((e: unknown) => void) | undefined)?.({ detail: { value: e.target.value } }),
+    })
+  }
+}
+
+export const Input = field('input')
+export const Textarea = field('textarea')
 export const Label = element('label')
 export const Form = element('form')
 export const Swiper = element('div')

@@ -1,0 +1,143 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { LIMITS, MATTER_SCHEMAS } from '../../../../../domain/matters/schemas'
+import { MAX_PHOTOS } from '../../../../../domain/shared/validate'
+import { useSchemaForm } from '../../../../hooks/useSchemaForm'
+import { callFunction } from '../../../../services/cloud'
+import { uploadPhoto } from '../../../../services/photos'
+import './index.css'
+
+interface Photo {
+  fileID: string
+  preview: string
+}
+
+/** 民事民提: a resident raises a matter — a title, what happened, up to nine photos. */
+export default function RaiseMatter() {
+  const form = useSchemaForm(MATTER_SCHEMAS.raiseMatter, {
+    title: '',
+    body: '',
+    photos: [] as string[],
+  })
+  const [photos, setPhotos] = useState<Photo[]>([])
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string>()
+  const [sent, setSent] = useState(false)
+
+  const addPhotos = async () => {
+    const room = MAX_PHOTOS - photos.length
+    if (room <= 0) return
+    const chosen = await Taro.chooseImage({ count: room, sizeType: ['compressed'] }).catch(
+      () => null,
+    )
+    if (!chosen) return
+    setBusy(true)
+    const added: Photo[] = []
+    for (const path of chosen.tempFilePaths.slice(0, room)) {
+      const res = await uploadPhoto(path)
+      if (!res.ok) {
+        setFailure(res.error.message)
+        break
+      }
+      added.push({ fileID: res.data.fileID, preview: path })
+    }
+    const next = [...photos, ...added]
+    setPhotos(next)
+    form.set(
+      'photos',
+      next.map((p) => p.fileID),
+    )
+    setBusy(false)
+  }
+
+  const submit = async () => {
+    setFailure(undefined)
+    const input = form.check()
+    if (!input) return
+    setBusy(true)
+    const res = await callFunction('matters', 'raiseMatter', input)
+    setBusy(false)
+    if (res.ok) setSent(true)
+    else setFailure(res.error.message)
+  }
+
+  if (sent) {
+    return (
+      <View className="raise raise--sent" id="raise-sent">
+        <Text className="raise__done">已经提交了</Text>
+        <Text className="raise__hint">村委会会在 3 天内答复您，可以在“我提的事”里看进展。</Text>
+      </View>
+    )
+  }
+
+  return (
+    <View className="raise">
+      <View className="raise__field">
+        <Text className="raise__label">什么事（一句话）</Text>
+        <Input
+          id="raise-title"
+          className="raise__input"
+          value={form.values.title}
+          maxlength={LIMITS.title + 10}
+          placeholder="例如：村口路灯坏了"
+          onInput={(e) => form.set('title', e.detail.value)}
+        />
+        {form.errors.title && (
+          <Text className="raise__error" id="raise-title-error">
+            {form.errors.title}
+          </Text>
+        )}
+      </View>
+      <View className="raise__field">
+        <Text className="raise__label">具体说说</Text>
+        <Textarea
+          id="raise-body"
+          className="raise__textarea"
+          value={form.values.body}
+          maxlength={LIMITS.body + 10}
+          placeholder="在哪里、什么时候、有什么影响"
+          onInput={(e) => form.set('body', e.detail.value)}
+        />
+        {form.errors.body && (
+          <Text className="raise__error" id="raise-body-error">
+            {form.errors.body}
+          </Text>
+        )}
+      </View>
+      <View className="raise__field">
+        <Text className="raise__label">
+          照片（可以不加，最多 {MAX_PHOTOS} 张，已加 {photos.length} 张）
+        </Text>
+        <View className="raise__photos">
+          {photos.map((p) => (
+            <Image key={p.fileID} className="raise__photo" src={p.preview} mode="aspectFill" />
+          ))}
+        </View>
+        {photos.length < MAX_PHOTOS && (
+          <Button className="raise__add-photo" size="large" disabled={busy} onClick={addPhotos}>
+            添加照片
+          </Button>
+        )}
+        {form.errors.photos && <Text className="raise__error">{form.errors.photos}</Text>}
+      </View>
+      {failure && (
+        <Text className="raise__error raise__failure" id="raise-failure">
+          {failure}
+        </Text>
+      )}
+      <Button
+        id="raise-submit"
+        className="raise__submit"
+        type="primary"
+        size="large"
+        block
+        loading={busy}
+        onClick={submit}
+      >
+        提交
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,31 @@
+/**
+ * Local development only (H5 against the emulator, built with TARO_APP_DEV_LOGIN=1 by `npm start`):
+ * open the app with `?dev=<member id>` (GET /dev/members lists them) to act as that demo member.
+ * In any other build the flag is a constant `''` and this whole module is dead code.
+ */
+import { apiBase, setDevToken } from './cloud'
+
+const KEY = 'fengsi.devToken'
+
+export async function devSignInFromUrl(): Promise<void> {
+  if (process.env.TARO_ENV !== 'h5' || process.env.TARO_APP_DEV_LOGIN !== '1') return
+  const memberId = new URLSearchParams(window.location.search).get('dev')
+  if (!memberId) {
+    setDevToken(window.sessionStorage.getItem(KEY) ?? undefined)
+    return
+  }
+  try {
+    const response = await fetch(`${apiBase()}/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ memberId }),
+    })
+    const { token } = (await response.json()) as { token?: string }
+    if (token) {
+      window.sessionStorage.setItem(KEY, token)
+      setDevToken(token)
+    }
+  } catch {
+    // No emulator behind the page: stay signed out.
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The raise-matter form checks with the very schema the `matters` function checks with: what is
+ * wrong shows in the same plain Chinese before anything is sent. The network is the boundary here:
+ * `fetch` answers as the emulator's /fn/matters would (the real round trip is in e2e/raise).
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import RaiseMatter from '../../../../../../src/packages/matters/pages/raise'
+
+type Call = { url: string; body: unknown }
+let calls: Call[]
+let answer: unknown
+
+beforeEach(() => {
+  calls = []
+  answer = { ok: true, data: { matterId: 'm1' } }
+  global.fetch = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(url), body: JSON.parse(String(init?.body)) })
+    return { ok: true, status: 200, json: async () => answer } as Response
+  }) as typeof fetch
+})
+
+const type = (id: string, value: string) =>
+  fireEvent.change(document.getElementById(id) as HTMLElement, { target: { value } })
+
+describe('我要提事 (raise a matter)', () => {
+  it('an empty form names what is missing and sends nothing', async () => {
+    render(<RaiseMatter />)
+    fireEvent.click(screen.getByText('提交'))
+    expect(await screen.findByText('请填写标题')).toBeTruthy()
+    expect(screen.getByText('请填写内容')).toBeTruthy()
+    expect(calls).toEqual([])
+  })
+
+  it('a title over 60 characters gets the function’s own message, before sending', async () => {
+    render(<RaiseMatter />)
+    type('raise-title', '长'.repeat(61))
+    type('raise-body', '内容')
+    fireEvent.click(screen.getByText('提交'))
+    expect(await screen.findByText('标题不能超过 60 个字')).toBeTruthy()
+    expect(calls).toEqual([])
+  })
+
+  it('a good form is sent once, trimmed, to matters.raiseMatter, and says it is done', async () => {
+    render(<RaiseMatter />)
+    type('raise-title', '  村口路灯坏了 ')
+    type('raise-body', '晚上看不见路。')
+    fireEvent.click(screen.getByText('提交'))
+    expect(await screen.findByText('已经提交了')).toBeTruthy()
+    expect(calls).toEqual([
+      {
+        url: '/fn/matters',
+        body: {
+          action: 'raiseMatter',
+          payload: { title: '村口路灯坏了', body: '晚上看不见路。', photos: [] },
+        },
+      },
+    ])
+  })
+
+  it('a refusal from the function is shown in its own words, and the form stays', async () => {
+    answer = {
+      ok: false,
+      error: {
+        code: 'UNAUTHENTICATED',
+        message: '您还不是本村的认证村民，请先申请加入，等村委会审核通过。',
+      },
+    }
+    render(<RaiseMatter />)
+    type('raise-title', '路灯')
+    type('raise-body', '坏了')
+    fireEvent.click(screen.getByText('提交'))
+    await waitFor(() => expect(calls).toHaveLength(1))
+    expect(
+      await screen.findByText('您还不是本村的认证村民，请先申请加入，等村委会审核通过。'),
+    ).toBeTruthy()
+    expect((document.getElementById('raise-title') as HTMLInputElement).value).toBe('路灯')
+  })
+})
