@@ -46,7 +46,10 @@ describe('我要提事 in Chromium', () => {
     await screenshot(page, 'raise-sent')
 
     const db = tcb.init({ env: 'local', serviceUrl: app.serviceUrl }).database()
-    const { data } = await db.collection(COLLECTION.matters).where({ title: '小桥的栏杆松了' }).get()
+    const { data } = await db
+      .collection(COLLECTION.matters)
+      .where({ title: '小桥的栏杆松了' })
+      .get()
     expect(data).toEqual([
       expect.objectContaining({
         status: 'raised',

@@ -75,7 +75,7 @@ export default function RaiseMatter() {
   return (
     <View className="raise">
       <View className="raise__field">
-        <Text className="raise__label">什么事（一句话）</Text>
+        <Text className="raise__label">标题：什么事（一句话）</Text>
         <Input
           id="raise-title"
           className="raise__input"
@@ -91,7 +91,7 @@ export default function RaiseMatter() {
         )}
       </View>
       <View className="raise__field">
-        <Text className="raise__label">具体说说</Text>
+        <Text className="raise__label">内容：具体说说</Text>
         <Textarea
           id="raise-body"
           className="raise__textarea"
