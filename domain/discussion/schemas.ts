@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot'
 import type { DiscussionApi } from '../../types/api/discussion'
-import { id, optionalText, payload, text } from '../shared/validate'
+import { cursor, id, optionalText, pageSize, payload, text } from '../shared/validate'
 import { CURSOR_PATTERN, DISCUSSION_LIMITS } from './rules'
 
 const matterId = id('事项编号')
@@ -32,15 +32,7 @@ export const DISCUSSION_SCHEMAS = {
   restoreStatement: payload({ statementId, reason }),
   listStatements: payload({
     matterId,
-    cursor: v.optional(v.pipe(v.string('翻页位置不对'), v.regex(CURSOR_PATTERN, '翻页位置不对'))),
-    limit: v.optional(
-      v.pipe(
-        v.number('每页条数不对'),
-        v.integer('每页条数不对'),
-        v.minValue(1, '每页条数不对'),
-        v.maxValue(50, '每页最多 50 条'),
-      ),
-      20,
-    ),
+    cursor: cursor(CURSOR_PATTERN),
+    limit: pageSize,
   }),
 } satisfies Schemas

@@ -5,7 +5,17 @@
 import * as v from 'valibot'
 import type { MattersApi } from '../../types/api/matters'
 import type { MatterStatus } from '../../types/model/matter'
-import { flag, id, localDate, optionalText, payload, photos, text } from '../shared/validate'
+import {
+  cursor,
+  flag,
+  id,
+  localDate,
+  optionalText,
+  pageSize,
+  payload,
+  photos,
+  text,
+} from '../shared/validate'
 import { STATUS_LABELS } from './lifecycle'
 
 export const LIMITS = { title: 60, body: 2000, reason: 200, note: 2000, comment: 200 } as const
@@ -65,15 +75,7 @@ export const MATTER_SCHEMAS = {
     talkDay: v.optional(localDate('说事日')),
     mine: flag('只看我的'),
     overdue: flag('只看超期的'),
-    cursor: v.optional(v.pipe(v.string('翻页位置不对'), v.maxLength(200, '翻页位置不对'))),
-    limit: v.optional(
-      v.pipe(
-        v.number('每页条数不对'),
-        v.integer('每页条数不对'),
-        v.minValue(1, '每页条数不对'),
-        v.maxValue(50, '每页最多 50 条'),
-      ),
-      20,
-    ),
+    cursor: cursor(),
+    limit: pageSize,
   }),
 } satisfies Schemas

@@ -78,6 +78,22 @@ export const photos = v.optional(
   [],
 )
 
+/** How many items a list answers per page: 1–50, 20 when not given. */
+export const pageSize = v.optional(
+  v.pipe(
+    v.number('每页条数不对'),
+    v.integer('每页条数不对'),
+    v.minValue(1, '每页条数不对'),
+    v.maxValue(50, '每页最多 50 条'),
+  ),
+  20,
+)
+
+/** Where the next page of a list starts, as the previous page answered it. */
+export function cursor(pattern: RegExp = /^[^\s]{1,200}$/) {
+  return v.optional(v.pipe(v.string('翻页位置不对'), v.regex(pattern, '翻页位置不对')))
+}
+
 export const flag = (label: string) => v.optional(v.boolean(`${label}应当是“是”或“否”`), false)
 
 /**
