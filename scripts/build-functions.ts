@@ -37,9 +37,12 @@ export const buildFunctions = async (
       }
     }
     const file = path.join(dir, 'index.js')
+    // Written aside and renamed into place, so a test run loading the function meanwhile never
+    // reads a half-written bundle.
+    const partial = `${file}.${process.pid}.partial`
     await build({
       entryPoints: [path.join(dir, 'index.ts')],
-      outfile: file,
+      outfile: partial,
       bundle: true,
       platform: 'node',
       // the oldest Node.js runtime CloudBase offers
@@ -48,6 +51,7 @@ export const buildFunctions = async (
       logLevel: 'warning',
       legalComments: 'none',
     })
+    fs.renameSync(partial, file)
     built.push({ name, file, bytes: fs.statSync(file).size })
   }
   return built
