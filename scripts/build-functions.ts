@@ -50,6 +50,9 @@ export const buildFunctions = async (
       format: 'cjs',
       logLevel: 'warning',
       legalComments: 'none',
+      // Smaller bundles load faster on every cold start; names stay readable in stack traces.
+      minifyWhitespace: true,
+      minifySyntax: true,
     })
     fs.renameSync(partial, file)
     built.push({ name, file, bytes: fs.statSync(file).size })
