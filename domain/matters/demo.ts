@@ -6,6 +6,7 @@
 import type { AuditRecord } from '../../types/model/audit'
 import type { Agenda, Matter, MatterStatus, Rating } from '../../types/model/matter'
 import { DEMO_VILLAGE_ID, demoMembers } from '../village/demo'
+import { shanghaiDate } from '../shared/time'
 import { addDays, upcomingTalkDays } from './rules'
 
 const V = DEMO_VILLAGE_ID
@@ -195,7 +196,7 @@ const STORIES: Story[] = [
       handling: {
         handlerId: 'demo-m20',
         handlerName: '吴建华',
-        deadline: addDays(now, 10).toISOString().slice(0, 10),
+        deadline: shanghaiDate(addDays(now, 10)),
         assignedAt: addDays(now, -23),
         reports: [
           { at: addDays(now, -5), by: '吴建华', text: '减速带已经买好，周末安装。', photos: [] },
@@ -239,7 +240,7 @@ const STORIES: Story[] = [
       handling: {
         handlerId: 'demo-committee',
         handlerName: '张建国',
-        deadline: addDays(now, -3).toISOString().slice(0, 10),
+        deadline: shanghaiDate(addDays(now, -3)),
         assignedAt: addDays(now, -33),
         reports: [],
       },
