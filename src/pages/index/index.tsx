@@ -22,7 +22,8 @@ export default function Index() {
     <View className="home">
       <View className="home__header">
         <Text className="home__title">逢四说事</Text>
-        <Text className="home__subtitle">民事民提 · 民事民议 · 民事民办 · 民事民决</Text>
+        <View className="home__subtitle">民事民提 · 民事民议</View>
+        <View className="home__subtitle">民事民办 · 民事民决</View>
       </View>
       <LoadView state={talkDays} onRetry={reload}>
         {(days) => <TalkDayCard status={talkDayStatus(now, days)} days={days} />}
