@@ -5,12 +5,11 @@
  * discussing matter and its statements are stored, and the random ids name none of them.
  */
 import * as fc from 'fast-check'
-import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { DISCUSSION_SCHEMAS } from '../../../domain/discussion/schemas'
 import type { ActionName } from '../../../types/api'
-import { startBackend, type Backend } from '../support/backend'
-import { matterIn, seedStatements, statementBy, WRITER } from '../support/discussionFixtures'
-import { CAST, insert, seedCast } from '../support/fixtures'
+import type { Backend } from '../support/backend'
+import { discussionBackend, OPEN_MATTER, statementBy, WRITER } from '../support/discussionFixtures'
+import { CAST } from '../support/fixtures'
 import { fieldsOf, fuzzId, fuzzPayloads } from '../support/fuzz'
 
 type DiscussionAction = ActionName<'discussion'>
@@ -20,16 +19,14 @@ const ACTIONS = Object.keys(DISCUSSION_SCHEMAS) as DiscussionAction[]
 let backend: Backend
 
 beforeAll(async () => {
-  backend = await startBackend()
-  await seedCast(backend)
-  insert(backend, COLLECTION.members, [WRITER])
-  insert(backend, COLLECTION.matters, [matterIn('m-open', 'discussing')])
-  const top = statementBy(WRITER, 'm-open')
-  seedStatements(backend, [
-    top,
-    statementBy(CAST.resident, 'm-open', { replyTo: top._id }),
-    statementBy(CAST.moderator, 'm-open'),
-  ])
+  const top = statementBy(WRITER, OPEN_MATTER)
+  backend = await discussionBackend({
+    statements: [
+      top,
+      statementBy(CAST.resident, OPEN_MATTER, { replyTo: top._id }),
+      statementBy(CAST.moderator, OPEN_MATTER),
+    ],
+  })
 })
 afterAll(() => backend.close())
 

@@ -1,12 +1,11 @@
 /** Reading a matter's discussion: what each caller sees, and cursor paging on (at, id). */
-import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { StatementItem } from '../../../types/api/discussion'
-import { startBackend, type Backend } from '../support/backend'
-import { matterIn, seedStatements, statementBy, WRITER } from '../support/discussionFixtures'
-import { CAST, insert, seedCast } from '../support/fixtures'
+import type { Backend } from '../support/backend'
+import { discussionBackend, OPEN_MATTER, statementBy, WRITER } from '../support/discussionFixtures'
+import { CAST } from '../support/fixtures'
 
 let backend: Backend
-const MATTER = 'm-list'
+const MATTER = OPEN_MATTER
 const MINUTE = 60_000
 const base = Date.now() - 30 * MINUTE
 const at = (minutes: number) => new Date(base + minutes * MINUTE)
@@ -38,11 +37,9 @@ const tieA = statementBy(CAST.committee, MATTER, { _id: 's5', at: at(5), text: '
 const recent = statementBy(CAST.resident, MATTER, { _id: 's7', text: '刚发的' })
 
 beforeAll(async () => {
-  backend = await startBackend()
-  await seedCast(backend)
-  insert(backend, COLLECTION.members, [WRITER])
-  insert(backend, COLLECTION.matters, [matterIn(MATTER, 'discussing')])
-  seedStatements(backend, [recent, tieB, deleted, first, hidden, tieA, reply])
+  backend = await discussionBackend({
+    statements: [recent, tieB, deleted, first, hidden, tieA, reply],
+  })
 })
 afterAll(() => backend.close())
 

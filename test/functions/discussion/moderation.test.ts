@@ -1,25 +1,24 @@
 /** Editing, deleting, reporting, hiding and restoring statements through the emulator. */
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
-import { startBackend, type Backend } from '../support/backend'
+import type { Backend } from '../support/backend'
 import {
+  discussionBackend,
   matterIn,
+  OPEN_MATTER,
   seedStatements,
   snapshot,
   statementBy,
   WRITER,
 } from '../support/discussionFixtures'
-import { CAST, insert, seedCast, VILLAGE_A } from '../support/fixtures'
+import { CAST, VILLAGE_A } from '../support/fixtures'
 
 let backend: Backend
-const OPEN = 'm-open'
+const OPEN = OPEN_MATTER
 const CLOSED = 'm-closed'
 const MINUTE = 60_000
 
 beforeAll(async () => {
-  backend = await startBackend()
-  await seedCast(backend)
-  insert(backend, COLLECTION.members, [WRITER])
-  insert(backend, COLLECTION.matters, [matterIn(OPEN, 'discussing'), matterIn(CLOSED, 'closed')])
+  backend = await discussionBackend({ matters: [matterIn(CLOSED, 'closed')] })
 })
 afterAll(() => backend.close())
 

@@ -3,27 +3,24 @@
  * member of village B, a pending applicant and a stranger. The expected table is written out here,
  * independently of domain/permissions; on every refusal nothing at all is written.
  */
-import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { DiscussionApi } from '../../../types/api/discussion'
 import type { Statement } from '../../../types/model/statement'
-import { startBackend, type Backend } from '../support/backend'
+import type { Backend } from '../support/backend'
 import {
-  matterIn,
+  discussionBackend,
+  OPEN_MATTER,
   seedStatements,
   snapshot,
   statementBy,
   WRITER,
 } from '../support/discussionFixtures'
-import { CAST, insert, seedCast, STRANGER } from '../support/fixtures'
+import { CAST, STRANGER } from '../support/fixtures'
 
 let backend: Backend
-const OPEN = 'm-open'
+const OPEN = OPEN_MATTER
 
 beforeAll(async () => {
-  backend = await startBackend()
-  await seedCast(backend)
-  insert(backend, COLLECTION.members, [WRITER])
-  insert(backend, COLLECTION.matters, [matterIn(OPEN, 'discussing')])
+  backend = await discussionBackend()
 })
 afterAll(() => backend.close())
 

@@ -1,24 +1,23 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { MatterStatus } from '../../../types/model/matter'
-import { startBackend, type Backend } from '../support/backend'
+import type { Backend } from '../support/backend'
 import {
+  discussionBackend,
   matterIn,
+  OPEN_MATTER,
   seedStatements,
   snapshot,
   statementBy,
   WRITER,
 } from '../support/discussionFixtures'
-import { CAST, insert, seedCast, VILLAGE_A } from '../support/fixtures'
+import { CAST, insert, VILLAGE_A } from '../support/fixtures'
 
 let backend: Backend
 
-const OPEN = 'm-open'
+const OPEN = OPEN_MATTER
 
 beforeAll(async () => {
-  backend = await startBackend()
-  await seedCast(backend)
-  insert(backend, COLLECTION.members, [WRITER])
-  insert(backend, COLLECTION.matters, [matterIn(OPEN, 'discussing')])
+  backend = await discussionBackend()
 })
 afterAll(() => backend.close())
 

@@ -6,8 +6,8 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { Matter, MatterStatus } from '../../../types/model/matter'
 import type { Statement } from '../../../types/model/statement'
-import type { Backend } from './backend'
-import { insert, member, storedMatter, VILLAGE_A } from './fixtures'
+import { startBackend, type Backend } from './backend'
+import { insert, member, seedCast, storedMatter, VILLAGE_A } from './fixtures'
 
 export function matterIn(
   id: string,
@@ -52,3 +52,24 @@ export function seedStatements(backend: Backend, statements: readonly Statement[
 }
 
 export { snapshot } from './snapshot'
+
+/** The matter every discussion test speaks on: open for deliberation. */
+export const OPEN_MATTER = 'm-open'
+
+/**
+ * A back end for a discussion test file: the cast, WRITER, the open matter (plus `matters`), and
+ * any statements already posted.
+ */
+export async function discussionBackend(
+  seed: { matters?: Matter[]; statements?: readonly Statement[] } = {},
+): Promise<Backend> {
+  const backend = await startBackend()
+  await seedCast(backend)
+  insert(backend, COLLECTION.members, [WRITER])
+  insert(backend, COLLECTION.matters, [
+    matterIn(OPEN_MATTER, 'discussing'),
+    ...(seed.matters ?? []),
+  ])
+  if (seed.statements) seedStatements(backend, seed.statements)
+  return backend
+}
