@@ -4,6 +4,7 @@ import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS, MATTER_SCHEMAS } from '../../../../../domain/matters/schemas'
 import { MAX_PHOTOS } from '../../../../../domain/shared/validate'
+import FormField from '../../../../components/FormField'
 import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
 import { uploadPhoto } from '../../../../services/photos'
@@ -74,8 +75,7 @@ export default function RaiseMatter() {
 
   return (
     <View className="raise">
-      <View className="raise__field">
-        <Text className="raise__label">标题：什么事（一句话）</Text>
+      <FormField id="raise-title" label="标题：什么事（一句话）" error={form.errors.title}>
         <Input
           id="raise-title"
           className="raise__input"
@@ -84,14 +84,8 @@ export default function RaiseMatter() {
           placeholder="例如：村口路灯坏了"
           onInput={(e) => form.set('title', e.detail.value)}
         />
-        {form.errors.title && (
-          <Text className="raise__error" id="raise-title-error">
-            {form.errors.title}
-          </Text>
-        )}
-      </View>
-      <View className="raise__field">
-        <Text className="raise__label">内容：具体说说</Text>
+      </FormField>
+      <FormField id="raise-body" label="内容：具体说说" error={form.errors.body}>
         <Textarea
           id="raise-body"
           className="raise__textarea"
@@ -100,16 +94,12 @@ export default function RaiseMatter() {
           placeholder="在哪里、什么时候、有什么影响"
           onInput={(e) => form.set('body', e.detail.value)}
         />
-        {form.errors.body && (
-          <Text className="raise__error" id="raise-body-error">
-            {form.errors.body}
-          </Text>
-        )}
-      </View>
-      <View className="raise__field">
-        <Text className="raise__label">
-          照片（可以不加，最多 {MAX_PHOTOS} 张，已加 {photos.length} 张）
-        </Text>
+      </FormField>
+      <FormField
+        id="raise-photos"
+        label={`照片（可以不加，最多 ${MAX_PHOTOS} 张，已加 ${photos.length} 张）`}
+        error={form.errors.photos}
+      >
         <View className="raise__photos">
           {photos.map((p) => (
             <Image key={p.fileID} className="raise__photo" src={p.preview} mode="aspectFill" />
@@ -120,10 +110,9 @@ export default function RaiseMatter() {
             添加照片
           </Button>
         )}
-        {form.errors.photos && <Text className="raise__error">{form.errors.photos}</Text>}
-      </View>
+      </FormField>
       {failure && (
-        <Text className="raise__error raise__failure" id="raise-failure">
+        <Text className="raise__failure" id="raise-failure">
           {failure}
         </Text>
       )}
