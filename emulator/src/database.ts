@@ -1,40 +1,49 @@
-// The database actions of the CloudBase wire protocol, with mingo semantics on a SQLite store.
+// The database actions of the CloudBase wire protocol, with mingo semantics on a SQLite store,
+// made as strict as MongoDB where mingo is lenient (rules.ts, operators.ts).
 // Shapes follow the captured SDK traffic (see emulator/README.md).
 import { randomBytes } from 'node:crypto'
-import { Query, aggregate as mingoAggregate, find as mingoFind, update as mingoUpdate } from 'mingo'
+import { ObjectId } from 'bson'
+import { update as mingoUpdate } from 'mingo'
 import type { Counters } from './counters'
 import { parseStored, parseWire, parseWireObject, stringifyDoc, isPlainObject } from './ejson'
 import { EmulatorError, collectionNotExist, duplicateKey, invalidParam } from './errors'
-import type { Store } from './store'
+import { aggregateDocs, compileQuery, projectDocs } from './operators'
+import { assertStorable, assertUpdateAllowed, sortDocs } from './rules'
+import { rowKey, type DocId, type Store } from './store'
 import type { Doc } from './types'
 
 export const DEFAULT_LIMIT = 100
 export const MAX_LIMIT = 1000
-const TRANSACTION_IDLE_MS = 60_000
+const TRANSACTION_IDLE_MS = 30_000
 
 type Body = Record<string, unknown>
 type Reply = Record<string, unknown>
 
 interface TxWrite {
   readonly collection: string
-  readonly id: string
-  /** Version of the row when the transaction first touched it (0 = absent). */
-  readonly baseVer: number
+  readonly key: string
   doc: Doc | null
 }
 
 interface Transaction {
   readonly id: string
-  readonly startSeq: number
+  /** Write sequence of the snapshot its reads see: taken at its first operation, as MongoDB does. */
+  snapshot: number | undefined
   readonly writes: Map<string, TxWrite>
   lastUsed: number
 }
 
 export const newId = (): string => randomBytes(16).toString('hex')
 
-const txKey = (collection: string, id: string): string => `${collection}\u0000${id}`
+const txKey = (collection: string, key: string): string => `${collection}\u0000${key}`
 
-const mingoOptions = { idKey: '_id' }
+const TRANSACTION_CONFLICT =
+  '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.'
+const TRANSACTION_NOT_EXIST =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.'
+
+const conflict = (): EmulatorError =>
+  new EmulatorError('DATABASE_TRANSACTION_CONFLICT', TRANSACTION_CONFLICT)
 
 const str = (body: Body, field: string): string => {
   const v = body[field]
@@ -52,11 +61,30 @@ const optionalNumber = (body: Body, field: string): number | undefined => {
   return n
 }
 
-const docId = (query: Doc): string => {
-  const id = query._id
-  if (typeof id !== 'string' || id === '') throw invalidParam('a DOC query needs a string _id')
-  return id
+/** An `_id` MongoDB accepts here: a non-empty string, a finite number or an ObjectId. */
+const asDocId = (v: unknown): DocId => {
+  if (typeof v === 'string' && v !== '') return v
+  if (typeof v === 'number' && Number.isFinite(v)) return v
+  if (v instanceof ObjectId) return v
+  throw invalidParam('_id must be a non-empty string, a number or an ObjectId')
 }
+
+const docId = (query: Doc): DocId => {
+  if (query._id === undefined) throw invalidParam('a DOC query needs an _id')
+  return asDocId(query._id)
+}
+
+/** Documents as CloudBase answers them: ObjectId values (as `_id` and elsewhere) as their hex string. */
+const answered = (value: unknown): unknown => {
+  if (value instanceof ObjectId) return value.toHexString()
+  if (Array.isArray(value)) return value.map(answered)
+  if (!isPlainObject(value)) return value
+  const out: Doc = {}
+  for (const [k, v] of Object.entries(value)) out[k] = answered(v)
+  return out
+}
+
+const wire = (doc: Doc): string => stringifyDoc(answered(doc))
 
 const isOperatorDoc = (data: Doc): boolean => {
   const keys = Object.keys(data)
@@ -67,9 +95,13 @@ const isOperatorDoc = (data: Doc): boolean => {
   return ops.length > 0
 }
 
-/** Apply an update (operators, or plain fields meaning $set) to a copy; null when nothing changed. */
+/**
+ * Apply an update (operators, or plain fields meaning $set) to a copy, refusing what MongoDB
+ * refuses (rules.ts); null when nothing changed.
+ */
 const applyUpdate = (doc: Doc, data: Doc): Doc | null => {
   const modifier = isOperatorDoc(data) ? data : { $set: data }
+  assertUpdateAllowed(doc, modifier)
   const copy = parseStored(stringifyDoc(doc))
   const before = stringifyDoc(copy)
   try {
@@ -77,20 +109,30 @@ const applyUpdate = (doc: Doc, data: Doc): Doc | null => {
   } catch (e) {
     throw new EmulatorError('DATABASE_REQUEST_FAILED', (e as Error).message)
   }
-  if (copy._id !== doc._id) throw invalidParam('_id cannot be modified')
+  if (stringifyDoc({ v: copy._id }) !== stringifyDoc({ v: doc._id })) {
+    throw new EmulatorError(
+      'DATABASE_REQUEST_FAILED',
+      "Performing an update on the path '_id' would modify the immutable field '_id'",
+    )
+  }
   return stringifyDoc(copy) === before ? null : copy
 }
 
-const replacement = (id: string, data: Doc): Doc => {
+const replacement = (id: DocId, data: Doc): Doc => {
   if (Object.keys(data).some((k) => k.startsWith('$'))) {
     throw invalidParam('a replacement document cannot contain update operators')
   }
-  if (data._id !== undefined && data._id !== id) throw invalidParam('_id cannot be modified')
+  if (data._id !== undefined && stringifyDoc({ v: data._id }) !== stringifyDoc({ v: id })) {
+    throw invalidParam('_id cannot be modified')
+  }
+  assertStorable(data)
   return { ...data, _id: id }
 }
 
 export class DatabaseService {
   private readonly transactions = new Map<string, Transaction>()
+  /** Documents written by an open transaction: txKey → that transaction's id (MongoDB's write locks). */
+  private readonly locks = new Map<string, string>()
 
   constructor(
     private readonly store: Store,
@@ -121,7 +163,7 @@ export class DatabaseService {
         this.store.createCollection(str(body, 'collectionName'))
         return {}
       case 'startTransaction':
-        return { transactionId: this.startTransaction().id }
+        return { transactionId: this.startTransaction(now).id }
       case 'commitTransaction':
         this.commit(str(body, 'transactionId'))
         return {}
@@ -139,20 +181,32 @@ export class DatabaseService {
     if (!this.store.hasCollection(name)) throw collectionNotExist(name)
   }
 
-  /** Documents matching `query`, natural order, stopping early after `stopAfter` matches. */
-  matching(collection: string, query: Doc | undefined, stopAfter = Infinity): Doc[] {
+  /**
+   * Documents matching `query`, natural order, stopping early after `stopAfter` matches; inside a
+   * transaction, as of its snapshot with its own writes applied.
+   */
+  matching(
+    collection: string,
+    query: Doc | undefined,
+    stopAfter = Infinity,
+    tx?: Transaction,
+  ): Doc[] {
     this.requireCollection(collection)
-    const q = query && Object.keys(query).length ? new Query(query, mingoOptions) : undefined
+    const q = query && Object.keys(query).length ? compileQuery(query) : undefined
     const out: Doc[] = []
     if (stopAfter <= 0) return out
-    for (const row of this.store.scan(collection, query)) {
-      const doc = parseStored(row.doc)
+    const docs = tx ? this.txDocs(tx, collection) : this.storedDocs(collection, query)
+    for (const doc of docs) {
       if (!q || q.test(doc)) {
         out.push(doc)
         if (out.length >= stopAfter) break
       }
     }
     return out
+  }
+
+  private *storedDocs(collection: string, query: Doc | undefined): Generator<Doc> {
+    for (const row of this.store.scan(collection, query)) yield parseStored(row.doc)
   }
 
   private query(body: Body, now: number): Doc | undefined {
@@ -170,35 +224,25 @@ export class DatabaseService {
         ? undefined
         : parseWireObject(body.projection, 'projection', now)
     const tx = this.txOf(body)
-    if (tx) {
-      if (body.queryType !== 'DOC' || !query)
-        throw invalidParam('only doc.get() runs in a transaction')
-      const doc = this.txRead(tx, collection, docId(query))
+    if (tx && body.queryType === 'DOC' && query) {
+      const doc = this.txRead(tx, collection, rowKey(docId(query)))
       const docs = doc ? this.project([doc], projection) : []
-      return { data: { list: docs.map(stringifyDoc) }, limit: DEFAULT_LIMIT, offset: 0 }
+      return { data: { list: docs.map(wire) }, limit: DEFAULT_LIMIT, offset: 0 }
     }
     const order = body.order === undefined ? undefined : parseWireObject(body.order, 'order', now)
     const offset = optionalNumber(body, 'offset') ?? 0
     const limit = Math.min(optionalNumber(body, 'limit') ?? DEFAULT_LIMIT, MAX_LIMIT)
     const sorted = order && Object.keys(order).length > 0
-    let docs = this.matching(collection, query, sorted ? Infinity : offset + limit)
-    if (sorted) {
-      docs = mingoFind(docs, {}, undefined, mingoOptions)
-        .sort(order as Record<string, 1 | -1>)
-        .skip(offset)
-        .limit(limit)
-        .all() as Doc[]
-    } else {
-      docs = docs.slice(offset, offset + limit)
-    }
-    const list = this.project(docs, projection).map(stringifyDoc)
+    let docs = this.matching(collection, query, sorted ? Infinity : offset + limit, tx)
+    docs = (sorted ? sortDocs(docs, order) : docs).slice(offset, offset + limit)
+    const list = this.project(docs, projection).map(wire)
     return { data: { list }, limit, offset }
   }
 
   private project(docs: Doc[], projection: Doc | undefined): Doc[] {
     if (!projection || Object.keys(projection).length === 0) return docs
     try {
-      return mingoFind(docs, {}, projection, mingoOptions).all() as Doc[]
+      return projectDocs(docs, projection)
     } catch (e) {
       throw invalidParam(`invalid projection: ${(e as Error).message}`)
     }
@@ -206,7 +250,8 @@ export class DatabaseService {
 
   private calculate(body: Body, now: number): Reply {
     const collection = str(body, 'collectionName')
-    return { data: { total: this.matching(collection, this.query(body, now)).length } }
+    const query = this.query(body, now)
+    return { data: { total: this.matching(collection, query, Infinity, this.txOf(body)).length } }
   }
 
   private aggregate(body: Body, now: number): Reply {
@@ -222,14 +267,15 @@ export class DatabaseService {
     // A leading $match can use the indexes.
     const first = pipeline[0]
     const leadingMatch = first && isPlainObject(first.$match) ? (first.$match as Doc) : undefined
-    const input = this.matching(collection, leadingMatch)
-    const collectionResolver = (name: string): Doc[] => this.matching(name, undefined)
     try {
-      const out = mingoAggregate(input, leadingMatch ? pipeline.slice(1) : pipeline, {
-        ...mingoOptions,
+      const input = this.matching(collection, leadingMatch)
+      const collectionResolver = (name: string): Doc[] => this.matching(name, undefined)
+      const out = aggregateDocs(
+        input,
+        leadingMatch ? pipeline.slice(1) : pipeline,
         collectionResolver,
-      }) as Doc[]
-      return { data: { list: out.map(stringifyDoc) } }
+      )
+      return { data: { list: out.map(wire) } }
     } catch (e) {
       if (e instanceof EmulatorError) throw e
       throw new EmulatorError('DATABASE_REQUEST_FAILED', (e as Error).message)
@@ -246,25 +292,25 @@ export class DatabaseService {
     }
     const docs = body.data.map((d: unknown) => {
       const doc = parseWireObject(d, 'data', now)
+      assertStorable(doc)
       if (doc._id === undefined) return { ...doc, _id: newId() }
-      if (typeof doc._id !== 'string' || doc._id === '') throw invalidParam('_id must be a string')
-      return doc
+      return { ...doc, _id: asDocId(doc._id) }
     })
     const tx = this.txOf(body)
     if (tx) {
       for (const doc of docs) {
-        const id = doc._id as string
-        if (this.txRead(tx, collection, id))
-          throw duplicateKey(collection, `dup key: { _id: "${id}" }`)
-        this.txWrite(tx, collection, id, doc)
+        const key = rowKey(doc._id)
+        if (this.txRead(tx, collection, key)) {
+          throw duplicateKey(collection, `dup key: { _id: ${stringifyDoc(answered(doc._id))} }`)
+        }
+        this.txWrite(tx, collection, key, doc)
       }
     } else {
       this.store.atomically(() => {
-        for (const doc of docs)
-          this.store.insertRow(collection, doc._id as string, stringifyDoc(doc))
+        for (const doc of docs) this.store.insertRow(collection, rowKey(doc._id), stringifyDoc(doc))
       })
     }
-    return { data: { insertedIds: docs.map((d) => d._id as string) } }
+    return { data: { insertedIds: docs.map((d) => answered(d._id)) } }
   }
 
   private modify(body: Body, now: number): Reply {
@@ -275,60 +321,65 @@ export class DatabaseService {
     const merge = body.merge !== false
     const upsert = body.upsert === true
     const tx = this.txOf(body)
-    if (body.queryType === 'DOC' || tx) {
-      const id = docId(query)
-      return this.modifyOne(collection, id, data, merge, upsert, tx)
+    if (body.queryType === 'DOC') {
+      return this.modifyOne(collection, docId(query), data, merge, upsert, tx)
     }
     const multi = body.multi !== false
-    return this.store.atomically(() => {
-      const targets = this.matching(collection, query, multi ? Infinity : 1)
-      let updated = 0
-      for (const doc of targets) {
-        const next = merge ? applyUpdate(doc, data) : replacement(doc._id as string, data)
-        if (next && stringifyDoc(next) !== stringifyDoc(doc)) {
-          this.store.updateRow(collection, doc._id as string, stringifyDoc(next))
-          updated += 1
+    const run = (): Reply => {
+      const targets = this.matching(collection, query, multi ? Infinity : 1, tx)
+      // Compute every change first: a refused update of one document writes none.
+      const changes = targets.map((doc) => ({
+        doc,
+        next: merge ? applyUpdate(doc, data) : replacement(doc._id as DocId, data),
+      }))
+      for (const { doc, next } of changes) {
+        const key = rowKey(doc._id as DocId)
+        if (tx) this.txWrite(tx, collection, key, next ?? doc)
+        else if (next && stringifyDoc(next) !== stringifyDoc(doc)) {
+          this.store.updateRow(collection, key, stringifyDoc(next))
         }
       }
       if (targets.length === 0 && upsert) {
-        const id = typeof query._id === 'string' ? query._id : newId()
+        const id =
+          query._id !== undefined && !isPlainObject(query._id) ? asDocId(query._id) : newId()
         const seed: Doc = { _id: id }
         for (const [k, v] of Object.entries(query)) {
           if (!k.startsWith('$') && !k.includes('.') && !isPlainObject(v)) seed[k] = v
         }
         const doc = merge ? (applyUpdate(seed, data) ?? seed) : replacement(id, data)
-        this.store.insertRow(collection, id, stringifyDoc(doc))
-        return { data: { updated: 0, upsert_id: id } }
+        if (tx) this.txWrite(tx, collection, rowKey(id), doc)
+        else this.store.insertRow(collection, rowKey(id), stringifyDoc(doc))
+        return { data: { updated: 0, upsert_id: answered(id) } }
       }
-      return { data: { updated } }
-    })
+      // CloudBase's `updated` counts the documents matched, changed or not.
+      return { data: { updated: targets.length } }
+    }
+    return tx ? run() : this.store.atomically(run)
   }
 
   private modifyOne(
     collection: string,
-    id: string,
+    id: DocId,
     data: Doc,
     merge: boolean,
     upsert: boolean,
     tx: Transaction | undefined,
   ): Reply {
+    const key = rowKey(id)
     const run = (): Reply => {
-      const current = tx ? this.txRead(tx, collection, id) : this.readOne(collection, id)
+      const current = tx ? this.txRead(tx, collection, key) : this.readOne(collection, key)
       if (!current) {
         if (!upsert) return { data: { updated: 0 } }
         const doc = merge ? (applyUpdate({ _id: id }, data) ?? { _id: id }) : replacement(id, data)
-        if (tx) this.txWrite(tx, collection, id, doc)
-        else this.store.insertRow(collection, id, stringifyDoc(doc))
-        return { data: { updated: 0, upsert_id: id } }
+        if (tx) this.txWrite(tx, collection, key, doc)
+        else this.store.insertRow(collection, key, stringifyDoc(doc))
+        return { data: { updated: 0, upsert_id: answered(id) } }
       }
       const next = merge ? applyUpdate(current, data) : replacement(id, data)
-      if (!next || stringifyDoc(next) === stringifyDoc(current)) {
-        // Even a no-op write joins the write set, so a concurrent change still conflicts.
-        if (tx) this.txWrite(tx, collection, id, current)
-        return { data: { updated: 0 } }
-      }
-      if (tx) this.txWrite(tx, collection, id, next)
-      else this.store.updateRow(collection, id, stringifyDoc(next))
+      const changed = next !== null && stringifyDoc(next) !== stringifyDoc(current)
+      // Even a no-op write joins the write set, so a concurrent change still conflicts.
+      if (tx) this.txWrite(tx, collection, key, changed ? next : current)
+      else if (changed) this.store.updateRow(collection, key, stringifyDoc(next))
       return { data: { updated: 1 } }
     }
     return tx ? run() : this.store.atomically(run)
@@ -340,21 +391,16 @@ export class DatabaseService {
     const query = this.query(body, now) ?? {}
     const data = parseWireObject(body.data, 'data', now)
     const tx = this.txOf(body)
-    if (tx) {
-      const id = docId(query)
-      const current = this.txRead(tx, collection, id)
+    const run = (): Reply => {
+      const [current] = this.matching(collection, query, 1, tx)
       if (!current) return { data: { updated: 0, doc: null } }
-      const next = applyUpdate(current, data)
-      this.txWrite(tx, collection, id, next ?? current)
-      return { data: { updated: next ? 1 : 0, doc: stringifyDoc(next ?? current) } }
+      const next = applyUpdate(current, data) ?? current
+      const key = rowKey(current._id as DocId)
+      if (tx) this.txWrite(tx, collection, key, next)
+      else if (next !== current) this.store.updateRow(collection, key, stringifyDoc(next))
+      return { data: { updated: 1, doc: wire(next) } }
     }
-    return this.store.atomically(() => {
-      const [current] = this.matching(collection, query, 1)
-      if (!current) return { data: { updated: 0, doc: null } }
-      const next = applyUpdate(current, data)
-      if (next) this.store.updateRow(collection, current._id as string, stringifyDoc(next))
-      return { data: { updated: next ? 1 : 0, doc: stringifyDoc(next ?? current) } }
-    })
+    return tx ? run() : this.store.atomically(run)
   }
 
   private remove(body: Body, now: number): Reply {
@@ -362,44 +408,44 @@ export class DatabaseService {
     this.requireCollection(collection)
     const query = this.query(body, now) ?? {}
     const tx = this.txOf(body)
-    if (tx) {
-      const id = docId(query)
-      if (!this.txRead(tx, collection, id)) return { data: { deleted: 0 } }
-      this.txWrite(tx, collection, id, null)
+    if (body.queryType === 'DOC') {
+      const key = rowKey(docId(query))
+      if (!tx) return { data: { deleted: this.store.deleteRow(collection, key) ? 1 : 0 } }
+      if (!this.txRead(tx, collection, key)) return { data: { deleted: 0 } }
+      this.txWrite(tx, collection, key, null)
       return { data: { deleted: 1 } }
     }
-    if (body.queryType === 'DOC') {
-      return { data: { deleted: this.store.deleteRow(collection, docId(query)) ? 1 : 0 } }
-    }
     const multi = body.multi !== false
-    return this.store.atomically(() => {
-      const targets = this.matching(collection, query, multi ? Infinity : 1)
-      for (const doc of targets) this.store.deleteRow(collection, doc._id as string)
+    const run = (): Reply => {
+      const targets = this.matching(collection, query, multi ? Infinity : 1, tx)
+      for (const doc of targets) {
+        const key = rowKey(doc._id as DocId)
+        if (tx) this.txWrite(tx, collection, key, null)
+        else this.store.deleteRow(collection, key)
+      }
       return { data: { deleted: targets.length } }
-    })
+    }
+    return tx ? run() : this.store.atomically(run)
   }
 
-  private readOne(collection: string, id: string): Doc | undefined {
-    const row = this.store.getRow(collection, id)
+  private readOne(collection: string, key: string): Doc | undefined {
+    const row = this.store.getRow(collection, key)
     return row ? parseStored(row.doc) : undefined
   }
 
   // ---- transactions ----------------------------------------------------------------------
-  // Optimistic, first committer wins: writes are buffered; at commit every written document must
-  // still have the version it had when the transaction first touched it and must not have been
-  // written since the transaction started, else DATABASE_TRANSACTION_CONFLICT.
+  // MongoDB's snapshot isolation: a transaction reads the data as of its first operation (plus its
+  // own writes, which stay buffered until commit). A write to a document that another open
+  // transaction has written, or that was written by anyone after the snapshot, fails at once with
+  // DATABASE_TRANSACTION_CONFLICT (MongoDB's WriteConflict) and aborts the transaction, so
+  // runTransaction runs the callback again in a new one. At commit, a document changed since the
+  // snapshot (by a write outside transactions, which MongoDB would have made wait) conflicts too.
 
-  private startTransaction(): Transaction {
-    const now = Date.now()
-    for (const [id, t] of this.transactions) {
-      if (now - t.lastUsed > TRANSACTION_IDLE_MS) this.transactions.delete(id)
+  private startTransaction(now: number): Transaction {
+    for (const t of [...this.transactions.values()]) {
+      if (now - t.lastUsed > TRANSACTION_IDLE_MS) this.drop(t)
     }
-    const tx: Transaction = {
-      id: newId(),
-      startSeq: this.store.currentSeq(),
-      writes: new Map(),
-      lastUsed: now,
-    }
+    const tx: Transaction = { id: newId(), snapshot: undefined, writes: new Map(), lastUsed: now }
     this.transactions.set(tx.id, tx)
     return tx
   }
@@ -408,60 +454,107 @@ export class DatabaseService {
     const id = body.transactionId
     if (id === undefined || id === '') return undefined
     const tx = typeof id === 'string' ? this.transactions.get(id) : undefined
-    if (!tx) {
-      throw new EmulatorError('DATABASE_TRANSACTION_FAIL', `transaction ${String(id)} is not open`)
-    }
+    if (!tx) throw new EmulatorError('DATABASE_TRANSACTION_FAIL', TRANSACTION_NOT_EXIST)
     tx.lastUsed = Date.now()
+    if (tx.snapshot === undefined) {
+      tx.snapshot = this.store.currentSeq()
+      this.retain()
+    }
     return tx
   }
 
-  private txRead(tx: Transaction, collection: string, id: string): Doc | undefined {
-    const w = tx.writes.get(txKey(collection, id))
-    if (w) return w.doc ? parseStored(stringifyDoc(w.doc)) : undefined
-    return this.readOne(collection, id)
+  private snapshotOf(tx: Transaction): number {
+    return tx.snapshot ?? this.store.currentSeq()
   }
 
-  private txWrite(tx: Transaction, collection: string, id: string, doc: Doc | null): void {
-    const key = txKey(collection, id)
-    const existing = tx.writes.get(key)
+  /** Keep the before-images the oldest open snapshot needs (none when no snapshot is open). */
+  private retain(): void {
+    let oldest: number | undefined
+    for (const t of this.transactions.values()) {
+      if (t.snapshot !== undefined && (oldest === undefined || t.snapshot < oldest))
+        oldest = t.snapshot
+    }
+    this.store.retainSnapshotsAfter(oldest)
+  }
+
+  private txRead(tx: Transaction, collection: string, key: string): Doc | undefined {
+    const w = tx.writes.get(txKey(collection, key))
+    if (w) return w.doc ? parseStored(stringifyDoc(w.doc)) : undefined
+    const row = this.store.rowAt(collection, key, this.snapshotOf(tx))
+    return row ? parseStored(row.doc) : undefined
+  }
+
+  /** A collection as the transaction sees it: its snapshot, then its own writes. */
+  private txDocs(tx: Transaction, collection: string): Doc[] {
+    const out: Doc[] = []
+    const seen = new Set<string>()
+    for (const row of this.store.rowsAt(collection, this.snapshotOf(tx))) {
+      seen.add(row.id)
+      const w = tx.writes.get(txKey(collection, row.id))
+      if (!w) out.push(parseStored(row.doc))
+      else if (w.doc) out.push(parseStored(stringifyDoc(w.doc)))
+    }
+    for (const w of tx.writes.values()) {
+      if (w.collection === collection && !seen.has(w.key) && w.doc) {
+        out.push(parseStored(stringifyDoc(w.doc)))
+      }
+    }
+    return out
+  }
+
+  private txWrite(tx: Transaction, collection: string, key: string, doc: Doc | null): void {
+    const k = txKey(collection, key)
+    const existing = tx.writes.get(k)
     if (existing) {
       existing.doc = doc
       return
     }
-    const baseVer = this.store.getRow(collection, id)?.ver ?? 0
-    tx.writes.set(key, { collection, id, baseVer, doc })
+    const holder = this.locks.get(k)
+    if (
+      (holder !== undefined && holder !== tx.id && this.transactions.has(holder)) ||
+      this.store.changedSince(collection, key, this.snapshotOf(tx))
+    ) {
+      this.drop(tx)
+      throw conflict()
+    }
+    this.locks.set(k, tx.id)
+    tx.writes.set(k, { collection, key, doc })
+  }
+
+  /** Forget a transaction: its buffered writes, its write locks, its snapshot. */
+  private drop(tx: Transaction): void {
+    this.transactions.delete(tx.id)
+    for (const k of tx.writes.keys()) if (this.locks.get(k) === tx.id) this.locks.delete(k)
+    this.retain()
   }
 
   private commit(transactionId: string): void {
     const tx = this.transactions.get(transactionId)
-    if (!tx) {
-      throw new EmulatorError(
-        'DATABASE_TRANSACTION_FAIL',
-        `transaction ${transactionId} is not open`,
-      )
+    if (!tx) throw new EmulatorError('DATABASE_TRANSACTION_FAIL', TRANSACTION_NOT_EXIST)
+    const snapshot = this.snapshotOf(tx)
+    try {
+      this.store.atomically(() => {
+        for (const w of tx.writes.values()) {
+          if (this.store.changedSince(w.collection, w.key, snapshot)) throw conflict()
+        }
+        for (const w of tx.writes.values()) {
+          const exists = this.store.getRow(w.collection, w.key) !== undefined
+          if (w.doc === null) {
+            if (exists) this.store.deleteRow(w.collection, w.key)
+          } else if (exists) {
+            this.store.updateRow(w.collection, w.key, stringifyDoc(w.doc))
+          } else {
+            this.store.insertRow(w.collection, w.key, stringifyDoc(w.doc))
+          }
+        }
+      })
+    } finally {
+      this.drop(tx)
     }
-    this.transactions.delete(transactionId)
-    this.store.atomically(() => {
-      for (const w of tx.writes.values()) {
-        const ver = this.store.getRow(w.collection, w.id)?.ver ?? 0
-        if (ver !== w.baseVer || ver > tx.startSeq) {
-          throw new EmulatorError('DATABASE_TRANSACTION_CONFLICT', 'Transaction is conflicted')
-        }
-      }
-      for (const w of tx.writes.values()) {
-        const exists = this.store.getRow(w.collection, w.id) !== undefined
-        if (w.doc === null) {
-          if (exists) this.store.deleteRow(w.collection, w.id)
-        } else if (exists) {
-          this.store.updateRow(w.collection, w.id, stringifyDoc(w.doc))
-        } else {
-          this.store.insertRow(w.collection, w.id, stringifyDoc(w.doc))
-        }
-      }
-    })
   }
 
   private abort(transactionId: string): void {
-    this.transactions.delete(transactionId)
+    const tx = this.transactions.get(transactionId)
+    if (tx) this.drop(tx)
   }
 }

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
+import { ObjectId } from 'bson'
 import { collectionNotExist, duplicateKey, EmulatorError, invalidParam } from './errors'
 import { isPlainObject } from './ejson'
 import type { CollectionSpec, Doc, IndexSpec } from './types'
@@ -50,6 +51,52 @@ const sqlScalar = (v: unknown): SqlValue | undefined => {
   return undefined
 }
 
+/** A document's `_id` as MongoDB allows it here: a string, a number or an ObjectId. */
+export type DocId = string | number | ObjectId
+
+/**
+ * The row key of an `_id`: a string as itself, a number or an ObjectId behind a \u0001 prefix, so
+ * `'1'`, `1` and `ObjectId('…')` are three different documents, as in MongoDB.
+ */
+export const rowKey = (id: DocId): string =>
+  typeof id === 'string'
+    ? id
+    : typeof id === 'number'
+      ? `\u0001n:${id}`
+      : `\u0001o:${id.toHexString()}`
+
+const idScalar = (v: unknown): SqlValue | undefined => {
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' && Number.isFinite(v)) return rowKey(v)
+  if (v instanceof ObjectId) return rowKey(v)
+  return undefined
+}
+
+/** Conditions on `_id` that are safe as a pre-filter (equality and `$in` on any id; ranges on strings). */
+const idConditions = (value: unknown): Condition[] => {
+  const eq = idScalar(value)
+  if (eq !== undefined) return [{ sql: 'id = ?', params: [eq] }]
+  if (!isPlainObject(value)) return []
+  const ops = Object.keys(value)
+  if (ops.length === 0 || !ops.every((k) => k.startsWith('$'))) return []
+  const out: Condition[] = []
+  for (const op of ops) {
+    const operand = value[op]
+    if (op === '$eq') {
+      const v = idScalar(operand)
+      if (v !== undefined) out.push({ sql: 'id = ?', params: [v] })
+    } else if (op === '$in' && Array.isArray(operand)) {
+      const vs = operand.map(idScalar)
+      if (vs.length > 0 && vs.length <= MAX_IN_LIST && vs.every((v) => v !== undefined)) {
+        out.push({ sql: `id IN (${vs.map(() => '?').join(', ')})`, params: vs as SqlValue[] })
+      }
+    } else if (op in RANGE_OPS && typeof operand === 'string') {
+      out.push({ sql: `id ${RANGE_OPS[op]} ?`, params: [operand] })
+    }
+  }
+  return out
+}
+
 const RANGE_OPS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
 
 /** Conditions on one field that are safe as a pre-filter (a superset of mingo's matches). */
@@ -92,6 +139,13 @@ export class Store {
   private seq = 0
   private readonly collections = new Map<string, CollectionMeta>()
   private readonly statements = new Map<string, Database.Statement>()
+  /**
+   * Before-images for snapshot reads: for each row changed after `retainAfter`, the rows it was
+   * before each change (`seq` = the change's write sequence), oldest first. Kept only while a
+   * transaction whose snapshot needs them is open.
+   */
+  private retainAfter: number | undefined
+  private readonly history = new Map<string, Array<{ seq: number; row: Row | undefined }>>()
 
   constructor(options: StoreOptions) {
     this.file = options.file
@@ -142,6 +196,68 @@ export class Store {
   nextVer(): number {
     this.seq += 1
     return this.seq
+  }
+
+  /**
+   * Keep before-images of rows changed after `seq` (the oldest open snapshot), dropping older ones;
+   * `undefined` when no snapshot is open.
+   */
+  retainSnapshotsAfter(seq: number | undefined): void {
+    this.retainAfter = seq
+    if (seq === undefined) {
+      this.history.clear()
+      return
+    }
+    for (const [key, entries] of this.history) {
+      const kept = entries.filter((e) => e.seq > seq)
+      if (kept.length === 0) this.history.delete(key)
+      else this.history.set(key, kept)
+    }
+  }
+
+  private remember(collection: string, id: string): void {
+    if (this.retainAfter === undefined) return
+    const key = `${collection}\u0000${id}`
+    const before = this.getRow(collection, id)
+    const entries = this.history.get(key) ?? []
+    entries.push({ seq: this.seq + 1, row: before })
+    this.history.set(key, entries)
+  }
+
+  /** The row as it was at write sequence `seq` (a snapshot), or undefined if it did not exist. */
+  rowAt(collection: string, id: string, seq: number): Row | undefined {
+    const entry = this.history.get(`${collection}\u0000${id}`)?.find((e) => e.seq > seq)
+    return entry ? entry.row : this.getRow(collection, id)
+  }
+
+  /** True when the row was written (inserted, changed or deleted) after write sequence `seq`. */
+  changedSince(collection: string, id: string, seq: number): boolean {
+    if ((this.getRow(collection, id)?.ver ?? 0) > seq) return true
+    return this.history.get(`${collection}\u0000${id}`)?.some((e) => e.seq > seq) ?? false
+  }
+
+  /** Every row of a collection as it was at write sequence `seq`, in natural order. */
+  rowsAt(collection: string, seq: number): Row[] {
+    const m = this.meta(collection)
+    const out: Row[] = []
+    const seen = new Set<string>()
+    const all = this.stmt(
+      `SELECT id, doc, ver FROM ${quoteIdent(m.table)} ORDER BY rowid`,
+    ).all() as Row[]
+    for (const row of all) {
+      seen.add(row.id)
+      const at = this.rowAt(collection, row.id, seq)
+      if (at) out.push(at)
+    }
+    const prefix = `${collection}\u0000`
+    for (const key of this.history.keys()) {
+      if (!key.startsWith(prefix)) continue
+      const id = key.slice(prefix.length)
+      if (seen.has(id)) continue
+      const at = this.rowAt(collection, id, seq)
+      if (at) out.push(at)
+    }
+    return out
   }
 
   hasCollection(name: string): boolean {
@@ -249,7 +365,9 @@ export class Store {
       for (const [k, v] of Object.entries(q)) {
         if (k === '$and' && Array.isArray(v)) {
           for (const sub of v) if (isPlainObject(sub)) visit(sub)
-        } else if (!k.startsWith('$') && (k === '_id' || m.indexedFields.has(k))) {
+        } else if (k === '_id') {
+          out.push(...idConditions(v))
+        } else if (!k.startsWith('$') && m.indexedFields.has(k)) {
           out.push(...fieldConditions(k, v))
         }
       }
@@ -282,6 +400,7 @@ export class Store {
 
   insertRow(collection: string, id: string, doc: string): void {
     const m = this.meta(collection)
+    this.remember(collection, id)
     try {
       this.stmt(`INSERT INTO ${quoteIdent(m.table)} (id, doc, ver) VALUES (?, ?, ?)`).run(
         id,
@@ -296,6 +415,7 @@ export class Store {
 
   updateRow(collection: string, id: string, doc: string): void {
     const m = this.meta(collection)
+    this.remember(collection, id)
     try {
       this.stmt(`UPDATE ${quoteIdent(m.table)} SET doc = ?, ver = ? WHERE id = ?`).run(
         doc,
@@ -310,12 +430,25 @@ export class Store {
 
   deleteRow(collection: string, id: string): boolean {
     const m = this.meta(collection)
-    return this.stmt(`DELETE FROM ${quoteIdent(m.table)} WHERE id = ?`).run(id).changes > 0
+    if (!this.getRow(collection, id)) return false
+    this.remember(collection, id)
+    const deleted = this.stmt(`DELETE FROM ${quoteIdent(m.table)} WHERE id = ?`).run(id).changes > 0
+    // A delete takes a write sequence number too, so a snapshot sees it happen after itself.
+    if (deleted) this.nextVer()
+    return deleted
   }
 
   /** Delete every document of a collection (keeps the collection and its indexes). */
   clear(collection: string): number {
     const m = this.meta(collection)
+    if (this.retainAfter !== undefined) {
+      const ids = this.db.prepare(`SELECT id FROM ${quoteIdent(m.table)}`).all() as Array<{
+        id: string
+      }>
+      let n = 0
+      for (const { id } of ids) if (this.deleteRow(collection, id)) n += 1
+      return n
+    }
     return this.db.prepare(`DELETE FROM ${quoteIdent(m.table)}`).run().changes
   }
 

@@ -62,7 +62,10 @@ describe('transactions', () => {
     expect(await read('rb-added')).toBeUndefined()
   })
 
-  it('two transactions writing the same document: one commits, the other gets DATABASE_TRANSACTION_CONFLICT', async () => {
+  // MongoDB: a write to a document another open transaction has written fails at once with
+  // WriteConflict and aborts the writer's transaction
+  // (https://www.mongodb.com/docs/manual/core/transactions-production-consideration/#in-progress-transactions-and-write-conflicts).
+  it('a write to a document another open transaction wrote conflicts at once, and the first one commits', async () => {
     const _ = db.command
     await db.collection('c').doc('contested').set({ n: 0 })
     const t1 = await db.startTransaction()
@@ -71,13 +74,16 @@ describe('transactions', () => {
       .collection('c')
       .doc('contested')
       .update({ n: _.inc(1) })
-    await t2
-      .collection('c')
-      .doc('contested')
-      .update({ n: _.inc(100) })
-    await t1.commit()
-    const err = await rejectionOf(t2.commit())
+    const err = await rejectionOf(
+      t2
+        .collection('c')
+        .doc('contested')
+        .update({ n: _.inc(100) }),
+    )
     expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
+    await t1.commit()
+    // the conflict aborted t2: it no longer exists
+    expect((await rejectionOf(t2.commit())).code).toBe('DATABASE_TRANSACTION_FAIL')
     expect(await read('contested')).toMatchObject({ n: 1 })
   })
 
