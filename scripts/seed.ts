@@ -28,7 +28,7 @@ export interface SeedResult {
   readonly removed: number
 }
 
-const sdkFor = (serviceUrl: string) => {
+export const sdkFor = (serviceUrl: string) => {
   // Talk to the local emulator without probing for a cloud host (see DESIGN.md).
   process.env.TENCENTCLOUD ??= 'true'
   process.env.TENCENTCLOUD_SECRETID ??= 'local-secret-id'

@@ -1,9 +1,9 @@
 /** Every database access of the `discussion` function. */
 import type { Matter } from '../../types/model/matter'
 import type { Village } from '../../types/model/member'
-import type { Statement } from '../../types/model/statement'
+import type { Statement, StatementHiding } from '../../types/model/statement'
 import { COLLECTION } from '../_shared/collections'
-import type { Database, Transaction } from '../_shared/cloud'
+import { database, type Database, type Transaction } from '../_shared/cloud'
 import { fail } from '../_shared/handler'
 import { addDoc, byId, type Reader } from '../_shared/repo'
 
@@ -46,12 +46,27 @@ export async function addStatement(
   return addDoc(db, COLLECTION.statements, statement)
 }
 
+/** A change to a statement; `hiding: null` removes the field (a statement in sight has none). */
+export type StatementPatch = Partial<Omit<Statement, '_id' | 'hiding'>> & {
+  hiding?: StatementHiding | null
+}
+
 export async function updateStatement(
   t: Transaction,
   id: string,
-  patch: Partial<Omit<Statement, '_id'>>,
+  patch: StatementPatch,
 ): Promise<void> {
-  await t.collection(COLLECTION.statements).doc(id).update(patch)
+  const _ = database().command
+  const { hiding, ...rest } = patch
+  await t
+    .collection(COLLECTION.statements)
+    .doc(id)
+    .update({
+      ...rest,
+      // The whole object, never dotted paths into it: the SDK turns a nested object into
+      // `hiding.by`, `hiding.at`…, which would keep fields of an earlier hiding.
+      ...(hiding === undefined ? {} : { hiding: hiding === null ? _.remove() : _.set(hiding) }),
+    })
 }
 
 /**

@@ -42,8 +42,11 @@ export interface Statement {
   deletedAt?: Date
   /** Out of sight (a plain flag, so a read of visible statements is one equality query). */
   hidden: boolean
-  /** Why it is hidden; null while it is in sight. */
-  hiding: StatementHiding | null
+  /**
+   * Why it is hidden; absent while it is in sight (never null: MongoDB refuses to set a field inside
+   * null, so a null here would make the next hiding fail). Written as a whole object.
+   */
+  hiding?: StatementHiding
   /** When a moderator last restored it; reports before this no longer count towards hiding. */
   restoredAt?: Date
   reports: StatementReport[]

@@ -42,7 +42,7 @@ export const postStatement = handler(DISCUSSION_SCHEMAS.postStatement, async (in
     at: ctx.now,
     ...(replyTo ? { replyTo } : {}),
     deleted: false,
-    ...(hidden ? hiddenFields('contentCheck', ctx.now) : { hidden: false, hiding: null }),
+    ...(hidden ? hiddenFields('contentCheck', ctx.now) : { hidden: false }),
     reports: [],
   })
   return { statementId, ...(replyTo ? { replyTo } : {}), hidden }

@@ -90,7 +90,6 @@ function statement(over: Partial<Statement> = {}): Statement {
     at: T0,
     deleted: false,
     hidden: false,
-    hiding: null,
     reports: [],
     ...over,
   }

@@ -145,7 +145,8 @@ describe('discussion.reportStatement', () => {
       ok: true,
       data: { hidden: false },
     })
-    expect(await stored(s._id)).toMatchObject({ hidden: false, hiding: null })
+    expect(await stored(s._id)).toMatchObject({ hidden: false })
+    expect(await stored(s._id)).not.toHaveProperty('hiding')
     expect(await report(CAST.representative.openid, s._id)).toEqual({
       ok: true,
       data: { hidden: true },
@@ -235,11 +236,8 @@ describe('discussion.hideStatement / restoreStatement (moderators, with a reason
         reason: '已和当事人沟通',
       }),
     ).toEqual({ ok: true, data: { ok: true } })
-    expect(await stored(s._id)).toMatchObject({
-      hidden: false,
-      hiding: null,
-      restoredAt: expect.any(Date),
-    })
+    expect(await stored(s._id)).toMatchObject({ hidden: false, restoredAt: expect.any(Date) })
+    expect(await stored(s._id)).not.toHaveProperty('hiding')
     expect(await auditOf(s._id)).toEqual([
       expect.objectContaining({
         action: 'hideStatement',

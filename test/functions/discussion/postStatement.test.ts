@@ -41,9 +41,10 @@ describe('discussion.postStatement', () => {
       text: '路灯应该尽快修。',
       deleted: false,
       hidden: false,
-      hiding: null,
       reports: [],
     })
+    // In sight means no `hiding` at all (not null: MongoDB cannot set fields inside null).
+    expect(await stored(res.data.statementId)).not.toHaveProperty('hiding')
   })
 
   it('answers a statement; answering a reply attaches to the top statement (one level)', async () => {

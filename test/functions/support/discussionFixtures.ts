@@ -38,7 +38,6 @@ export function statementBy(
     at: new Date(Date.now() - agoMs),
     deleted: false,
     hidden: false,
-    hiding: null,
     reports: [],
     ...rest,
   }

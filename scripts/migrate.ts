@@ -1,0 +1,76 @@
+// npm run migrate [-- --url http://127.0.0.1:<port>] [--data <dir>]
+// Brings stored documents of an older shape to the current one, through the real SDK. Every
+// migration is idempotent: it only touches documents still in the old shape, so running it again
+// changes nothing. Without --url it opens the data directory (default .data/) itself: stop the
+// emulator first, or pass --url.
+import path from 'node:path'
+import { COLLECTION, COLLECTIONS } from '../cloudfunctions/_shared/collections'
+import { startEmulator } from '../emulator/src/index'
+import { sdkFor } from './seed'
+
+type Db = ReturnType<ReturnType<typeof sdkFor>['database']>
+
+export interface Migration {
+  readonly name: string
+  /** Changes the documents still in the old shape; answers how many it changed. */
+  readonly run: (db: Db) => Promise<number>
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // A statement in sight used to be stored with `hiding: null`. MongoDB refuses to set
+    // `hiding.by` inside null, so hiding such a statement failed; in sight now means no field.
+    name: 'statements: hiding null → no hiding field',
+    run: async (db) => {
+      const res = await db
+        .collection(COLLECTION.statements)
+        .options({ raw: true })
+        .where({ hiding: { $type: 'null' } })
+        .update({ $unset: { hiding: '' } })
+      return typeof res.updated === 'number' ? res.updated : 0
+    },
+  },
+]
+
+export interface MigrationResult {
+  readonly name: string
+  readonly changed: number
+}
+
+export const migrate = async (options: { serviceUrl: string }): Promise<MigrationResult[]> => {
+  const db = sdkFor(options.serviceUrl).database()
+  const out: MigrationResult[] = []
+  for (const m of MIGRATIONS) out.push({ name: m.name, changed: await m.run(db) })
+  return out
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filename
+
+if (isMain) {
+  const args = process.argv.slice(2)
+  const valueOf = (flag: string): string | undefined => {
+    const i = args.indexOf(flag)
+    return i >= 0 ? args[i + 1] : undefined
+  }
+  const run = async (): Promise<MigrationResult[]> => {
+    const url = valueOf('--url')
+    if (url) return migrate({ serviceUrl: url })
+    const emulator = await startEmulator({
+      dataDir: valueOf('--data') ?? '.data',
+      collections: COLLECTIONS,
+    })
+    try {
+      return await migrate({ serviceUrl: emulator.serviceUrl })
+    } finally {
+      await emulator.close()
+    }
+  }
+  run()
+    .then((results) => {
+      for (const r of results) process.stdout.write(`${r.name}: ${r.changed} changed\n`)
+    })
+    .catch((e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`)
+      process.exit(1)
+    })
+}

@@ -1,0 +1,97 @@
+/**
+ * `npm run migrate` on statements of the old shape (`hiding: null` while in sight): the field goes,
+ * nothing else changes, a second run changes nothing, and moderation works on the migrated data.
+ */
+import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
+import { migrate } from '../../../scripts/migrate'
+import type { Backend } from '../support/backend'
+import {
+  discussionBackend,
+  OPEN_MATTER,
+  snapshot,
+  statementBy,
+} from '../support/discussionFixtures'
+import { CAST, insert } from '../support/fixtures'
+
+let backend: Backend
+
+beforeAll(async () => {
+  backend = await discussionBackend()
+  const at = new Date('2026-03-04T02:00:00.000Z')
+  // already the current shapes: in sight without the field, and hidden with its reason
+  insert(backend, COLLECTION.statements, [
+    { ...statementBy(CAST.resident, OPEN_MATTER), _id: 'st-new' },
+    {
+      ...statementBy(CAST.resident, OPEN_MATTER),
+      _id: 'st-hidden',
+      hidden: true,
+      hiding: { by: 'reports', at, pendingReview: true },
+    },
+  ])
+})
+afterAll(() => backend.close())
+
+/** Statements of the old shape: in sight, with `hiding: null`. */
+function seedOldShape(ids: readonly string[]): void {
+  insert(
+    backend,
+    COLLECTION.statements,
+    ids.map((id) => ({ ...statementBy(CAST.resident, OPEN_MATTER), _id: id, hiding: null })),
+  )
+}
+
+const byId = async (id: string) =>
+  (await backend.all(COLLECTION.statements)).find((s) => s._id === id)
+
+describe('npm run migrate', () => {
+  it('removes hiding: null from statements in sight, changes nothing else, and is idempotent', async () => {
+    const OLD = ['st-old-1', 'st-old-2', 'st-old-3']
+    seedOldShape(OLD)
+    const before = await snapshot(backend)
+    const first = await migrate({ serviceUrl: backend.emulator.serviceUrl })
+    expect(first).toEqual([{ name: 'statements: hiding null → no hiding field', changed: 3 }])
+
+    // Expected: the same database with the three `hiding: null` fields gone, written out here.
+    const expected = {
+      ...before,
+      [COLLECTION.statements]: before[COLLECTION.statements].map((s) => {
+        if (!OLD.includes(String(s._id))) return s
+        const copy = { ...s }
+        delete copy.hiding
+        return copy
+      }),
+    }
+    const after = await snapshot(backend)
+    expect(after).toEqual(expected)
+    for (const id of OLD) expect(await byId(id)).not.toHaveProperty('hiding')
+    expect(await byId('st-hidden')).toMatchObject({
+      hidden: true,
+      hiding: { by: 'reports', pendingReview: true },
+    })
+
+    const second = await migrate({ serviceUrl: backend.emulator.serviceUrl })
+    expect(second).toEqual([{ name: 'statements: hiding null → no hiding field', changed: 0 }])
+    expect(await snapshot(backend)).toEqual(after)
+  })
+
+  it('a migrated statement can be hidden and restored by a moderator', async () => {
+    seedOldShape(['st-old-4'])
+    await migrate({ serviceUrl: backend.emulator.serviceUrl })
+    const mod = CAST.moderator.openid
+    const hide = await backend.call(mod, 'discussion', 'hideStatement', {
+      statementId: 'st-old-4',
+      reason: '人身攻击',
+    })
+    expect(hide).toEqual({ ok: true, data: { ok: true } })
+    expect(await byId('st-old-4')).toMatchObject({
+      hidden: true,
+      hiding: { by: 'moderator', moderatorId: CAST.moderator._id, reason: '人身攻击' },
+    })
+    const restore = await backend.call(mod, 'discussion', 'restoreStatement', {
+      statementId: 'st-old-4',
+      reason: '已核实',
+    })
+    expect(restore).toEqual({ ok: true, data: { ok: true } })
+    expect(await byId('st-old-4')).not.toHaveProperty('hiding')
+  })
+})
