@@ -119,13 +119,10 @@ const applyUpdate = (doc: Doc, data: Doc): Doc | null => {
 }
 
 const replacement = (id: DocId, data: Doc): Doc => {
-  if (Object.keys(data).some((k) => k.startsWith('$'))) {
-    throw invalidParam('a replacement document cannot contain update operators')
-  }
+  assertStorable(data)
   if (data._id !== undefined && stringifyDoc({ v: data._id }) !== stringifyDoc({ v: id })) {
     throw invalidParam('_id cannot be modified')
   }
-  assertStorable(data)
   return { ...data, _id: id }
 }
 

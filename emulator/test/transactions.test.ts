@@ -136,4 +136,149 @@ describe('transactions', () => {
     expect(err.code).toBe('DATABASE_REQUEST_FAILED')
     expect(await read('taken')).toMatchObject({ n: 1 })
   })
+
+  // MongoDB transactions read from a snapshot taken at their first operation ("read concern
+  // snapshot … data from a snapshot of majority-committed data", and a transaction's reads do not
+  // see writes committed after it began: https://www.mongodb.com/docs/manual/core/transactions/).
+  it('reads see the snapshot of the first operation: later writes by others stay invisible', async () => {
+    await db.collection('c').doc('snap-a').set({ v: 'a0' })
+    await db.collection('c').doc('snap-b').set({ v: 'b0' })
+    await db.collection('c').doc('snap-gone').set({ v: 'g0' })
+    const tx = await db.startTransaction()
+    // the snapshot is taken here, at the first operation
+    expect((await tx.collection('c').doc('snap-a').get()).data).toEqual({ _id: 'snap-a', v: 'a0' })
+    await db.collection('c').doc('snap-a').set({ v: 'a1' })
+    await db.collection('c').doc('snap-b').update({ v: 'b1' })
+    await db.collection('c').doc('snap-gone').remove()
+    await db.collection('c').add({ _id: 'snap-new', v: 'n1' })
+    expect((await tx.collection('c').doc('snap-a').get()).data).toEqual({ _id: 'snap-a', v: 'a0' })
+    expect((await tx.collection('c').doc('snap-b').get()).data).toEqual({ _id: 'snap-b', v: 'b0' })
+    expect((await tx.collection('c').doc('snap-gone').get()).data).toEqual({
+      _id: 'snap-gone',
+      v: 'g0',
+    })
+    expect((await tx.collection('c').doc('snap-new').get()).data).toBeNull()
+    const _ = db.command
+    const listed = await tx
+      .collection('c')
+      .where({ _id: _.in(['snap-a', 'snap-b', 'snap-gone', 'snap-new']) })
+      .get()
+    expect(listed.data).toEqual([
+      { _id: 'snap-a', v: 'a0' },
+      { _id: 'snap-b', v: 'b0' },
+      { _id: 'snap-gone', v: 'g0' },
+    ])
+    await tx.rollback()
+  })
+
+  // MongoDB: "If a transaction attempts to modify a document that was modified outside the
+  // transaction after the transaction started, the transaction aborts because of a write
+  // conflict" — at that write, not at commit
+  // (https://www.mongodb.com/docs/manual/core/transactions-production-consideration/#in-progress-transactions-and-write-conflicts).
+  it('a write to a document changed by someone else after the snapshot conflicts at once and aborts', async () => {
+    await db.collection('c').doc('skew').set({ v: 0 })
+    const tx = await db.startTransaction()
+    await tx.collection('c').doc('skew').get()
+    await db.collection('c').doc('skew').update({ v: 1 })
+    const err = await rejectionOf(tx.collection('c').doc('skew').update({ v: 2 }))
+    expect(err).toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+      message:
+        '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+    })
+    expect((await rejectionOf(tx.commit())).code).toBe('DATABASE_TRANSACTION_FAIL')
+    expect(await read('skew')).toEqual({ _id: 'skew', v: 1 })
+  })
+
+  it('runTransaction runs the callback again when a write inside it conflicts', async () => {
+    const _ = db.command
+    await db.collection('c').doc('retry-at-write').set({ n: 0 })
+    let attempts = 0
+    await db.runTransaction(async (tx: Tx) => {
+      attempts += 1
+      const doc = (await tx.collection('c').doc('retry-at-write').get()).data
+      if (attempts === 1) {
+        await db
+          .collection('c')
+          .doc('retry-at-write')
+          .update({ n: _.inc(10) })
+      }
+      await tx
+        .collection('c')
+        .doc('retry-at-write')
+        .update({ n: doc.n + 1 })
+    })
+    expect(attempts).toBe(2)
+    expect(await read('retry-at-write')).toEqual({ _id: 'retry-at-write', n: 11 })
+  })
+
+  // (The SDK sends no transaction id with where().update(), where().remove() or count(): those
+  // run outside the transaction; where().get() and updateAndReturn() carry it.)
+  it('where().get() and updateAndReturn() run inside a transaction, over its snapshot and its own writes', async () => {
+    await db.collection('c').add([
+      { _id: 'q1', kind: 'tx-query', n: 1 },
+      { _id: 'q2', kind: 'tx-query', n: 2 },
+    ])
+    const tx = await db.startTransaction()
+    await tx.collection('c').add({ _id: 'q3', kind: 'tx-query', n: 3 })
+    await tx.collection('c').doc('q1').remove()
+    await tx.collection('c').doc('q2').update({ n: 12 })
+    const listed = await tx.collection('c').where({ kind: 'tx-query' }).orderBy('n', 'desc').get()
+    expect(listed.data).toEqual([
+      { _id: 'q2', kind: 'tx-query', n: 12 },
+      { _id: 'q3', kind: 'tx-query', n: 3 },
+    ])
+    const returned = await tx
+      .collection('c')
+      .where({ kind: 'tx-query', n: 3 })
+      .updateAndReturn({ flag: true })
+    expect(returned).toMatchObject({
+      updated: 1,
+      doc: { _id: 'q3', kind: 'tx-query', n: 3, flag: true },
+    })
+    // nothing is visible outside before commit
+    expect(await read('q2')).toEqual({ _id: 'q2', kind: 'tx-query', n: 2 })
+    expect(await read('q3')).toBeUndefined()
+    await tx.commit()
+    const after = await db.collection('c').where({ kind: 'tx-query' }).orderBy('n', 'asc').get()
+    expect(after.data).toEqual([
+      { _id: 'q3', kind: 'tx-query', n: 3, flag: true },
+      { _id: 'q2', kind: 'tx-query', n: 12 },
+    ])
+  })
+
+  // MongoDB's _id may be any type but an array (https://www.mongodb.com/docs/manual/core/document/#the-_id-field).
+  it('a numeric _id works inside a transaction and is a different document from its string', async () => {
+    const tx = await db.startTransaction()
+    const added = await tx.collection('c').add({ _id: 1700000000000, kind: 'number' })
+    expect(added.id).toBe(1700000000000)
+    expect(
+      (
+        await tx
+          .collection('c')
+          .doc(1700000000000 as unknown as string)
+          .get()
+      ).data,
+    ).toEqual({
+      _id: 1700000000000,
+      kind: 'number',
+    })
+    await tx.commit()
+    expect((await db.collection('c').doc('1700000000000').get()).data).toEqual([])
+    expect((await db.collection('c').where({ _id: 1700000000000 }).get()).data).toEqual([
+      { _id: 1700000000000, kind: 'number' },
+    ])
+  })
+
+  it("after commit the transaction is gone: CloudBase's DATABASE_TRANSACTION_FAIL", async () => {
+    const tx = await db.startTransaction()
+    await tx.commit()
+    const err = await rejectionOf(tx.collection('c').doc('any').set({ v: 1 }))
+    expect(err).toMatchObject({
+      code: 'DATABASE_TRANSACTION_FAIL',
+      message:
+        '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+    })
+    expect(await read('any')).toBeUndefined()
+  })
 })
