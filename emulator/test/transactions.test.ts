@@ -194,6 +194,7 @@ describe('transactions', () => {
     const _ = db.command
     await db.collection('c').doc('retry-at-write').set({ n: 0 })
     let attempts = 0
+    const thrownByWrites: unknown[] = []
     await db.runTransaction(async (tx: Tx) => {
       attempts += 1
       const doc = (await tx.collection('c').doc('retry-at-write').get()).data
@@ -203,11 +204,18 @@ describe('transactions', () => {
           .doc('retry-at-write')
           .update({ n: _.inc(10) })
       }
-      await tx
-        .collection('c')
-        .doc('retry-at-write')
-        .update({ n: doc.n + 1 })
+      try {
+        await tx
+          .collection('c')
+          .doc('retry-at-write')
+          .update({ n: doc.n + 1 })
+      } catch (e) {
+        thrownByWrites.push((e as { code?: unknown }).code)
+        throw e
+      }
     })
+    // the first attempt's write itself was refused, and the SDK ran the callback again
+    expect(thrownByWrites).toEqual(['DATABASE_TRANSACTION_CONFLICT'])
     expect(attempts).toBe(2)
     expect(await read('retry-at-write')).toEqual({ _id: 'retry-at-write', n: 11 })
   })
