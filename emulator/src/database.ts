@@ -7,6 +7,7 @@ import { update as mingoUpdate } from 'mingo'
 import type { Counters } from './counters'
 import { parseStored, parseWire, parseWireObject, stringifyDoc, isPlainObject } from './ejson'
 import { EmulatorError, collectionNotExist, duplicateKey, invalidParam } from './errors'
+import { geoNearStage, nearOfQuery, sortByDistance } from './geo'
 import { aggregateDocs, compileQuery, projectDocs } from './operators'
 import { assertStorable, assertUpdateAllowed, sortDocs } from './rules'
 import { rowKey, type DocId, type Store } from './store'
@@ -230,8 +231,12 @@ export class DatabaseService {
     const offset = optionalNumber(body, 'offset') ?? 0
     const limit = Math.min(optionalNumber(body, 'limit') ?? DEFAULT_LIMIT, MAX_LIMIT)
     const sorted = order && Object.keys(order).length > 0
-    let docs = this.matching(collection, query, sorted ? Infinity : offset + limit, tx)
-    docs = (sorted ? sortDocs(docs, order) : docs).slice(offset, offset + limit)
+    // MongoDB answers a $nearSphere query nearest first (unless sorted otherwise).
+    const near = sorted ? undefined : nearOfQuery(query)
+    let docs = this.matching(collection, query, sorted || near ? Infinity : offset + limit, tx)
+    if (sorted) docs = sortDocs(docs, order)
+    else if (near) docs = sortByDistance(docs, near.field, near.near)
+    docs = docs.slice(offset, offset + limit)
     const list = this.project(docs, projection).map(wire)
     return { data: { list }, limit, offset }
   }
@@ -261,17 +266,17 @@ export class DatabaseService {
       }
       return { [s.stageKey]: parseWire(s.stageValue, `stage ${s.stageKey}`, now) }
     })
-    // A leading $match can use the indexes.
+    // A leading $match can use the indexes; a leading $geoNear (it must come first) is ours.
     const first = pipeline[0]
     const leadingMatch = first && isPlainObject(first.$match) ? (first.$match as Doc) : undefined
+    const geoNear = first && isPlainObject(first.$geoNear) ? (first.$geoNear as Doc) : undefined
     try {
-      const input = this.matching(collection, leadingMatch)
+      const filter = geoNear && isPlainObject(geoNear.query) ? geoNear.query : leadingMatch
+      let input = this.matching(collection, filter)
+      if (geoNear) input = geoNearStage(input, geoNear)
       const collectionResolver = (name: string): Doc[] => this.matching(name, undefined)
-      const out = aggregateDocs(
-        input,
-        leadingMatch ? pipeline.slice(1) : pipeline,
-        collectionResolver,
-      )
+      const rest = leadingMatch || geoNear ? pipeline.slice(1) : pipeline
+      const out = aggregateDocs(input, rest, collectionResolver)
       return { data: { list: out.map(wire) } }
     } catch (e) {
       if (e instanceof EmulatorError) throw e

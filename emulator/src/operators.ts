@@ -7,6 +7,7 @@ import type * as MingoDate from 'mingo/types/operators/expression/date'
 import type * as MingoQuery from 'mingo/types/query'
 import type { Options } from 'mingo/types/types'
 import { isPlainObject } from './ejson'
+import { GEO_QUERY_OPERATORS } from './geo'
 import { valuesAt } from './rules'
 
 type AnyObject = Record<string, unknown>
@@ -190,7 +191,7 @@ const context = Context.init({
   },
   pipeline: ops('pipeline'),
   projection: ops('projection'),
-  query: { ...ops('query'), ...({ $elemMatch } as unknown as Ops) },
+  query: { ...ops('query'), ...({ $elemMatch, ...GEO_QUERY_OPERATORS } as unknown as Ops) },
   window: ops('window'),
 })
 
