@@ -4,9 +4,8 @@
 // changes nothing. Without --url it opens the data directory (default .data/) itself: stop the
 // emulator first, or pass --url.
 import path from 'node:path'
-import { COLLECTION, COLLECTIONS } from '../cloudfunctions/_shared/collections'
-import { startEmulator } from '../emulator/src/index'
-import { sdkFor } from './seed'
+import { COLLECTION } from '../cloudfunctions/_shared/collections'
+import { againstEmulator, sdkFor } from './seed'
 
 type Db = ReturnType<ReturnType<typeof sdkFor>['database']>
 
@@ -47,25 +46,7 @@ export const migrate = async (options: { serviceUrl: string }): Promise<Migratio
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filename
 
 if (isMain) {
-  const args = process.argv.slice(2)
-  const valueOf = (flag: string): string | undefined => {
-    const i = args.indexOf(flag)
-    return i >= 0 ? args[i + 1] : undefined
-  }
-  const run = async (): Promise<MigrationResult[]> => {
-    const url = valueOf('--url')
-    if (url) return migrate({ serviceUrl: url })
-    const emulator = await startEmulator({
-      dataDir: valueOf('--data') ?? '.data',
-      collections: COLLECTIONS,
-    })
-    try {
-      return await migrate({ serviceUrl: emulator.serviceUrl })
-    } finally {
-      await emulator.close()
-    }
-  }
-  run()
+  againstEmulator(process.argv.slice(2), (serviceUrl) => migrate({ serviceUrl }))
     .then((results) => {
       for (const r of results) process.stdout.write(`${r.name}: ${r.changed} changed\n`)
     })

@@ -82,27 +82,35 @@ export const seedDemo = async (options: SeedOptions): Promise<SeedResult> => {
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filename
 
-if (isMain) {
-  const args = process.argv.slice(2)
+/**
+ * Runs `work` against `--url <emulator>` when given, else against the data directory (`--data`,
+ * default .data/) opened by an emulator of its own for the time of the work.
+ */
+export const againstEmulator = async <T>(
+  args: readonly string[],
+  work: (serviceUrl: string) => Promise<T>,
+): Promise<T> => {
   const valueOf = (flag: string): string | undefined => {
     const i = args.indexOf(flag)
     return i >= 0 ? args[i + 1] : undefined
   }
-  const reset = args.includes('--reset')
-  const run = async (): Promise<SeedResult> => {
-    const url = valueOf('--url')
-    if (url) return seedDemo({ serviceUrl: url, reset })
-    const emulator = await startEmulator({
-      dataDir: valueOf('--data') ?? '.data',
-      collections: COLLECTIONS,
-    })
-    try {
-      return await seedDemo({ serviceUrl: emulator.serviceUrl, reset })
-    } finally {
-      await emulator.close()
-    }
+  const url = valueOf('--url')
+  if (url) return work(url)
+  const emulator = await startEmulator({
+    dataDir: valueOf('--data') ?? '.data',
+    collections: COLLECTIONS,
+  })
+  try {
+    return await work(emulator.serviceUrl)
+  } finally {
+    await emulator.close()
   }
-  run()
+}
+
+if (isMain) {
+  const args = process.argv.slice(2)
+  const reset = args.includes('--reset')
+  againstEmulator(args, (serviceUrl) => seedDemo({ serviceUrl, reset }))
     .then((r) => {
       process.stdout.write(
         `seeded 示范村: ${r.inserted} documents inserted${reset ? `, ${r.removed} removed first` : ''}\n`,

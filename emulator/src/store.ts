@@ -72,37 +72,19 @@ const idScalar = (v: unknown): SqlValue | undefined => {
   return undefined
 }
 
-/** Conditions on `_id` that are safe as a pre-filter (equality and `$in` on any id; ranges on strings). */
-const idConditions = (value: unknown): Condition[] => {
-  const eq = idScalar(value)
-  if (eq !== undefined) return [{ sql: 'id = ?', params: [eq] }]
-  if (!isPlainObject(value)) return []
-  const ops = Object.keys(value)
-  if (ops.length === 0 || !ops.every((k) => k.startsWith('$'))) return []
-  const out: Condition[] = []
-  for (const op of ops) {
-    const operand = value[op]
-    if (op === '$eq') {
-      const v = idScalar(operand)
-      if (v !== undefined) out.push({ sql: 'id = ?', params: [v] })
-    } else if (op === '$in' && Array.isArray(operand)) {
-      const vs = operand.map(idScalar)
-      if (vs.length > 0 && vs.length <= MAX_IN_LIST && vs.every((v) => v !== undefined)) {
-        out.push({ sql: `id IN (${vs.map(() => '?').join(', ')})`, params: vs as SqlValue[] })
-      }
-    } else if (op in RANGE_OPS && typeof operand === 'string') {
-      out.push({ sql: `id ${RANGE_OPS[op]} ?`, params: [operand] })
-    }
-  }
-  return out
-}
-
 const RANGE_OPS: Record<string, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
 
-/** Conditions on one field that are safe as a pre-filter (a superset of mingo's matches). */
-const fieldConditions = (field: string, value: unknown): Condition[] => {
-  const expr = fieldExpr(field)
-  const eq = sqlScalar(value)
+/**
+ * Conditions on one field that are safe as a pre-filter (a superset of mingo's matches): equality
+ * and `$in` on values `toSql` maps, ranges on the operands `rangeOk` accepts.
+ */
+const conditionsOn = (
+  expr: string,
+  value: unknown,
+  toSql: (v: unknown) => SqlValue | undefined,
+  rangeOk: (v: unknown) => v is SqlValue,
+): Condition[] => {
+  const eq = toSql(value)
   if (eq !== undefined) return [{ sql: `${expr} = ?`, params: [eq] }]
   if (!isPlainObject(value)) return []
   const ops = Object.keys(value)
@@ -111,20 +93,30 @@ const fieldConditions = (field: string, value: unknown): Condition[] => {
   for (const op of ops) {
     const operand = value[op]
     if (op === '$eq') {
-      const v = sqlScalar(operand)
+      const v = toSql(operand)
       if (v !== undefined) out.push({ sql: `${expr} = ?`, params: [v] })
     } else if (op === '$in' && Array.isArray(operand)) {
-      const vs = operand.map(sqlScalar)
+      const vs = operand.map(toSql)
       if (vs.length > 0 && vs.length <= MAX_IN_LIST && vs.every((v) => v !== undefined)) {
         out.push({ sql: `${expr} IN (${vs.map(() => '?').join(', ')})`, params: vs as SqlValue[] })
       }
-    } else if (op in RANGE_OPS && (typeof operand === 'number' || typeof operand === 'string')) {
-      if (typeof operand === 'number' && !Number.isFinite(operand)) continue
+    } else if (op in RANGE_OPS && rangeOk(operand)) {
       out.push({ sql: `${expr} ${RANGE_OPS[op]} ?`, params: [operand] })
     }
   }
   return out
 }
+
+const finiteOrString = (v: unknown): v is SqlValue =>
+  typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))
+
+/** Pre-filter conditions on a declared index field. */
+const fieldConditions = (field: string, value: unknown): Condition[] =>
+  conditionsOn(fieldExpr(field), value, sqlScalar, finiteOrString)
+
+/** Pre-filter conditions on `_id`: equality and `$in` on any id, ranges on strings only. */
+const idConditions = (value: unknown): Condition[] =>
+  conditionsOn('id', value, idScalar, (v): v is string => typeof v === 'string')
 
 export interface StoreOptions {
   /** SQLite file path, or null for an in-memory database. */
