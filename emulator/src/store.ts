@@ -20,6 +20,11 @@ interface CollectionMeta {
   readonly name: string
   readonly table: string
   indexedFields: Set<string>
+  /**
+   * Indexed fields that some document holds an array on (anywhere along the path): an equality
+   * on them cannot be pushed down, since MongoDB matches an array by its elements.
+   */
+  arrayFields: Set<string>
 }
 
 type SqlValue = string | number
@@ -158,7 +163,13 @@ export class Store {
     }>
     for (const r of rows) {
       const specs = JSON.parse(r.indexes) as IndexSpec[]
-      this.collections.set(r.name, { name: r.name, table: r.tbl, indexedFields: fieldsOf(specs) })
+      const indexedFields = fieldsOf(specs)
+      this.collections.set(r.name, {
+        name: r.name,
+        table: r.tbl,
+        indexedFields,
+        arrayFields: this.fieldsHoldingArrays(r.tbl, indexedFields),
+      })
       const max = this.db.prepare(`SELECT max(ver) AS m FROM ${quoteIdent(r.tbl)}`).get() as {
         m: number | null
       }
@@ -325,7 +336,50 @@ export class Store {
       throw e
     }
     this.statements.clear()
-    this.collections.set(spec.name, { name: spec.name, table, indexedFields: fieldsOf(indexes) })
+    const indexedFields = fieldsOf(indexes)
+    this.collections.set(spec.name, {
+      name: spec.name,
+      table,
+      indexedFields,
+      arrayFields: this.fieldsHoldingArrays(table, indexedFields),
+    })
+  }
+
+  /** The indexed fields on which a stored document holds an array somewhere along the path. */
+  private fieldsHoldingArrays(table: string, fields: Set<string>): Set<string> {
+    const out = new Set<string>()
+    for (const field of fields) {
+      const parts = field.split('.')
+      for (let i = 1; i <= parts.length && !out.has(field); i += 1) {
+        const expr = `json_type(doc, '$.${parts
+          .slice(0, i)
+          .map((p) => `"${p}"`)
+          .join('.')}')`
+        const hit = this.db
+          .prepare(`SELECT 1 FROM ${quoteIdent(table)} WHERE ${expr} = 'array' LIMIT 1`)
+          .get()
+        if (hit) out.add(field)
+      }
+    }
+    return out
+  }
+
+  /** Note the indexed fields a document about to be stored holds an array on. */
+  private noteArrays(m: CollectionMeta, doc: string): void {
+    if (m.indexedFields.size === m.arrayFields.size) return
+    const parsed = JSON.parse(doc) as unknown
+    for (const field of m.indexedFields) {
+      if (m.arrayFields.has(field)) continue
+      let cur: unknown = parsed
+      for (const part of field.split('.')) {
+        if (!isPlainObject(cur)) break
+        cur = cur[part]
+        if (Array.isArray(cur)) {
+          m.arrayFields.add(field)
+          break
+        }
+      }
+    }
   }
 
   private meta(collection: string): CollectionMeta {
@@ -359,7 +413,7 @@ export class Store {
           for (const sub of v) if (isPlainObject(sub)) visit(sub)
         } else if (k === '_id') {
           out.push(...idConditions(v))
-        } else if (!k.startsWith('$') && m.indexedFields.has(k)) {
+        } else if (!k.startsWith('$') && m.indexedFields.has(k) && !m.arrayFields.has(k)) {
           out.push(...fieldConditions(k, v))
         }
       }
@@ -393,6 +447,7 @@ export class Store {
   insertRow(collection: string, id: string, doc: string): void {
     const m = this.meta(collection)
     this.remember(collection, id)
+    this.noteArrays(m, doc)
     try {
       this.stmt(`INSERT INTO ${quoteIdent(m.table)} (id, doc, ver) VALUES (?, ?, ?)`).run(
         id,
@@ -408,6 +463,7 @@ export class Store {
   updateRow(collection: string, id: string, doc: string): void {
     const m = this.meta(collection)
     this.remember(collection, id)
+    this.noteArrays(m, doc)
     try {
       this.stmt(`UPDATE ${quoteIdent(m.table)} SET doc = ?, ver = ? WHERE id = ?`).run(
         doc,

@@ -11,7 +11,20 @@ let db: ReturnType<App['database']>
 let n = 0
 
 beforeAll(async () => {
-  emulator = await start({ collections: [{ name: 'w' }, { name: 'q' }, { name: 'lk' }] })
+  emulator = await start({
+    collections: [
+      { name: 'w' },
+      { name: 'q' },
+      { name: 'lk' },
+      {
+        name: 'ix',
+        indexes: [
+          { name: 'tags', keys: [{ field: 'tags', direction: 1 as const }] },
+          { name: 'ab', keys: [{ field: 'a.b', direction: 1 as const }] },
+        ],
+      },
+    ],
+  })
   db = sdkFor(emulator).database()
 })
 
@@ -290,6 +303,36 @@ describe('queries', () => {
       ).sort(),
     ).toEqual(['arr', 'num'])
     expect(ids(await db.collection('q').where({ v: 9 }).get())).toEqual(['arr'])
+  })
+
+  // https://www.mongodb.com/docs/manual/tutorial/query-arrays/ : an equality on an array field
+  // matches a document whose array holds the value; also through an array of embedded documents
+  // (https://www.mongodb.com/docs/manual/tutorial/query-array-of-documents/). Here the fields are
+  // indexed, so the SQL pre-filter must not lose those documents.
+  it('an indexed field holding an array is found by one of its elements', async () => {
+    await db.collection('ix').add([
+      { _id: 'arr', tags: ['x', 'y'] },
+      { _id: 'scalar', tags: 'y' },
+      { _id: 'embedded', a: [{ b: 1 }, { b: 2 }] },
+      { _id: 'plain', a: { b: 2 } },
+    ])
+    const _ = db.command
+    expect(ids(await db.collection('ix').where({ tags: 'y' }).get()).sort()).toEqual([
+      'arr',
+      'scalar',
+    ])
+    expect(
+      ids(
+        await db
+          .collection('ix')
+          .where({ tags: _.in(['x']) })
+          .get(),
+      ),
+    ).toEqual(['arr'])
+    expect(ids(await db.collection('ix').where({ 'a.b': 2 }).get()).sort()).toEqual([
+      'embedded',
+      'plain',
+    ])
   })
 
   // https://www.mongodb.com/docs/manual/reference/operator/query/elemMatch/ : with a document
