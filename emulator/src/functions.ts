@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
+import { PATCH_DATE_SOURCE, type Clock } from './clock'
 import { EmulatorError } from './errors'
 
 export interface Identity {
@@ -23,6 +24,8 @@ export interface RunnerOptions {
   readonly appId: string
   readonly defaultTimeoutMs: number
   readonly log: (name: string, line: string) => void
+  /** The emulator's clock: the functions' own Date reads it. */
+  readonly clock: Clock
 }
 
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/
@@ -30,6 +33,7 @@ const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,60}$/
 // Runs inside the worker. Plain JavaScript (evaluated), so it needs no TypeScript loader.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
+${PATCH_DATE_SOURCE}(workerData.clockBuffer)
 const describe = (e) => (e && e.message ? String(e.message) : String(e))
 Promise.resolve()
   .then(() => {
@@ -133,7 +137,7 @@ export class FunctionRunner {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         env,
-        workerData: { file, event: event ?? {}, context },
+        workerData: { file, event: event ?? {}, context, clockBuffer: this.options.clock.buffer },
         stdout: true,
         stderr: true,
       })

@@ -1,6 +1,7 @@
 // Programmatic API: start a local CloudBase on 127.0.0.1.
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
+import { Clock } from './clock'
 import { Counters } from './counters'
 import { DatabaseService, newId } from './database'
 import { stringifyDoc } from './ejson'
@@ -13,6 +14,7 @@ import type { CollectionSpec, Doc } from './types'
 export type { CollectionSpec, IndexSpec, IndexKeySpec, Doc } from './types'
 export type { CounterSnapshot, CounterFilter } from './counters'
 export { Counters } from './counters'
+export { Clock, MAX_FIRES_PER_ADVANCE } from './clock'
 export { EmulatorError } from './errors'
 export { DEV_TOKEN_HEADER } from './server'
 export { DEFAULT_LIMIT, MAX_LIMIT } from './database'
@@ -53,6 +55,18 @@ export interface EmulatorOptions {
   readonly maxUploadBytes?: number
 }
 
+/** The emulator's one clock (see emulator/README.md, "Clock"). */
+export interface EmulatorClock {
+  /** Freeze emulator time at an instant (fires nothing). */
+  set(instant: Date | number | string): void
+  /** Move the clock forward; resolves after every timer trigger due in between has fired once. */
+  advance(ms: number): Promise<void>
+  /** The emulator's time, epoch ms. */
+  now(): number
+  /** Back to real time. */
+  reset(): void
+}
+
 export interface Emulator {
   /** `http://127.0.0.1:<port>` */
   readonly url: string
@@ -61,6 +75,8 @@ export interface Emulator {
   readonly serviceUrl: string
   /** Request counters per collection and action, and per function. */
   readonly counters: Counters
+  /** The one clock: db.serverDate(), the functions' Date and the timer triggers read it. */
+  readonly clock: EmulatorClock
   /** The SQLite file (undefined in memory). */
   readonly dataFile: string | undefined
   /** The folder of stored files, `<data>/files` (undefined in memory). */
@@ -80,7 +96,8 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const store = new Store({ file: dataFile ?? null, synchronous: options.synchronous })
   for (const spec of options.collections ?? []) store.declareCollection(spec)
   const counters = new Counters()
-  const database = new DatabaseService(store, counters)
+  const clock = new Clock()
+  const database = new DatabaseService(store, counters, clock)
   const envId = options.envId ?? 'local'
   const filesDir = options.memory ? undefined : path.resolve(options.dataDir ?? '.data', FILES_DIR)
   const storage = new FileStorage({ dir: filesDir, envId, maxBytes: options.maxUploadBytes })
@@ -99,6 +116,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
       return runner
     },
     counters,
+    clock,
     storage,
     dev,
     staticDir: options.staticDir,
@@ -120,6 +138,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
       envId,
       appId: options.appId ?? 'wx-emulator',
       defaultTimeoutMs: options.functionTimeoutMs ?? 3000,
+      clock,
       log:
         options.functionLog ??
         ((name, line) => {
@@ -133,6 +152,12 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     port,
     serviceUrl,
     counters,
+    clock: {
+      set: (instant) => clock.set(instant),
+      advance: (ms) => clock.advance(ms),
+      now: () => clock.now(),
+      reset: () => clock.reset(),
+    },
     dataFile,
     filesDir,
     dataFileSize: () => store.fileSize(),
