@@ -66,7 +66,7 @@ const functionBench = async (rows: Row[]): Promise<void> => {
     functionTimeoutMs: 15_000,
   })
   try {
-    await seedDemo({ serviceUrl: emulator.serviceUrl })
+    await seedDemo({ serviceUrl: emulator.serviceUrl, credentials: emulator.credentials })
     const login = (await (
       await fetch(`${emulator.url}/dev/login`, {
         method: 'POST',

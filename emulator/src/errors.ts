@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'DEV_MEMBER_NOT_FOUND'
   | 'FUNCTION_EXCEED_RESOURCE_LIMIT'
   | 'SIGN_PARAM_INVALID'
-  | 'PAYLOAD_TOO_LARGE'
+  | 'EXCEED_REQUEST_SIZE_LIMIT'
+  | 'INVALID_REQUEST_SOURCE'
 
 export class EmulatorError extends Error {
   readonly code: ErrorCode

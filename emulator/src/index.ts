@@ -10,8 +10,12 @@ import { FunctionRunner, type InvocationRecord } from './functions'
 import { createServer, type DevIdentityOptions } from './server'
 import { FileStorage } from './storage'
 import { Store } from './store'
+import { exportData, importData, type TransferReport } from './transfer'
 import { readTriggers, timerEvent, TriggerScheduler, type TimerTrigger } from './triggers'
 import type { CollectionSpec, Doc } from './types'
+import type { Credentials } from './safety'
+
+export type { Credentials } from './safety'
 
 export type { CollectionSpec, IndexSpec, IndexKeySpec, Doc } from './types'
 export type { CounterSnapshot, CounterFilter } from './counters'
@@ -19,6 +23,7 @@ export { Counters } from './counters'
 export { Clock, MAX_FIRES_PER_ADVANCE } from './clock'
 export { parseCron, CronError, CRON_UTC_OFFSET_MS } from './cron'
 export type { TimerTrigger } from './triggers'
+export type { TransferReport } from './transfer'
 export { EmulatorError } from './errors'
 export { DEV_TOKEN_HEADER } from './server'
 export type { InvocationRecord } from './functions'
@@ -71,11 +76,14 @@ export interface EmulatorOptions {
    * TENCENTCLOUD_SECRETKEY of this process when both are set, else generated ones.
    */
   readonly credentials?: Credentials
-}
-
-export interface Credentials {
-  readonly secretId: string
-  readonly secretKey: string
+  /** Origins besides the served one whose pages may call `/fn`, `/storage` and `/dev` (CORS). */
+  readonly corsOrigins?: readonly string[]
+  /** The origin temp file URLs point at (default: the emulator's own URL, never a request's Host). */
+  readonly publicUrl?: string
+  /** Import `<dir>/<collection>.json` (CloudBase's JSON Lines export) at start. */
+  readonly importDir?: string
+  /** Export every collection to this directory when the emulator closes. */
+  readonly exportOnExit?: string
 }
 
 /** How many recent invocations the emulator remembers (the console's list). */
@@ -121,17 +129,29 @@ export interface Emulator {
   bulkInsert(collection: string, docs: readonly Doc[]): string[]
   /** Invoke a function as the given OPENID (as `POST /fn/<name>` does). Resolves with its result. */
   invoke(name: string, event: unknown, openid?: string): Promise<unknown>
+  /** Write every collection to `<dir>/<collection>.json`, CloudBase's JSON Lines format. */
+  exportData(dir: string): TransferReport
+  /** Read `<dir>/<collection>.json` files (upserting by `_id`), all or nothing. */
+  importData(dir: string): TransferReport
   /** Stop serving, terminate running functions and close the database. */
   close(): Promise<void>
 }
 
+/**
+ * TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY of this process when both are set; else generated
+ * ones, which are then set in this process's environment, so the SDK used in-process (seed, bench,
+ * tests) signs with them, as the function instances do.
+ */
 const defaultCredentials = (): Credentials => {
   const { TENCENTCLOUD_SECRETID: secretId, TENCENTCLOUD_SECRETKEY: secretKey } = process.env
   if (secretId && secretKey) return { secretId, secretKey }
-  return {
+  const generated = {
     secretId: `AKIDemulator${randomBytes(12).toString('hex')}`,
     secretKey: randomBytes(24).toString('hex'),
   }
+  process.env.TENCENTCLOUD_SECRETID = generated.secretId
+  process.env.TENCENTCLOUD_SECRETKEY = generated.secretKey
+  return generated
 }
 
 export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emulator> => {
@@ -143,6 +163,14 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const dataFile = options.memory ? undefined : path.resolve(options.dataDir ?? '.data', DATA_FILE)
   const store = new Store({ file: dataFile ?? null, synchronous: options.synchronous })
   for (const spec of options.collections ?? []) store.declareCollection(spec)
+  if (options.importDir) {
+    try {
+      importData(store, path.resolve(options.importDir))
+    } catch (e) {
+      store.close()
+      throw e
+    }
+  }
   const counters = new Counters()
   const clock = new Clock()
   const credentials = options.credentials ?? defaultCredentials()
@@ -164,6 +192,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
         : undefined
 
   let runner: FunctionRunner | undefined
+  let url = ''
   const server = createServer({
     store,
     database,
@@ -175,6 +204,9 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     storage,
     dev,
     staticDir: options.staticDir,
+    credentials,
+    publicUrl: () => (options.publicUrl ?? url).replace(/\/+$/, ''),
+    corsOrigins: options.corsOrigins ?? [],
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -184,7 +216,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     })
   })
   const port = (server.address() as AddressInfo).port
-  const url = `http://${HOST}:${port}`
+  url = `http://${HOST}:${port}`
   const serviceUrl = `${url}/admin`
   if (options.functionsDir) {
     runner = new FunctionRunner({
@@ -235,6 +267,8 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     },
     credentials,
     triggers,
+    exportData: (dir) => exportData(store, path.resolve(dir)),
+    importData: (dir) => importData(store, path.resolve(dir)),
     invocations: () => recent.map((r) => ({ ...r })),
     instances: () => runner?.instances() ?? {},
     dataFile,
@@ -258,6 +292,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
       closed = true
       scheduler?.close()
       await runner?.close()
+      if (options.exportOnExit) exportData(store, path.resolve(options.exportOnExit))
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

@@ -26,6 +26,8 @@ const startChild = (args: string[]): Promise<Child> =>
   new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
       cwd: ROOT,
+      // jest's process.env is the test file's own: hand the child the SDK's credentials
+      env: { ...process.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''
