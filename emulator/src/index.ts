@@ -207,6 +207,15 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     credentials,
     publicUrl: () => (options.publicUrl ?? url).replace(/\/+$/, ''),
     corsOrigins: options.corsOrigins ?? [],
+    console: {
+      store,
+      counters,
+      now: () => clock.now(),
+      frozen: () => clock.frozen(),
+      invocations: () => recent,
+      instances: () => runner?.instances() ?? {},
+      triggers: () => triggers,
+    },
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -242,6 +251,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
   const scheduler = runner
     ? new TriggerScheduler(triggers, clock, async (trigger, at) => {
         try {
+          counters.countFunction(trigger.functionName)
           await runner?.invoke(
             trigger.functionName,
             timerEvent(trigger, at),

@@ -6,6 +6,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { Clock } from './clock'
+import { renderCollection, renderOverview, type ConsoleDeps } from './console'
 import type { Counters } from './counters'
 import type { DatabaseService } from './database'
 import { parseStored } from './ejson'
@@ -47,6 +48,8 @@ export interface ServerDeps {
   readonly publicUrl: () => string
   /** Origins other than the served one allowed to call the browser endpoints (CORS). */
   readonly corsOrigins: readonly string[]
+  /** What the console at `/_console` shows (dev mode only). */
+  readonly console: ConsoleDeps
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -508,6 +511,43 @@ export const createServer = (deps: ServerDeps): http.Server => {
         const err = e instanceof EmulatorError ? e : toEmulatorError(e)
         sendJson(res, HTTP_STATUS[err.code] ?? 500, browserError(err.code, err.message, requestId))
       }
+      return
+    }
+
+    if (pathname === '/_console' || pathname.startsWith('/_console/')) {
+      if (!deps.dev || method !== 'GET') {
+        sendJson(res, 404, browserError('NOT_FOUND', `${method} ${pathname}`, requestId))
+        return
+      }
+      if (req.headers.origin !== undefined && !cors(req, res, requestId)) return
+      let html: string | undefined
+      if (pathname === '/_console' || pathname === '/_console/') html = renderOverview(deps.console)
+      else if (pathname.startsWith('/_console/collections/')) {
+        let name = ''
+        try {
+          name = decodeURIComponent(pathname.slice('/_console/collections/'.length))
+        } catch {
+          name = ''
+        }
+        html = renderCollection(
+          deps.console,
+          name,
+          Number(url.searchParams.get('page') ?? '1') || 1,
+        )
+      }
+      if (html === undefined) {
+        sendJson(res, 404, browserError('NOT_FOUND', `${method} ${pathname}`, requestId))
+        return
+      }
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': Buffer.byteLength(html),
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      })
+      res.end(html)
       return
     }
 
