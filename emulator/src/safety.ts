@@ -3,7 +3,7 @@
 // regular expressions that could stall the (single-threaded) server refused before they run.
 import { timingSafeEqual } from 'node:crypto'
 import type http from 'node:http'
-import { sign } from '@cloudbase/signature-nodejs'
+import { Signer } from '@cloudbase/signature-nodejs'
 import { EmulatorError } from './errors'
 
 export interface Credentials {
@@ -16,6 +16,16 @@ export const MAX_DEPTH = 100
 
 const AUTHORIZATION =
   /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/tcb\/tc3_request,( SignedParams=[^,]*,)? SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/
+
+const signers = new WeakMap<Credentials, Signer>()
+const signerFor = (credentials: Credentials): Signer => {
+  let signer = signers.get(credentials)
+  if (!signer) {
+    signer = new Signer(credentials, 'tcb')
+    signers.set(credentials, signer)
+  }
+  return signer
+}
 
 const unsigned = (why: string): EmulatorError =>
   new EmulatorError('SIGN_PARAM_INVALID', `[SIGN_PARAM_INVALID] ${why}`)
@@ -49,17 +59,13 @@ export const verifySignature = (
     headers[name] = value
   }
   const url = `http://${req.headers.host ?? ''}${req.url ?? '/'}`
+  const signer = signerFor(credentials)
+  // the SDK signs with its lowercase method; another client may use the uppercase one
   for (const method of ['post', 'POST']) {
     let expected: string
     try {
-      expected = sign({
-        secretId: credentials.secretId,
-        secretKey: credentials.secretKey,
-        method,
-        url,
-        headers,
-        params: body,
-        timestamp,
+      // what the library's sign() does, without its deep copies of headers and params
+      expected = signer.tc3sign(method, url, headers, body, timestamp, {
         withSignedParams: signedParams !== undefined,
       }).authorization
     } catch (e) {
