@@ -27,6 +27,26 @@ const USAGE = [
   '       cloudbase-emulator export <dir> [--data <dir>] [--collections <file>]',
 ].join('\n')
 
+/** Flags that take one path or URL, and the option each sets. */
+const PATH_FLAGS: Record<
+  string,
+  | 'dataDir'
+  | 'functionsDir'
+  | 'staticDir'
+  | 'collectionsModule'
+  | 'publicUrl'
+  | 'importDir'
+  | 'exportOnExit'
+> = {
+  '--data': 'dataDir',
+  '--functions': 'functionsDir',
+  '--static': 'staticDir',
+  '--collections': 'collectionsModule',
+  '--public-url': 'publicUrl',
+  '--import': 'importDir',
+  '--export-on-exit': 'exportOnExit',
+}
+
 const parseArgs = (argv: readonly string[]): CliOptions => {
   const out: CliOptions = {
     port: 3100,
@@ -50,6 +70,12 @@ const parseArgs = (argv: readonly string[]): CliOptions => {
   }
   for (let i = start; i < argv.length; i++) {
     const a = argv[i]
+    const field = Object.prototype.hasOwnProperty.call(PATH_FLAGS, a) ? PATH_FLAGS[a] : undefined
+    if (field) {
+      out[field] = value(i, a)
+      i++
+      continue
+    }
     switch (a) {
       case '--cors-origin': {
         const origin = value(i, a)
@@ -60,18 +86,6 @@ const parseArgs = (argv: readonly string[]): CliOptions => {
         i++
         break
       }
-      case '--public-url':
-        out.publicUrl = value(i, a)
-        i++
-        break
-      case '--import':
-        out.importDir = value(i, a)
-        i++
-        break
-      case '--export-on-exit':
-        out.exportOnExit = value(i, a)
-        i++
-        break
       case '--port': {
         const n = Number(value(i, a))
         if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`bad --port\n${USAGE}`)
@@ -81,22 +95,6 @@ const parseArgs = (argv: readonly string[]): CliOptions => {
       }
       case '--memory':
         out.memory = true
-        break
-      case '--data':
-        out.dataDir = value(i, a)
-        i++
-        break
-      case '--functions':
-        out.functionsDir = value(i, a)
-        i++
-        break
-      case '--static':
-        out.staticDir = value(i, a)
-        i++
-        break
-      case '--collections':
-        out.collectionsModule = value(i, a)
-        i++
         break
       case '--dev':
         out.dev = true
