@@ -5,7 +5,7 @@
 // emulator first, or pass --url.
 import path from 'node:path'
 import { COLLECTION } from '../cloudfunctions/_shared/collections'
-import { againstEmulator, sdkFor } from './seed'
+import { againstEmulator, sdkFor, type SeedOptions } from './seed'
 
 type Db = ReturnType<ReturnType<typeof sdkFor>['database']>
 
@@ -36,8 +36,11 @@ export interface MigrationResult {
   readonly changed: number
 }
 
-export const migrate = async (options: { serviceUrl: string }): Promise<MigrationResult[]> => {
-  const db = sdkFor(options.serviceUrl).database()
+export const migrate = async (options: {
+  serviceUrl: string
+  credentials?: SeedOptions['credentials']
+}): Promise<MigrationResult[]> => {
+  const db = sdkFor(options.serviceUrl, options.credentials).database()
   const out: MigrationResult[] = []
   for (const m of MIGRATIONS) out.push({ name: m.name, changed: await m.run(db) })
   return out
@@ -46,7 +49,9 @@ export const migrate = async (options: { serviceUrl: string }): Promise<Migratio
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filename
 
 if (isMain) {
-  againstEmulator(process.argv.slice(2), (serviceUrl) => migrate({ serviceUrl }))
+  againstEmulator(process.argv.slice(2), (serviceUrl, credentials) =>
+    migrate({ serviceUrl, credentials }),
+  )
     .then((results) => {
       for (const r of results) process.stdout.write(`${r.name}: ${r.changed} changed\n`)
     })

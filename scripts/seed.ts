@@ -3,7 +3,8 @@
 // every role and some join requests (domain/village/demo.ts), and matters in every state with their
 // timelines, an agenda and a rating (domain/matters/demo.ts), through the real SDK. Idempotent:
 // existing documents are left as they are; --reset empties the declared collections first.
-// Without --url it opens the data directory (default .data/) itself.
+// Without --url it opens the data directory (default .data/) itself. With --url it signs with
+// TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY: start the emulator with the same ones set.
 import tcb from '@cloudbase/node-sdk'
 import path from 'node:path'
 import { COLLECTION, COLLECTIONS } from '../cloudfunctions/_shared/collections'
@@ -21,6 +22,11 @@ export interface SeedOptions {
   readonly serviceUrl: string
   /** Empty the declared collections first. */
   readonly reset?: boolean
+  /**
+   * The emulator's credentials (`emulator.credentials`); default: TENCENTCLOUD_SECRETID and
+   * TENCENTCLOUD_SECRETKEY of this process, which an in-process emulator sets.
+   */
+  readonly credentials?: { readonly secretId: string; readonly secretKey: string }
 }
 
 export interface SeedResult {
@@ -28,24 +34,26 @@ export interface SeedResult {
   readonly removed: number
 }
 
-export const sdkFor = (serviceUrl: string) => {
+export const sdkFor = (serviceUrl: string, credentials?: SeedOptions['credentials']) => {
   // Talk to the local emulator without probing for a cloud host (see DESIGN.md).
   process.env.TENCENTCLOUD ??= 'true'
-  process.env.TENCENTCLOUD_SECRETID ??= 'local-secret-id'
-  process.env.TENCENTCLOUD_SECRETKEY ??= 'local-secret-key'
   const url = serviceUrl.endsWith('/admin') ? serviceUrl : `${serviceUrl.replace(/\/+$/, '')}/admin`
-  return tcb.init({ env: 'local', serviceUrl: url })
+  // The emulator refuses unsigned requests: sign with its credentials.
+  return tcb.init({ env: 'local', serviceUrl: url, ...credentials })
 }
 
 /** True when the demo village exists (`npm start` seeds when it does not). */
-export const isSeeded = async (serviceUrl: string): Promise<boolean> => {
-  const db = sdkFor(serviceUrl).database()
+export const isSeeded = async (
+  serviceUrl: string,
+  credentials?: SeedOptions['credentials'],
+): Promise<boolean> => {
+  const db = sdkFor(serviceUrl, credentials).database()
   const res = await db.collection(COLLECTION.villages).doc(DEMO_VILLAGE_ID).get()
   return Array.isArray(res.data) && res.data.length > 0
 }
 
 export const seedDemo = async (options: SeedOptions): Promise<SeedResult> => {
-  const db = sdkFor(options.serviceUrl).database()
+  const db = sdkFor(options.serviceUrl, options.credentials).database()
   const _ = db.command
   let removed = 0
   if (options.reset) {
@@ -88,7 +96,7 @@ const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) ==
  */
 export const againstEmulator = async <T>(
   args: readonly string[],
-  work: (serviceUrl: string) => Promise<T>,
+  work: (serviceUrl: string, credentials?: SeedOptions['credentials']) => Promise<T>,
 ): Promise<T> => {
   const valueOf = (flag: string): string | undefined => {
     const i = args.indexOf(flag)
@@ -101,7 +109,7 @@ export const againstEmulator = async <T>(
     collections: COLLECTIONS,
   })
   try {
-    return await work(emulator.serviceUrl)
+    return await work(emulator.serviceUrl, emulator.credentials)
   } finally {
     await emulator.close()
   }
@@ -110,7 +118,7 @@ export const againstEmulator = async <T>(
 if (isMain) {
   const args = process.argv.slice(2)
   const reset = args.includes('--reset')
-  againstEmulator(args, (serviceUrl) => seedDemo({ serviceUrl, reset }))
+  againstEmulator(args, (serviceUrl, credentials) => seedDemo({ serviceUrl, reset, credentials }))
     .then((r) => {
       process.stdout.write(
         `seeded 示范村: ${r.inserted} documents inserted${reset ? `, ${r.removed} removed first` : ''}\n`,

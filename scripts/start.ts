@@ -1,5 +1,5 @@
 /**
- * `npm start [-- --port <n>] [--data <dir>]`: builds the cloud functions and the H5 app, then serves
+ * `npm start [-- --port <n>] [--data <dir>] [--cors-origin <origin>]`: builds the cloud functions and the H5 app, then serves
  * both from the local CloudBase emulator on one port (default 10086; 0 picks a free one), with the
  * database in `.data/` (or --data). An empty database gets the demo village. Dev sign-in is on:
  * open the app with `?dev=<member id>` (GET /dev/members lists them) to act as that member.
@@ -31,9 +31,11 @@ async function main() {
     staticDir: H5_DIR,
     dev: true,
     collections: COLLECTIONS,
+    // `--cors-origin <origin>`: e.g. the dev server of `npm run dev:h5`
+    corsOrigins: option('cors-origin', '') ? [option('cors-origin', '')] : [],
   })
-  if (!(await isSeeded(emulator.serviceUrl))) {
-    await seedDemo({ serviceUrl: emulator.serviceUrl })
+  if (!(await isSeeded(emulator.serviceUrl, emulator.credentials))) {
+    await seedDemo({ serviceUrl: emulator.serviceUrl, credentials: emulator.credentials })
     console.log('seeded the demo village (示范村)')
   }
   console.log(`逢四说事 is running: ${emulator.url}`)

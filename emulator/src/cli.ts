@@ -1,5 +1,7 @@
 // npm run emulator -- --port <n> [--memory] [--data <dir>] [--functions <dir>] [--static <dir>] [--dev]
-//                     [--collections <module exporting COLLECTIONS>]
+//                     [--collections <module exporting COLLECTIONS>] [--cors-origin <origin>]…
+//                     [--public-url <url>] [--import <dir>] [--export-on-exit <dir>]
+// npm run emulator -- export <dir> [--data <dir>]   (writes <dir>/<collection>.json and exits)
 import path from 'node:path'
 import { startEmulator, type CollectionSpec } from './index'
 
@@ -11,21 +13,79 @@ interface CliOptions {
   staticDir?: string
   dev: boolean
   collectionsModule?: string
+  corsOrigins: string[]
+  publicUrl?: string
+  importDir?: string
+  exportOnExit?: string
+  /** `export <dir>`: write the data directory's collections and exit. */
+  exportTo?: string
 }
 
-const USAGE =
-  'usage: cloudbase-emulator [--port <n>] [--memory] [--data <dir>] [--functions <dir>] [--static <dir>] [--dev] [--collections <file>]'
+const USAGE = [
+  'usage: cloudbase-emulator [--port <n>] [--memory] [--data <dir>] [--functions <dir>] [--static <dir>] [--dev]',
+  '         [--collections <file>] [--cors-origin <origin>]... [--public-url <url>] [--import <dir>] [--export-on-exit <dir>]',
+  '       cloudbase-emulator export <dir> [--data <dir>] [--collections <file>]',
+].join('\n')
+
+/** Flags that take one path or URL, and the option each sets. */
+const PATH_FLAGS: Record<
+  string,
+  | 'dataDir'
+  | 'functionsDir'
+  | 'staticDir'
+  | 'collectionsModule'
+  | 'publicUrl'
+  | 'importDir'
+  | 'exportOnExit'
+> = {
+  '--data': 'dataDir',
+  '--functions': 'functionsDir',
+  '--static': 'staticDir',
+  '--collections': 'collectionsModule',
+  '--public-url': 'publicUrl',
+  '--import': 'importDir',
+  '--export-on-exit': 'exportOnExit',
+}
 
 const parseArgs = (argv: readonly string[]): CliOptions => {
-  const out: CliOptions = { port: 3100, memory: false, dataDir: '.data', dev: false }
+  const out: CliOptions = {
+    port: 3100,
+    memory: false,
+    dataDir: '.data',
+    dev: false,
+    corsOrigins: [],
+  }
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1]
     if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`)
     return v
   }
-  for (let i = 0; i < argv.length; i++) {
+  let start = 0
+  if (argv[0] === 'export') {
+    const dir = argv[1]
+    if (dir === undefined || dir.startsWith('--'))
+      throw new Error(`export needs a directory\n${USAGE}`)
+    out.exportTo = dir
+    start = 2
+  }
+  for (let i = start; i < argv.length; i++) {
     const a = argv[i]
+    const field = Object.prototype.hasOwnProperty.call(PATH_FLAGS, a) ? PATH_FLAGS[a] : undefined
+    if (field) {
+      out[field] = value(i, a)
+      i++
+      continue
+    }
     switch (a) {
+      case '--cors-origin': {
+        const origin = value(i, a)
+        if (!/^https?:\/\/[^/]+$/.test(origin)) {
+          throw new Error(`--cors-origin ${origin}: an origin is scheme://host[:port]\n${USAGE}`)
+        }
+        out.corsOrigins.push(origin)
+        i++
+        break
+      }
       case '--port': {
         const n = Number(value(i, a))
         if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`bad --port\n${USAGE}`)
@@ -35,22 +95,6 @@ const parseArgs = (argv: readonly string[]): CliOptions => {
       }
       case '--memory':
         out.memory = true
-        break
-      case '--data':
-        out.dataDir = value(i, a)
-        i++
-        break
-      case '--functions':
-        out.functionsDir = value(i, a)
-        i++
-        break
-      case '--static':
-        out.staticDir = value(i, a)
-        i++
-        break
-      case '--collections':
-        out.collectionsModule = value(i, a)
-        i++
         break
       case '--dev':
         out.dev = true
@@ -79,6 +123,21 @@ const main = async (): Promise<void> => {
   // CloudBase runs functions in UTC; functions here share this process's time zone.
   process.env.TZ = 'UTC'
   const opts = parseArgs(process.argv.slice(2))
+  if (opts.exportTo) {
+    const source = await startEmulator({
+      dataDir: opts.dataDir,
+      collections: loadCollections(opts.collectionsModule),
+    })
+    try {
+      const { collections } = source.exportData(opts.exportTo)
+      for (const [name, n] of Object.entries(collections)) {
+        process.stdout.write(`${name}: ${n} documents\n`)
+      }
+    } finally {
+      await source.close()
+    }
+    return
+  }
   const emulator = await startEmulator({
     port: opts.port,
     memory: opts.memory,
@@ -87,6 +146,10 @@ const main = async (): Promise<void> => {
     staticDir: opts.staticDir,
     dev: opts.dev,
     collections: loadCollections(opts.collectionsModule),
+    corsOrigins: opts.corsOrigins,
+    publicUrl: opts.publicUrl,
+    importDir: opts.importDir,
+    exportOnExit: opts.exportOnExit,
   })
   process.stdout.write(`emulator listening on ${emulator.url}\n`)
   const stop = (): void => {

@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'FUNCTIONS_TIME_LIMIT_EXCEEDED'
   | 'DEV_TOKEN_INVALID'
   | 'DEV_MEMBER_NOT_FOUND'
+  | 'FUNCTION_EXCEED_RESOURCE_LIMIT'
+  | 'SIGN_PARAM_INVALID'
+  | 'EXCEED_REQUEST_SIZE_LIMIT'
+  | 'INVALID_REQUEST_SOURCE'
 
 export class EmulatorError extends Error {
   readonly code: ErrorCode

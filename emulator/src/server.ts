@@ -5,6 +5,8 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { randomBytes, randomUUID } from 'node:crypto'
+import type { Clock } from './clock'
+import { renderCollection, renderOverview, type ConsoleDeps } from './console'
 import type { Counters } from './counters'
 import type { DatabaseService } from './database'
 import { parseStored } from './ejson'
@@ -12,9 +14,17 @@ import { EmulatorError, toEmulatorError } from './errors'
 import type { FunctionRunner } from './functions'
 import { cosErrorXml, StorageError, tooLarge, type FileStorage } from './storage'
 import type { Store } from './store'
+import { checkDepth, checkWireStrings, verifySignature, type Credentials } from './safety'
 
 export const DEV_TOKEN_HEADER = 'x-fengsi-dev-token'
-const MAX_BODY_BYTES = 20 * 1024 * 1024
+/** Largest `/admin` body (documents, batches). */
+export const MAX_ADMIN_BODY_BYTES = 20 * 1024 * 1024
+/** Largest `/fn` event: SCF's limit for a synchronous invocation's event, 6 MB. */
+export const MAX_EVENT_BYTES = 6 * 1024 * 1024
+/** Largest other JSON body (dev endpoints, temp URLs). */
+const MAX_SMALL_BODY_BYTES = 1024 * 1024
+/** A body past its limit is read (and thrown away) up to this much, so the client gets the answer. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024
 
 export interface DevIdentityOptions {
   /** Collection holding the members a developer may log in as. */
@@ -28,9 +38,18 @@ export interface ServerDeps {
   readonly database: DatabaseService
   readonly runner: FunctionRunner | undefined
   readonly counters: Counters
+  readonly clock: Clock
   readonly storage: FileStorage
   readonly dev: DevIdentityOptions | undefined
   readonly staticDir: string | undefined
+  /** The secrets `/admin` requests must be signed with. */
+  readonly credentials: Credentials
+  /** Where this server is reached (`http://127.0.0.1:<port>`): temp URLs are built from it. */
+  readonly publicUrl: () => string
+  /** Origins other than the served one allowed to call the browser endpoints (CORS). */
+  readonly corsOrigins: readonly string[]
+  /** What the console at `/_console` shows (dev mode only). */
+  readonly console: ConsoleDeps
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -58,9 +77,36 @@ const HTTP_STATUS: Partial<Record<EmulatorError['code'], number>> = {
   FUNCTIONS_NOT_EXIST: 404,
   FUNCTIONS_EXECUTE_FAIL: 502,
   FUNCTIONS_TIME_LIMIT_EXCEEDED: 504,
+  FUNCTION_EXCEED_RESOURCE_LIMIT: 429,
   DEV_TOKEN_INVALID: 401,
   DEV_MEMBER_NOT_FOUND: 404,
+  EXCEED_REQUEST_SIZE_LIMIT: 413,
+  INVALID_REQUEST_SOURCE: 403,
 }
+
+/** Plain Chinese messages of the browser-facing errors (`/fn`, `/storage`, `/dev`). */
+export const CHINESE_MESSAGES: Record<string, string> = {
+  INVALID_PARAM: '请求的内容不对，请检查后再试。',
+  FUNCTIONS_NOT_EXIST: '没有这项服务（云函数不存在）。',
+  FUNCTIONS_EXECUTE_FAIL: '服务出错了，请稍后再试。',
+  FUNCTIONS_TIME_LIMIT_EXCEEDED: '服务太慢没有答复，请稍后再试。',
+  FUNCTION_EXCEED_RESOURCE_LIMIT: '现在用的人太多，请稍后再试。',
+  DEV_TOKEN_INVALID: '开发登录已失效，请重新登录。',
+  DEV_MEMBER_NOT_FOUND: '没有找到这位成员。',
+  EXCEED_REQUEST_SIZE_LIMIT: '发送的内容太大了。',
+  INVALID_REQUEST_SOURCE: '这个网页不能使用本服务。',
+  NOT_FOUND: '没有这个地址。',
+  DATABASE_REQUEST_FAILED: '服务出错了，请稍后再试。',
+  SYS_ERR: '服务出错了，请稍后再试。',
+}
+
+/** A browser-facing error body: the code, a plain Chinese message, and the technical detail. */
+const browserError = (code: string, detail: string, requestId: string) => ({
+  code,
+  message: CHINESE_MESSAGES[code] ?? CHINESE_MESSAGES.SYS_ERR,
+  detail,
+  requestId,
+})
 
 const sendJson = (res: http.ServerResponse, status: number, body: unknown): void => {
   const text = JSON.stringify(body)
@@ -71,20 +117,29 @@ const sendJson = (res: http.ServerResponse, status: number, body: unknown): void
   res.end(text)
 }
 
-const readBody = (req: http.IncomingMessage): Promise<string> =>
+const tooLargeBody = (limit: number): EmulatorError =>
+  new EmulatorError(
+    'EXCEED_REQUEST_SIZE_LIMIT',
+    `request body larger than ${Math.round(limit / 1024 / 1024)} MB`,
+  )
+
+/**
+ * The body as text, at most `limit` bytes. A larger body is read to its end and thrown away (up
+ * to MAX_DRAIN_BYTES), so the client gets the JSON answer rather than a reset connection.
+ */
+const readBody = (req: http.IncomingMessage, limit: number): Promise<string> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new EmulatorError('INVALID_PARAM', 'request body too large'))
-        req.destroy()
-        return
-      }
-      chunks.push(c)
+      if (size > MAX_DRAIN_BYTES) req.destroy()
+      else if (size <= limit) chunks.push(c)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () =>
+      size > limit ? reject(tooLargeBody(limit)) : resolve(Buffer.concat(chunks).toString('utf8')),
+    )
+    req.on('close', () => reject(tooLargeBody(limit))) // no-op once settled
     req.on('error', reject)
   })
 
@@ -98,7 +153,7 @@ const readBytes = (req: http.IncomingMessage, limit: number): Promise<Buffer> =>
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY_BYTES) req.destroy()
+      if (size > MAX_DRAIN_BYTES) req.destroy()
       else if (size <= limit) chunks.push(c)
     })
     req.on('end', () => (size > limit ? reject(tooLarge(limit)) : resolve(Buffer.concat(chunks))))
@@ -106,11 +161,9 @@ const readBytes = (req: http.IncomingMessage, limit: number): Promise<Buffer> =>
     req.on('error', reject)
   })
 
-/** Where the caller reached this server, for URLs handed back to it. */
-const baseUrlOf = (req: http.IncomingMessage): string => `http://${req.headers.host ?? '127.0.0.1'}`
-
 const parseJsonBody = (text: string): Record<string, unknown> => {
   if (text.trim() === '') return {}
+  checkDepth(text)
   let v: unknown
   try {
     v = JSON.parse(text)
@@ -210,6 +263,31 @@ export const createServer = (deps: ServerDeps): http.Server => {
     return { members }
   }
 
+  const clockState = (): Record<string, unknown> => ({
+    now: new Date(deps.clock.now()).toISOString(),
+    frozen: deps.clock.frozen(),
+  })
+
+  /** `{set?: ISO string, advanceMs?: number, reset?: true}`: set first, then advance. */
+  const devClock = async (body: Record<string, unknown>): Promise<void> => {
+    const { set, advanceMs, reset } = body
+    if (set !== undefined && (typeof set !== 'string' || !Number.isFinite(Date.parse(set)))) {
+      throw new EmulatorError('INVALID_PARAM', 'set must be an ISO 8601 instant')
+    }
+    if (
+      advanceMs !== undefined &&
+      (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0)
+    ) {
+      throw new EmulatorError('INVALID_PARAM', 'advanceMs must be a non-negative number')
+    }
+    if (reset !== undefined && reset !== true) {
+      throw new EmulatorError('INVALID_PARAM', 'reset must be true when given')
+    }
+    if (reset) deps.clock.reset()
+    if (typeof set === 'string') deps.clock.set(set)
+    if (typeof advanceMs === 'number') await deps.clock.advance(advanceMs)
+  }
+
   const serveStatic = (
     req: http.IncomingMessage,
     res: http.ServerResponse,
@@ -259,7 +337,8 @@ export const createServer = (deps: ServerDeps): http.Server => {
       identityOf(req) // an unknown dev token is refused, as for /fn
       const bytes = await readBytes(req, deps.storage.maxBytes)
       const cloudPath = url.searchParams.get('cloudPath') ?? undefined
-      const { fileID, size, contentType } = deps.storage.put(bytes, cloudPath)
+      // a browser never replaces a file that is there (someone else's photo)
+      const { fileID, size, contentType } = deps.storage.put(bytes, cloudPath, { overwrite: false })
       sendJson(res, 200, { fileID, size, contentType })
     } else if (pathname.startsWith('/storage/files/') && (method === 'GET' || method === 'HEAD')) {
       let cloudPath: string
@@ -273,14 +352,15 @@ export const createServer = (deps: ServerDeps): http.Server => {
         'content-type': contentType,
         'content-length': bytes.length,
         'cache-control': 'private, max-age=300',
+        'x-content-type-options': 'nosniff',
       })
       res.end(method === 'HEAD' ? undefined : bytes)
     } else if (pathname === '/storage/urls' && method === 'POST') {
-      const body = parseJsonBody(await readBody(req))
+      const body = parseJsonBody(await readBody(req, MAX_SMALL_BODY_BYTES))
       const list = Array.isArray(body.fileList) ? body.fileList : []
-      sendJson(res, 200, { fileList: deps.storage.downloadUrls(baseUrlOf(req), list) })
+      sendJson(res, 200, { fileList: deps.storage.downloadUrls(deps.publicUrl(), list) })
     } else {
-      sendJson(res, 404, { code: 'NOT_FOUND', message: `${method} ${pathname}` })
+      sendJson(res, 404, browserError('NOT_FOUND', `${method} ${pathname}`, randomUUID()))
     }
   }
 
@@ -303,10 +383,37 @@ export const createServer = (deps: ServerDeps): http.Server => {
     }
   }
 
-  const cors = (res: http.ServerResponse): void => {
-    res.setHeader('access-control-allow-origin', '*')
+  /** Origins allowed to call from a browser: the served one and those named with a flag. */
+  const allowedOrigins = (): Set<string> => {
+    const served = new URL(deps.publicUrl())
+    return new Set([
+      served.origin,
+      `http://localhost:${served.port}`,
+      ...deps.corsOrigins.map((o) => o.replace(/\/+$/, '')),
+    ])
+  }
+
+  /** CORS for an allowed origin; false (and a 403 sent) for any other web page. */
+  const cors = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    requestId: string,
+  ): boolean => {
+    const origin = req.headers.origin
+    if (origin === undefined) return true // not a browser's cross-origin request
+    if (!allowedOrigins().has(origin)) {
+      sendJson(
+        res,
+        403,
+        browserError('INVALID_REQUEST_SOURCE', `origin ${origin} is not allowed`, requestId),
+      )
+      return false
+    }
+    res.setHeader('access-control-allow-origin', origin)
+    res.setHeader('vary', 'Origin')
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS')
     res.setHeader('access-control-allow-headers', `content-type, ${DEV_TOKEN_HEADER}`)
+    return true
   }
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -317,7 +424,14 @@ export const createServer = (deps: ServerDeps): http.Server => {
 
     if (pathname === '/admin' && method === 'POST') {
       try {
-        const reply = await admin(parseJsonBody(await readBody(req)), baseUrlOf(req))
+        // no web page may talk to the admin API
+        if (req.headers.origin !== undefined) {
+          throw new EmulatorError('INVALID_REQUEST_SOURCE', `origin ${req.headers.origin} refused`)
+        }
+        const body = parseJsonBody(await readBody(req, MAX_ADMIN_BODY_BYTES))
+        verifySignature(req, body, deps.credentials)
+        checkWireStrings(body)
+        const reply = await admin(body, deps.publicUrl())
         sendJson(res, 200, { ...reply, requestId })
       } catch (e) {
         const err = e instanceof StorageError ? e : toEmulatorError(e)
@@ -332,7 +446,7 @@ export const createServer = (deps: ServerDeps): http.Server => {
     }
 
     if (pathname.startsWith('/storage/')) {
-      cors(res)
+      if (!cors(req, res, requestId)) return
       if (method === 'OPTIONS') {
         res.writeHead(204)
         res.end()
@@ -345,18 +459,18 @@ export const createServer = (deps: ServerDeps): http.Server => {
           sendJson(res, e.status, { code: e.code, message: e.message, requestId })
         } else {
           const err = toEmulatorError(e)
-          sendJson(res, HTTP_STATUS[err.code] ?? 500, {
-            code: err.code,
-            message: err.message,
-            requestId,
-          })
+          sendJson(
+            res,
+            HTTP_STATUS[err.code] ?? 500,
+            browserError(err.code, err.message, requestId),
+          )
         }
       }
       return
     }
 
     if (pathname.startsWith('/fn/') || pathname.startsWith('/dev/') || pathname === '/healthz') {
-      cors(res)
+      if (!cors(req, res, requestId)) return
       if (method === 'OPTIONS') {
         res.writeHead(204)
         res.end()
@@ -368,7 +482,7 @@ export const createServer = (deps: ServerDeps): http.Server => {
         } else if (pathname.startsWith('/fn/') && method === 'POST') {
           const name = decodeURIComponent(pathname.slice('/fn/'.length))
           const openid = identityOf(req)
-          const event = parseJsonBody(await readBody(req))
+          const event = parseJsonBody(await readBody(req, MAX_EVENT_BYTES))
           const json = await invokeCounted(name, event, openid)
           // The body is the function's return value itself, as `result` of callFunction.
           res.writeHead(200, {
@@ -382,20 +496,58 @@ export const createServer = (deps: ServerDeps): http.Server => {
           deps.counters.reset()
           sendJson(res, 200, { ok: true })
         } else if (deps.dev && pathname === '/dev/login' && method === 'POST') {
-          sendJson(res, 200, devLogin(parseJsonBody(await readBody(req))))
+          sendJson(res, 200, devLogin(parseJsonBody(await readBody(req, MAX_SMALL_BODY_BYTES))))
         } else if (deps.dev && pathname === '/dev/members' && method === 'GET') {
           sendJson(res, 200, devMembers())
+        } else if (deps.dev && pathname === '/dev/clock' && method === 'POST') {
+          await devClock(parseJsonBody(await readBody(req, MAX_SMALL_BODY_BYTES)))
+          sendJson(res, 200, clockState())
+        } else if (deps.dev && pathname === '/dev/clock' && method === 'GET') {
+          sendJson(res, 200, clockState())
         } else {
-          sendJson(res, 404, { code: 'NOT_FOUND', message: `${method} ${pathname}`, requestId })
+          sendJson(res, 404, browserError('NOT_FOUND', `${method} ${pathname}`, requestId))
         }
       } catch (e) {
         const err = e instanceof EmulatorError ? e : toEmulatorError(e)
-        sendJson(res, HTTP_STATUS[err.code] ?? 500, {
-          code: err.code,
-          message: err.message,
-          requestId,
-        })
+        sendJson(res, HTTP_STATUS[err.code] ?? 500, browserError(err.code, err.message, requestId))
       }
+      return
+    }
+
+    if (pathname === '/_console' || pathname.startsWith('/_console/')) {
+      if (!deps.dev || method !== 'GET') {
+        sendJson(res, 404, browserError('NOT_FOUND', `${method} ${pathname}`, requestId))
+        return
+      }
+      if (req.headers.origin !== undefined && !cors(req, res, requestId)) return
+      let html: string | undefined
+      if (pathname === '/_console' || pathname === '/_console/') html = renderOverview(deps.console)
+      else if (pathname.startsWith('/_console/collections/')) {
+        let name = ''
+        try {
+          name = decodeURIComponent(pathname.slice('/_console/collections/'.length))
+        } catch {
+          name = ''
+        }
+        html = renderCollection(
+          deps.console,
+          name,
+          Number(url.searchParams.get('page') ?? '1') || 1,
+        )
+      }
+      if (html === undefined) {
+        sendJson(res, 404, browserError('NOT_FOUND', `${method} ${pathname}`, requestId))
+        return
+      }
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': Buffer.byteLength(html),
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      })
+      res.end(html)
       return
     }
 

@@ -19,6 +19,7 @@ export type StorageErrorCode =
   | 'STORAGE_FILE_TOO_LARGE'
   | 'STORAGE_FILE_NONEXIST'
   | 'STORAGE_INVALID_PATH'
+  | 'STORAGE_FILE_EXISTS'
 
 const STATUS: Record<StorageErrorCode, number> = {
   STORAGE_EMPTY_FILE: 400,
@@ -26,6 +27,7 @@ const STATUS: Record<StorageErrorCode, number> = {
   STORAGE_FILE_TOO_LARGE: 413,
   STORAGE_FILE_NONEXIST: 404,
   STORAGE_INVALID_PATH: 400,
+  STORAGE_FILE_EXISTS: 409,
 }
 
 /** A refusal with a stable code and a plain Chinese message for the person who chose the file. */
@@ -222,13 +224,20 @@ export class FileStorage {
     return kind
   }
 
-  /** Stores an image at `cloudPath` (replacing what was there), or under a fresh name. */
-  put(bytes: Buffer, cloudPath?: string): StoredFile {
+  /**
+   * Stores an image at `cloudPath`, or under a fresh name. With `overwrite: false` (a browser's
+   * upload) a file already at `cloudPath` is never replaced: STORAGE_FILE_EXISTS. The SDK's
+   * `uploadFile` (an administrator) replaces it, as COS does.
+   */
+  put(bytes: Buffer, cloudPath?: string, options: { overwrite?: boolean } = {}): StoredFile {
     const kind = this.check(bytes)
     const p =
       cloudPath === undefined
         ? `uploads/${new Date().toISOString().slice(0, 7)}/${randomBytes(12).toString('hex')}.${EXTENSIONS[kind]}`
         : normalizeCloudPath(cloudPath)
+    if (options.overwrite === false && this.blobs.read(p) !== undefined) {
+      throw new StorageError('STORAGE_FILE_EXISTS', '这个位置已经有一张照片了，请换个名字再上传。')
+    }
     this.blobs.write(p, bytes)
     return {
       fileID: this.fileIdOf(p),

@@ -90,7 +90,8 @@ describe('function runner', () => {
     expect(status).toBe(502)
     expect(body).toMatchObject({
       code: 'FUNCTIONS_EXECUTE_FAIL',
-      message: expect.stringContaining('boom'),
+      message: '服务出错了，请稍后再试。',
+      detail: expect.stringContaining('boom'),
     })
     await expect(sdkFor(emulator).callFunction({ name: 'boom', data: {} })).rejects.toMatchObject({
       code: 'FUNCTIONS_EXECUTE_FAIL',

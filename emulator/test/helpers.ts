@@ -1,5 +1,6 @@
 // Shared test setup: an in-process emulator and the REAL @cloudbase/node-sdk pointed at it.
 import tcb from '@cloudbase/node-sdk'
+import { sign } from '@cloudbase/signature-nodejs'
 import { startEmulator, type Emulator, type EmulatorOptions } from '../src/index'
 
 // What a CloudBase function sees; without TENCENTCLOUD the SDK probes a cloud metadata host.
@@ -33,4 +34,30 @@ export const rejectionOf = async (
     return e as { code?: unknown; message?: unknown }
   }
   throw new Error('expected a rejection')
+}
+
+/**
+ * A raw `/admin` request, signed as the SDK signs them (the emulator refuses unsigned ones), for
+ * tests of what the SDK itself would not send. Resolves with the parsed answer.
+ */
+export const adminPost = async (
+  emulator: Pick<Emulator, 'serviceUrl' | 'credentials'>,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown>> => {
+  const headers = { 'content-type': 'application/json', host: new URL(emulator.serviceUrl).host }
+  const { authorization, timestamp } = sign({
+    ...emulator.credentials,
+    method: 'post',
+    url: emulator.serviceUrl,
+    headers,
+    params: body,
+    timestamp: Math.floor(Date.now() / 1000) - 1,
+    withSignedParams: true,
+  })
+  const res = await fetch(emulator.serviceUrl, {
+    method: 'POST',
+    headers: { ...headers, authorization, 'x-timestamp': String(timestamp) },
+    body: JSON.stringify(body),
+  })
+  return (await res.json()) as Record<string, unknown>
 }

@@ -166,9 +166,12 @@ describe('file storage over HTTP (the H5 client)', () => {
   it('refuses an unknown dev token (as /fn does) and answers CORS preflights', async () => {
     const answer = await upload(emulator, PNG, { headers: { 'x-fengsi-dev-token': 'nope' } })
     expect([answer.status, answer.body.code]).toEqual([401, 'DEV_TOKEN_INVALID'])
-    const pre = await fetch(`${emulator.url}/storage/upload`, { method: 'OPTIONS' })
+    const pre = await fetch(`${emulator.url}/storage/upload`, {
+      method: 'OPTIONS',
+      headers: { origin: emulator.url },
+    })
     expect(pre.status).toBe(204)
-    expect(pre.headers.get('access-control-allow-origin')).toBe('*')
+    expect(pre.headers.get('access-control-allow-origin')).toBe(emulator.url)
     expect(pre.headers.get('access-control-allow-headers')).toContain('x-fengsi-dev-token')
   })
 
