@@ -401,7 +401,6 @@ export class FunctionRunner {
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: o.serviceUrl }),
       WX_CONTEXT_KEYS: WX_KEYS.join(','),
       ...Object.fromEntries(WX_KEYS.map((k) => [k, ''])),
-      TZ: process.env.TZ ?? '',
     }
   }
 

@@ -38,6 +38,7 @@ afterAll(async () => {
   await emulator.close()
 })
 
+// a raw request, signed as the SDK signs them (the emulator refuses unsigned ones)
 const post = (body: Record<string, unknown>): Promise<Record<string, unknown>> =>
   adminPost(emulator, body)
 
