@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro'
 import type { AppError, Envelope } from '../../types/api'
 import type { PhotoUrls, UploadedPhoto } from '../../types/api/storage'
+import { photoCloudPath } from '../../domain/shared/validate'
 import { apiBase, BAD_ANSWER_ERROR, devHeaders, NETWORK_ERROR } from './cloud'
 
 /** Largest photo accepted, in bytes (the emulator enforces the same 5 MB). */
@@ -44,9 +45,8 @@ const extensionOf = (localPath: string): string | undefined => {
 
 /** `matters/<yyyy-mm>/<random>.<ext>`: a fresh name for every upload. */
 function cloudPathFor(ext: string): string {
-  const month = new Date().toISOString().slice(0, 7)
   const random = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
-  return `matters/${month}/${random}.${ext}`
+  return photoCloudPath(ext, new Date(), random)
 }
 
 const fail = (error: AppError): Envelope<never> => ({ ok: false, error })
@@ -91,8 +91,9 @@ async function uploadOverHttp(localPath: string): Promise<Envelope<UploadedPhoto
   }
   if (image.size > MAX_PHOTO_BYTES) return fail(PHOTO_TOO_LARGE)
   const ext = EXTENSION_OF_TYPE[image.type] ?? extensionOf(localPath)
-  // Without a known extension the emulator names the file after its format itself.
-  const query = ext ? `?cloudPath=${encodeURIComponent(cloudPathFor(ext))}` : ''
+  // Only files under the app's photo folder are accepted with a matter: name it here.
+  if (!ext) return fail(NOT_A_PHOTO)
+  const query = `?cloudPath=${encodeURIComponent(cloudPathFor(ext))}`
   const response = await fetch(`${apiBase()}/storage/upload${query}`, {
     method: 'POST',
     headers: { 'content-type': image.type || 'application/octet-stream', ...devHeaders() },
