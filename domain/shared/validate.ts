@@ -29,7 +29,7 @@ function normalized(label: string, options: TextOptions) {
 
 /** Longest raw text looked at, in UTF-16 units: far beyond any field, short of a flood. */
 function notFlooded(label: string, max: number) {
-  return v.maxLength<string, number, string>(max * 8 + 64, `${label}不能超过 ${max} 个字`)
+  return v.maxLength<string, number, string>(max * 8 + 1000, `${label}不能超过 ${max} 个字`)
 }
 
 /**

@@ -51,6 +51,17 @@ function cloudPathFor(ext: string): string {
 
 const fail = (error: AppError): Envelope<never> => ({ ok: false, error })
 
+/** The extension of an image's format read from its first bytes (JPEG, PNG, GIF, WebP). */
+async function sniffed(image: Blob): Promise<string | undefined> {
+  const b = new Uint8Array(await image.slice(0, 12).arrayBuffer())
+  const ascii = (from: number, to: number) => String.fromCharCode(...b.slice(from, to))
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg'
+  if (b[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png'
+  if (ascii(0, 4) === 'GIF8') return 'gif'
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp'
+  return undefined
+}
+
 async function uploadInWeChat(localPath: string): Promise<Envelope<UploadedPhoto>> {
   const ext = extensionOf(localPath)
   if (!ext) return fail(NOT_A_PHOTO)
@@ -90,8 +101,9 @@ async function uploadOverHttp(localPath: string): Promise<Envelope<UploadedPhoto
     return fail(PHOTO_UNREADABLE)
   }
   if (image.size > MAX_PHOTO_BYTES) return fail(PHOTO_TOO_LARGE)
-  const ext = EXTENSION_OF_TYPE[image.type] ?? extensionOf(localPath)
-  // Only files under the app's photo folder are accepted with a matter: name it here.
+  // Only files under the app's photo folder are accepted with a matter: name it here, after the
+  // image's own bytes when neither its type nor its path tells the format.
+  const ext = EXTENSION_OF_TYPE[image.type] ?? extensionOf(localPath) ?? (await sniffed(image))
   if (!ext) return fail(NOT_A_PHOTO)
   const query = `?cloudPath=${encodeURIComponent(cloudPathFor(ext))}`
   const response = await fetch(`${apiBase()}/storage/upload${query}`, {
