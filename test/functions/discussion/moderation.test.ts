@@ -76,6 +76,22 @@ describe('discussion.editStatement: the author, within 10 minutes of posting', (
     expect(await snapshot(backend)).toEqual(before)
   })
 
+  it('an edit with a review word hides the statement, pending a moderator’s review', async () => {
+    const s = statementBy(CAST.resident, OPEN)
+    seedStatements(backend, [s])
+    const res = await backend.call(CAST.resident.openid, 'discussion', 'editStatement', {
+      statementId: s._id,
+      text: '有人拿钱买票。',
+    })
+    expect(res).toEqual({ ok: true, data: { hidden: true } })
+    const stored = (await backend.all(COLLECTION.statements)).find((x) => x._id === s._id)
+    expect(stored).toMatchObject({
+      text: '有人拿钱买票。',
+      hidden: true,
+      hiding: { by: 'contentCheck', pendingReview: true },
+    })
+  })
+
   it('a deleted statement, or one on a closed matter, cannot be edited', async () => {
     const deleted = statementBy(CAST.resident, OPEN, { deleted: true, text: '' })
     const closed = statementBy(CAST.resident, CLOSED)
