@@ -84,8 +84,7 @@ describe('discussion.editStatement: the author, within 10 minutes of posting', (
       text: '有人拿钱买票。',
     })
     expect(res).toEqual({ ok: true, data: { hidden: true } })
-    const stored = (await backend.all(COLLECTION.statements)).find((x) => x._id === s._id)
-    expect(stored).toMatchObject({
+    expect(await stored(s._id)).toMatchObject({
       text: '有人拿钱买票。',
       hidden: true,
       hiding: { by: 'contentCheck', pendingReview: true },

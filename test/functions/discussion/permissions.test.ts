@@ -50,9 +50,13 @@ const ALLOWED: Record<ActionName, Caller[]> = {
   listStatements: VILLAGE_A_VERIFIED,
 }
 
-/** Refusals: not a verified member → UNAUTHENTICATED; a member without the right → FORBIDDEN. */
-function expectedRefusal(caller: Caller): 'UNAUTHENTICATED' | 'FORBIDDEN' {
-  return caller === 'pending' || caller === 'stranger' ? 'UNAUTHENTICATED' : 'FORBIDDEN'
+/**
+ * Refusals: not a verified member → UNAUTHENTICATED; a member of another village → NOT_FOUND (the
+ * answer for an id that names nothing); a member without the right → FORBIDDEN.
+ */
+function expectedRefusal(caller: Caller): 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' {
+  if (caller === 'pending' || caller === 'stranger') return 'UNAUTHENTICATED'
+  return caller === 'otherCommittee' ? 'NOT_FOUND' : 'FORBIDDEN'
 }
 
 /** A fresh subject for one call, and the payload that acts on it. */
