@@ -21,6 +21,8 @@ export interface SeedOptions {
   readonly serviceUrl: string
   /** Empty the declared collections first. */
   readonly reset?: boolean
+  /** The instant the demo's dates are relative to (tests pass their fixed clock); default now. */
+  readonly now?: Date
 }
 
 export interface SeedResult {
@@ -64,7 +66,7 @@ export const seedDemo = async (options: SeedOptions): Promise<SeedResult> => {
     await db.collection(collection).doc(id).set(data)
     inserted += 1
   }
-  const matters = demoMatters(new Date())
+  const matters = demoMatters(options.now ?? new Date())
   const documents: Array<[string, ReadonlyArray<{ _id: string }>]> = [
     [COLLECTION.villages, [demoVillage()]],
     [COLLECTION.households, demoHouseholds()],

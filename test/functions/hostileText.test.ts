@@ -6,7 +6,7 @@
 import { COLLECTION } from '../../cloudfunctions/_shared/collections'
 import type { Member } from '../../types/model/member'
 import type { Statement } from '../../types/model/statement'
-import type { Backend } from './support/backend'
+import { TEST_NOW, type Backend } from './support/backend'
 import {
   discussionBackend,
   matterIn,
@@ -243,7 +243,7 @@ const FIELDS: Field[] = [
     arrange: (i, comment) => {
       const id = seedMatter(`ht-rate-${i}`, 'resolved', {
         handling,
-        ratingEndsAt: new Date(Date.now() + 7 * DAY),
+        ratingEndsAt: new Date(TEST_NOW.getTime() + 7 * DAY),
       })
       return {
         payload: { matterId: id, score: 4, comment },
@@ -352,7 +352,7 @@ const FIELDS: Field[] = [
         statementBy(WRITER, OPEN_MATTER, {
           agoMs: 120_000,
           hidden: true,
-          hiding: { by: 'reports', at: new Date(Date.now() - 60_000), pendingReview: true },
+          hiding: { by: 'reports', at: new Date(TEST_NOW.getTime() - 60_000), pendingReview: true },
         }),
       )
       return {

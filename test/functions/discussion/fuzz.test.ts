@@ -8,7 +8,7 @@
 import * as fc from 'fast-check'
 import { DISCUSSION_SCHEMAS } from '../../../domain/discussion/schemas'
 import type { ActionName } from '../../../types/api'
-import type { Backend } from '../support/backend'
+import { TEST_NOW, type Backend } from '../support/backend'
 import {
   discussionBackend,
   matterIn,
@@ -25,9 +25,8 @@ type DiscussionAction = ActionName<'discussion'>
 
 const ACTIONS = Object.keys(DISCUSSION_SCHEMAS) as DiscussionAction[]
 
-/** Fixed: Saturday 21 November 2026, 09:00 in Shanghai; statements were posted a minute before. */
-const NOW = new Date('2026-11-21T09:00:00+08:00')
-const at = new Date(NOW.getTime() - 60_000)
+/** Statements were posted a minute before the fixed clock. */
+const at = new Date(TEST_NOW.getTime() - 60_000)
 
 const MEMBER_B = member('res-b', VILLAGE_B, ['resident'])
 const TOP = statementBy(WRITER, OPEN_MATTER, { at })
@@ -50,7 +49,6 @@ beforeAll(async () => {
     matters: [matterIn('m-b', 'discussing', VILLAGE_B)],
     statements: STATEMENTS,
   })
-  backend.emulator.clock.set(NOW)
   insert(backend, COLLECTION.members, [MEMBER_B])
 })
 afterAll(() => backend.close())

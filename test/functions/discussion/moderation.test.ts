@@ -1,6 +1,6 @@
 /** Editing, deleting, reporting, hiding and restoring statements through the emulator. */
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
-import type { Backend } from '../support/backend'
+import { TEST_NOW, type Backend } from '../support/backend'
 import {
   discussionBackend,
   matterIn,
@@ -213,8 +213,8 @@ describe('discussion.hideStatement / restoreStatement (moderators, with a reason
   it('hides, restores; reports from before the restore no longer count', async () => {
     const s = statementBy(WRITER, OPEN, {
       reports: [
-        { memberId: CAST.resident._id, reason: '', at: new Date(Date.now() - MINUTE) },
-        { memberId: CAST.resident2._id, reason: '', at: new Date(Date.now() - MINUTE) },
+        { memberId: CAST.resident._id, reason: '', at: new Date(TEST_NOW.getTime() - MINUTE) },
+        { memberId: CAST.resident2._id, reason: '', at: new Date(TEST_NOW.getTime() - MINUTE) },
       ],
     })
     seedStatements(backend, [s])

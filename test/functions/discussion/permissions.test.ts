@@ -5,7 +5,7 @@
  */
 import type { DiscussionApi } from '../../../types/api/discussion'
 import type { Statement } from '../../../types/model/statement'
-import type { Backend } from '../support/backend'
+import { TEST_NOW, type Backend } from '../support/backend'
 import {
   discussionBackend,
   OPEN_MATTER,
@@ -77,7 +77,7 @@ function arrange(action: ActionName): { payload: Record<string, unknown>; statem
     case 'restoreStatement':
       return others(
         { reason: '经核实没有问题' },
-        { hidden: true, hiding: { by: 'reports', at: new Date(), pendingReview: true } },
+        { hidden: true, hiding: { by: 'reports', at: TEST_NOW, pendingReview: true } },
       )
   }
 }

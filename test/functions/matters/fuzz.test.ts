@@ -9,7 +9,7 @@ import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import type { ActionName } from '../../../types/api'
 import type { MatterStatus } from '../../../types/model/matter'
-import { startBackend, type Backend } from '../support/backend'
+import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import {
   CAST,
   insert,
@@ -25,8 +25,8 @@ import { snapshot } from '../support/snapshot'
 type MattersAction = ActionName<'matters'>
 const ACTIONS = Object.keys(MATTER_SCHEMAS) as MattersAction[]
 
-/** Saturday 21 November 2026, 09:00 in Shanghai: the next talk days are the 24th and 4 December. */
-const NOW = new Date('2026-11-21T09:00:00+08:00')
+/** The fixed clock (Saturday 21 November 2026, 09:00 in Shanghai): next talk days the 24th, 4 December. */
+const NOW = TEST_NOW
 const D1 = '2026-11-24'
 const D2 = '2026-12-04'
 const DAY = 86400e3
@@ -68,10 +68,18 @@ let backend: Backend
 
 beforeAll(async () => {
   backend = await startBackend()
-  backend.emulator.clock.set(NOW)
   await seedCast(backend)
   insert(backend, COLLECTION.members, [MEMBER_B])
   insert(backend, COLLECTION.matters, MATTERS)
+  // The hostile cases' own matters, which the fuzz never names (so the order does not matter).
+  insert(backend, COLLECTION.matters, [
+    storedMatter('h-raised'),
+    storedMatter('h-resolved', {
+      status: 'resolved',
+      handling,
+      ratingEndsAt: new Date(NOW.getTime() + DAY),
+    }),
+  ])
   insert(backend, COLLECTION.agendas, [
     {
       _id: `${VILLAGE_A}_${D1}`,
@@ -168,7 +176,7 @@ describe('each kind of hostile input gets its answer, and writes nothing', () =>
     [
       'an operator as a merge target',
       'mergeMatter',
-      { matterId: 'f-raised-1', intoId: { $ne: 'x' } },
+      { matterId: 'h-raised', intoId: { $ne: 'x' } },
       'INVALID_INPUT',
     ],
     [
@@ -180,7 +188,7 @@ describe('each kind of hostile input gets its answer, and writes nothing', () =>
     [
       'an operator as text',
       'declineMatter',
-      { matterId: 'f-raised-1', reason: { $regex: '.*' } },
+      { matterId: 'h-raised', reason: { $regex: '.*' } },
       'INVALID_INPUT',
     ],
     ['an operator as a filter', 'listMatters', { status: { $in: ['raised'] } }, 'INVALID_INPUT'],
@@ -188,7 +196,7 @@ describe('each kind of hostile input gets its answer, and writes nothing', () =>
     [
       'an operator as a score',
       'rateMatter',
-      { matterId: 'f-resolved', score: { $gt: 0 } },
+      { matterId: 'h-resolved', score: { $gt: 0 } },
       'INVALID_INPUT',
     ],
     ['a dotted id', 'getMatter', { matterId: 'f-raised-1.status' }, 'INVALID_INPUT'],
@@ -198,16 +206,16 @@ describe('each kind of hostile input gets its answer, and writes nothing', () =>
     [
       'prototype as a merge target',
       'mergeMatter',
-      { matterId: 'f-raised-1', intoId: 'prototype' },
+      { matterId: 'h-raised', intoId: 'prototype' },
       'NOT_FOUND',
     ],
     [
       '__proto__ as the payload’s prototype',
       'getMatter',
-      withOwnKeys([['__proto__', { matterId: 'f-raised-1' }]]),
+      withOwnKeys([['__proto__', { matterId: 'h-raised' }]]),
       'INVALID_INPUT',
     ],
-    ['__proto__ as the action', '__proto__', { matterId: 'f-raised-1' }, 'INVALID_INPUT'],
+    ['__proto__ as the action', '__proto__', { matterId: 'h-raised' }, 'INVALID_INPUT'],
     ['constructor as the action', 'constructor', {}, 'INVALID_INPUT'],
     ['toString as the action', 'toString', {}, 'INVALID_INPUT'],
   ] as const)('%s (%s)', async (_kind, action, payload, code) => {

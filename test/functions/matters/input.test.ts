@@ -8,7 +8,7 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { MattersApi } from '../../../types/api/matters'
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
-import { startBackend, type Backend } from '../support/backend'
+import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import { CAST, insert, seedCast, storedMatter } from '../support/fixtures'
 import { fieldsOf, fuzzId, fuzzPayloads } from '../support/fuzz'
 import { CHINESE, snapshot } from '../support/snapshot'
@@ -24,7 +24,7 @@ beforeAll(async () => {
     storedMatter('m-raised'),
     storedMatter('m-resolved', {
       status: 'resolved',
-      ratingEndsAt: new Date(Date.now() + 86400e3),
+      ratingEndsAt: new Date(TEST_NOW.getTime() + 86400e3),
     }),
   ])
 })

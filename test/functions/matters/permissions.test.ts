@@ -9,7 +9,7 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { MattersApi } from '../../../types/api/matters'
 import type { Matter } from '../../../types/model/matter'
-import { startBackend, type Backend } from '../support/backend'
+import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import {
   CAST,
   insert,
@@ -21,8 +21,8 @@ import {
 } from '../support/fixtures'
 import { snapshot } from '../support/snapshot'
 
-/** Saturday 21 November 2026, 09:00 in Shanghai: the next talk days are the 24th and 4 December. */
-const NOW = new Date('2026-11-21T09:00:00+08:00')
+/** The fixed clock (Saturday 21 November 2026, 09:00 in Shanghai): next talk days the 24th, 4 December. */
+const NOW = TEST_NOW
 const D1 = '2026-11-24'
 const D2 = '2026-12-04'
 const FUTURE = '2099-12-31'
@@ -32,7 +32,6 @@ let backend: Backend
 
 beforeAll(async () => {
   backend = await startBackend()
-  backend.emulator.clock.set(NOW)
   await seedCast(backend)
   insert(backend, COLLECTION.matters, [storedMatter('merge-target', { status: 'accepted' })])
 })
