@@ -27,6 +27,8 @@ export interface SeedOptions {
    * TENCENTCLOUD_SECRETKEY of this process, which an in-process emulator sets.
    */
   readonly credentials?: { readonly secretId: string; readonly secretKey: string }
+  /** The instant the demo's dates are relative to (tests pass their fixed clock); default now. */
+  readonly now?: Date
 }
 
 export interface SeedResult {
@@ -72,7 +74,7 @@ export const seedDemo = async (options: SeedOptions): Promise<SeedResult> => {
     await db.collection(collection).doc(id).set(data)
     inserted += 1
   }
-  const matters = demoMatters(new Date())
+  const matters = demoMatters(options.now ?? new Date())
   const documents: Array<[string, ReadonlyArray<{ _id: string }>]> = [
     [COLLECTION.villages, [demoVillage()]],
     [COLLECTION.households, demoHouseholds()],

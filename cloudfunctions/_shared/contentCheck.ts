@@ -12,7 +12,8 @@
  *      (the discussion function's config.json already does),
  *   3. set FENGSI_CONTENT_CHECK=wechat in the function's environment variables.
  *   It is loaded at run time with `createRequire`, so esbuild leaves it alone.
- * - `local`: a word-list check against `domain/discussion/words.ts`, for the emulator and tests.
+ * - `local`: a word-list check against `domain/discussion/words.ts`, for the emulator and tests:
+ *   abusive words answer `reject`, review words (accusations such as 拉票) answer `review`.
  *
  * Which one runs (`contentCheckMode`): FENGSI_CONTENT_CHECK=local|wechat when set (any other value
  * is a configuration error: every check then fails closed). When unset: `wechat` when running in
@@ -23,7 +24,7 @@
  * `reject` refuses it and nothing is written. When the check itself fails, nothing is written.
  */
 import { createRequire } from 'node:module'
-import { listedWordsIn } from '../../domain/discussion/words'
+import { localVerdict } from '../../domain/discussion/words'
 import { DomainError } from '../../domain/shared/errors'
 
 export type ContentVerdict = 'pass' | 'review' | 'reject'
@@ -41,12 +42,11 @@ export interface ContentCheck {
   check(content: ContentToCheck): Promise<ContentVerdict>
 }
 
-/** The word-list adapter. */
-export function localContentCheck(words?: readonly string[]): ContentCheck {
-  return {
-    name: 'local',
-    check: async ({ text }) => (listedWordsIn(text, words).length > 0 ? 'reject' : 'pass'),
-  }
+/** The word-list adapter: abusive words refuse, review words hide the text pending review. */
+export function localContentCheck(
+  lists: { reject?: readonly string[]; review?: readonly string[] } = {},
+): ContentCheck {
+  return { name: 'local', check: async ({ text }) => localVerdict(text, lists) }
 }
 
 /**

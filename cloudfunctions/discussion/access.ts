@@ -1,25 +1,11 @@
 /** Who may act on a statement, and the checks every write of a statement shares. */
 import type { Action } from '../../domain/permissions'
-import { NOT_A_MEMBER } from '../../domain/permissions'
-import { DomainError } from '../../domain/shared/errors'
 import type { Statement } from '../../types/model/statement'
 import type { ActorRecord } from '../_shared/actor'
-import { authorize } from '../_shared/authorize'
+import { authorize, NOT_FOUND, verifiedActor } from '../_shared/authorize'
 import { checkContent } from '../_shared/contentCheck'
 import { fail, type HandlerContext } from '../_shared/handler'
 import { getStatement } from './repo'
-
-/**
- * The caller, who must be a verified member before anything is read: a stranger learns nothing,
- * not even whether a statement or matter exists.
- */
-export async function verifiedCaller(ctx: HandlerContext): Promise<ActorRecord> {
-  const actor = await ctx.actor()
-  if (!actor || actor.status !== 'verified') {
-    throw new DomainError(NOT_A_MEMBER.code, NOT_A_MEMBER.message)
-  }
-  return actor
-}
 
 export function statementSubject(statement: Statement) {
   return { villageId: statement.villageId, ownerId: statement.authorId }
@@ -30,12 +16,13 @@ export async function statementFor(
   ctx: HandlerContext,
   action: Action,
 ): Promise<{ who: ActorRecord; load: (id: string) => Promise<Statement> }> {
-  const caller = await verifiedCaller(ctx)
+  // Verified before anything is read: a stranger learns nothing, not even that it exists.
+  const caller = await verifiedActor(ctx)
   return {
     who: caller,
     load: async (id) => {
       const statement = await getStatement(ctx.db, id)
-      authorize(caller, action, statementSubject(statement))
+      authorize(caller, action, statementSubject(statement), NOT_FOUND.statement)
       return statement
     },
   }

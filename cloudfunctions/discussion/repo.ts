@@ -2,16 +2,13 @@
 import type { Matter } from '../../types/model/matter'
 import type { Village } from '../../types/model/member'
 import type { Statement, StatementHiding } from '../../types/model/statement'
+import { NOT_FOUND, refuse } from '../_shared/authorize'
 import { COLLECTION } from '../_shared/collections'
 import { database, type Database, type Transaction } from '../_shared/cloud'
-import { fail } from '../_shared/handler'
 import { addDoc, byId, type Reader } from '../_shared/repo'
 
 export async function getMatter(r: Reader, id: string): Promise<Matter> {
-  return (
-    (await byId<Matter>(r, COLLECTION.matters, id)) ??
-    fail('NOT_FOUND', '找不到这件事，可能已被删除。')
-  )
+  return (await byId<Matter>(r, COLLECTION.matters, id)) ?? refuse(NOT_FOUND.matter)
 }
 
 /** The village, when it exists (its settings hold the report threshold). */
@@ -20,9 +17,7 @@ export function findVillage(r: Reader, id: string): Promise<Village | undefined>
 }
 
 export async function getStatement(r: Reader, id: string): Promise<Statement> {
-  return (
-    (await byId<Statement>(r, COLLECTION.statements, id)) ?? fail('NOT_FOUND', '找不到这条发言。')
-  )
+  return (await byId<Statement>(r, COLLECTION.statements, id)) ?? refuse(NOT_FOUND.statement)
 }
 
 /** How many statements `authorId` posted after `since`: one count on the authorId+at index. */

@@ -9,7 +9,7 @@ import { transition, type TransitionAction } from '../../domain/matters/lifecycl
 import { matterSubject } from '../../domain/matters/actions'
 import type { ActorRecord } from '../_shared/actor'
 import { audit } from '../_shared/audit'
-import { authorize } from '../_shared/authorize'
+import { authorize, NOT_FOUND, verifiedActor } from '../_shared/authorize'
 import { runTransaction, type Transaction } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/handler'
 import { getMatter, updateMatter } from './repo'
@@ -30,10 +30,10 @@ export async function actOnMatter<R>(
   action: Action,
   work: Work<R>,
 ): Promise<R> {
-  const actor = await ctx.actor()
+  const actor = await verifiedActor(ctx)
   return runTransaction(ctx.db, async (t) => {
     const matter = await getMatter(t, matterId)
-    const who = authorize(actor, action, matterSubject(matter))
+    const who = authorize(actor, action, matterSubject(matter), NOT_FOUND.matter)
     const { patch, entry, result } = await work(matter, t, who)
     if (patch) await updateMatter(t, matterId, { ...patch, updatedAt: ctx.now })
     await audit(t, {

@@ -3,6 +3,7 @@ import type { Matter, MatterOrigin } from '../../types/model/matter'
 import { INITIAL_STATUS } from '../../domain/matters/lifecycle'
 import type { ActorRecord } from '../_shared/actor'
 import { audit } from '../_shared/audit'
+import { assertOwnPhotos } from '../_shared/photos'
 import type { Transaction } from '../_shared/cloud'
 import { addMatter } from './repo'
 
@@ -22,6 +23,7 @@ export async function createMatter(
   now: Date,
   extra: (id: string) => Promise<Partial<Matter> & { note?: string }> = async () => ({}),
 ): Promise<{ matterId: string; fields: Partial<Matter> }> {
+  assertOwnPhotos(input.photos)
   const status = INITIAL_STATUS[input.origin]
   const matterId = await addMatter(t, {
     villageId: who.villageId,

@@ -2,16 +2,14 @@
 import type { AuditRecord } from '../../types/model/audit'
 import type { Agenda, Matter, Rating } from '../../types/model/matter'
 import type { Member, Village } from '../../types/model/member'
+import { NOT_FOUND, refuse } from '../_shared/authorize'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
 import { fail } from '../_shared/handler'
 import { addDoc, byId, type Reader } from '../_shared/repo'
 
 export async function getMatter(r: Reader, id: string): Promise<Matter> {
-  return (
-    (await byId<Matter>(r, COLLECTION.matters, id)) ??
-    fail('NOT_FOUND', '找不到这件事，可能已被删除。')
-  )
+  return (await byId<Matter>(r, COLLECTION.matters, id)) ?? refuse(NOT_FOUND.matter)
 }
 
 export async function getVillage(r: Reader, id: string): Promise<Village> {
@@ -48,7 +46,7 @@ export async function updateMatter(
 }
 
 export async function getMember(r: Reader, id: string): Promise<Member> {
-  return (await byId<Member>(r, COLLECTION.members, id)) ?? fail('NOT_FOUND', '找不到这位村民。')
+  return (await byId<Member>(r, COLLECTION.members, id)) ?? refuse(NOT_FOUND.member)
 }
 
 export function ratingId(matterId: string, memberId: string): string {

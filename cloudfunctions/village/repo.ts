@@ -2,6 +2,7 @@
 import type { Household, Member, MemberStatus, Village } from '../../types/model/member'
 import type { MemberView, VillageRef, VillageView } from '../../types/api/village'
 import { withDefaults } from '../../domain/village/settings'
+import { NOT_FOUND, refuse } from '../_shared/authorize'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
 import { fail } from '../_shared/handler'
@@ -66,7 +67,7 @@ export async function findMemberByOpenid(
 }
 
 export async function getMember(r: Reader, id: string): Promise<Member> {
-  return (await byId<Member>(r, COLLECTION.members, id)) ?? fail('NOT_FOUND', '找不到这位村民。')
+  return (await byId<Member>(r, COLLECTION.members, id)) ?? refuse(NOT_FOUND.member)
 }
 
 export async function listMembers(

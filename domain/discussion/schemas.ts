@@ -9,7 +9,7 @@ import { CURSOR_PATTERN, DISCUSSION_LIMITS } from './rules'
 
 const matterId = id('事项编号')
 const statementId = id('发言编号')
-const statementText = text('发言', DISCUSSION_LIMITS.text)
+const statementText = text('发言', DISCUSSION_LIMITS.text, { multiline: true })
 const reason = text('理由', DISCUSSION_LIMITS.reason)
 
 type Schemas = {

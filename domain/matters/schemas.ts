@@ -22,7 +22,8 @@ export const LIMITS = { title: 60, body: 2000, reason: 200, note: 2000, comment:
 
 const matterId = id('事项编号')
 const title = text('标题', LIMITS.title)
-const body = text('内容', LIMITS.body)
+const body = text('内容', LIMITS.body, { multiline: true })
+const note = (label: string) => text(label, LIMITS.note, { multiline: true })
 
 type Schemas = {
   [A in keyof MattersApi]: v.GenericSchema<unknown, MattersApi[A]['request']>
@@ -40,14 +41,14 @@ export const MATTER_SCHEMAS = {
   declineMatter: payload({ matterId, reason: text('不予受理的理由', LIMITS.reason) }),
   mergeMatter: payload({ matterId, intoId: id('要合并到的事项') }),
   startDiscussion: payload({ matterId }),
-  recordDecision: payload({ matterId, decision: text('决议', LIMITS.note) }),
+  recordDecision: payload({ matterId, decision: note('决议') }),
   assignHandling: payload({
     matterId,
     handlerId: id('办理人'),
     deadline: localDate('办理期限'),
   }),
-  reportProgress: payload({ matterId, text: text('办理进展', LIMITS.note), photos }),
-  resolveMatter: payload({ matterId, outcome: text('办理结果', LIMITS.note) }),
+  reportProgress: payload({ matterId, text: note('办理进展'), photos }),
+  resolveMatter: payload({ matterId, outcome: note('办理结果') }),
   closeMatter: payload({ matterId }),
   rateMatter: payload({
     matterId,
@@ -67,7 +68,7 @@ export const MATTER_SCHEMAS = {
   recordMinutes: payload({
     matterId,
     talkDay: localDate('说事日'),
-    text: text('会议纪要', LIMITS.note),
+    text: note('会议纪要'),
   }),
   getMatter: payload({ matterId }),
   listMatters: payload({

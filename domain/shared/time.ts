@@ -18,9 +18,16 @@ export type LocalDate = string
 
 export const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
 
-/** The instant as seen on a clock in Shanghai. */
+/**
+ * The instant as seen on a clock in Shanghai: a UTC-mode Dayjs moved on by eight hours, so its
+ * fields (`date()`, `hour()`) and `format()` read what that clock shows. It is a wall-clock
+ * reading, not an instant: its `valueOf()` is eight hours off, so never compare it with one.
+ * (dayjs' `utcOffset(480)` goes through the machine's own offset and reads an hour wrong around
+ * that zone's daylight-saving changes, e.g. 00:00 on 4 October 2026 in Shanghai read as 23:00
+ * the day before on a machine in Sydney.)
+ */
 export function inShanghai(instant: Instant): Dayjs {
-  return dayjs(instant).utcOffset(SHANGHAI_UTC_OFFSET_MINUTES)
+  return dayjs.utc(instant).add(SHANGHAI_UTC_OFFSET_MINUTES, 'minute')
 }
 
 /** The Shanghai calendar date of an instant. */

@@ -8,6 +8,7 @@ import type { Household, VillageCounts } from '../../types/model/member'
 import type { ImportRowReport } from '../../types/api/village'
 import { DomainError } from '../shared/errors'
 import { charCount } from '../shared/validate'
+import { normalizeText } from '../shared/text'
 import { parseCsv } from './csv'
 
 export const HOUSEHOLD_COLUMNS = {
@@ -49,10 +50,15 @@ function invalid(message: string): never {
   throw new DomainError('INVALID_INPUT', message)
 }
 
-function nameProblem(label: string, value: string): string | undefined {
-  if (value === '') return `${label}是空的`
-  if (charCount(value) > IMPORT_LIMITS.name) return `${label}超过 ${IMPORT_LIMITS.name} 个字`
-  return undefined
+/** A name cell through the one text normalisation, then its emptiness and length. */
+function readName(label: string, raw: string): { name: string } | { problem: string } {
+  const result = normalizeText(raw, label)
+  if (!result.ok) return { problem: result.message }
+  if (result.text === '') return { problem: `${label}是空的` }
+  if (charCount(result.text) > IMPORT_LIMITS.name) {
+    return { problem: `${label}超过 ${IMPORT_LIMITS.name} 个字` }
+  }
+  return { name: result.text }
 }
 
 /**
@@ -92,14 +98,16 @@ export function readHouseholdCsv(csv: string): ReadRegister {
     if (blank(record)) return
     const cell = (key: keyof typeof HOUSEHOLD_COLUMNS) => (record[at[key]] ?? '').trim()
     const number = cell('number')
-    const head = cell('head')
-    const person = cell('person')
+    const headName = readName('户主', cell('head'))
+    const personName = readName('姓名', cell('person'))
     const adultText = cell('adult')
     const reject = (reason: string) => rows.push({ row, ok: false, reason })
     if (number === '') return reject('户号是空的')
     if (!HOUSEHOLD_NO.test(number)) return reject(HOUSEHOLD_NO_MESSAGE)
-    const bad = nameProblem('户主', head) ?? nameProblem('姓名', person)
-    if (bad) return reject(bad)
+    if ('problem' in headName) return reject(headName.problem)
+    if ('problem' in personName) return reject(personName.problem)
+    const head = headName.name
+    const person = personName.name
     if (!(adultText in ADULT)) return reject('“是否成年”应当填“是”或“否”')
     const adult = ADULT[adultText as keyof typeof ADULT]
     const known = byNumber.get(number)

@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro'
 import type { AppError, Envelope } from '../../types/api'
 import type { PhotoUrls, UploadedPhoto } from '../../types/api/storage'
+import { photoCloudPath } from '../../domain/shared/validate'
 import { apiBase, BAD_ANSWER_ERROR, devHeaders, NETWORK_ERROR } from './cloud'
 
 /** Largest photo accepted, in bytes (the emulator enforces the same 5 MB). */
@@ -44,12 +45,22 @@ const extensionOf = (localPath: string): string | undefined => {
 
 /** `matters/<yyyy-mm>/<random>.<ext>`: a fresh name for every upload. */
 function cloudPathFor(ext: string): string {
-  const month = new Date().toISOString().slice(0, 7)
   const random = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
-  return `matters/${month}/${random}.${ext}`
+  return photoCloudPath(ext, new Date(), random)
 }
 
 const fail = (error: AppError): Envelope<never> => ({ ok: false, error })
+
+/** The extension of an image's format read from its first bytes (JPEG, PNG, GIF, WebP). */
+async function sniffed(image: Blob): Promise<string | undefined> {
+  const b = new Uint8Array(await image.slice(0, 12).arrayBuffer())
+  const ascii = (from: number, to: number) => String.fromCharCode(...b.slice(from, to))
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg'
+  if (b[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png'
+  if (ascii(0, 4) === 'GIF8') return 'gif'
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp'
+  return undefined
+}
 
 async function uploadInWeChat(localPath: string): Promise<Envelope<UploadedPhoto>> {
   const ext = extensionOf(localPath)
@@ -90,9 +101,11 @@ async function uploadOverHttp(localPath: string): Promise<Envelope<UploadedPhoto
     return fail(PHOTO_UNREADABLE)
   }
   if (image.size > MAX_PHOTO_BYTES) return fail(PHOTO_TOO_LARGE)
-  const ext = EXTENSION_OF_TYPE[image.type] ?? extensionOf(localPath)
-  // Without a known extension the emulator names the file after its format itself.
-  const query = ext ? `?cloudPath=${encodeURIComponent(cloudPathFor(ext))}` : ''
+  // Only files under the app's photo folder are accepted with a matter: name it here, after the
+  // image's own bytes when neither its type nor its path tells the format.
+  const ext = EXTENSION_OF_TYPE[image.type] ?? extensionOf(localPath) ?? (await sniffed(image))
+  if (!ext) return fail(NOT_A_PHOTO)
+  const query = `?cloudPath=${encodeURIComponent(cloudPathFor(ext))}`
   const response = await fetch(`${apiBase()}/storage/upload${query}`, {
     method: 'POST',
     headers: { 'content-type': image.type || 'application/octet-stream', ...devHeaders() },

@@ -1,11 +1,34 @@
 import type { Envelope } from '../../types/api'
 import { DEFAULT_TALK_DAYS } from '../../domain/talkday'
+import { DEFAULT_SETTINGS } from '../../domain/village/settings'
+import { callFunction } from './cloud'
+
+/** What the screens say about the caller's village: its 说事日 and how soon it answers a matter. */
+export interface MyVillage {
+  talkDays: readonly number[]
+  responseDeadlineDays: number
+}
 
 /**
- * The talk days the home screen shows. For now the default 4, 14 and 24 for everyone; when the
- * mini-program knows its member (the screens-for-every-role issue), this is the one place to ask
- * `callFunction('village', 'getMe', {})`, which answers the member's village and its talkDays.
+ * The caller's village from `village.getMe`. Someone who is not (yet) a member of a village, or
+ * not signed in, sees the usual schedule (4, 14, 24) and the default deadline; a failed call is an
+ * error the screen offers to retry.
  */
+export async function loadMyVillage(): Promise<Envelope<MyVillage>> {
+  const res = await callFunction('village', 'getMe', {})
+  if (!res.ok && res.error.code !== 'UNAUTHENTICATED') return res
+  const village = res.ok ? res.data.village : null
+  return {
+    ok: true,
+    data: {
+      talkDays: village?.talkDays ?? DEFAULT_TALK_DAYS,
+      responseDeadlineDays: village?.responseDeadlineDays ?? DEFAULT_SETTINGS.responseDeadlineDays,
+    },
+  }
+}
+
+/** The talk days the home screen shows: the caller's village's own. */
 export async function loadTalkDays(): Promise<Envelope<readonly number[]>> {
-  return { ok: true, data: DEFAULT_TALK_DAYS }
+  const res = await loadMyVillage()
+  return res.ok ? { ok: true, data: res.data.talkDays } : res
 }

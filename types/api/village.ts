@@ -82,7 +82,12 @@ export interface VillageApi {
   /** What the app shows at start: the caller's membership (or null) and its village. */
   getMe: ActionSpec<
     Record<string, never>,
-    { member: MemberView | null; village: Pick<VillageView, 'id' | 'name' | 'talkDays'> | null }
+    {
+      member: MemberView | null
+      /** The caller's village, with how many days its committee takes to answer a raised matter. */
+      village:
+        (Pick<VillageView, 'id' | 'name' | 'talkDays'> & { responseDeadlineDays: number }) | null
+    }
   >
   /** The villages one may ask to join (public). */
   listVillages: ActionSpec<Record<string, never>, { villages: VillageRef[] }>

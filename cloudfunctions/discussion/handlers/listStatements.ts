@@ -2,15 +2,14 @@
 import { DISCUSSION_SCHEMAS } from '../../../domain/discussion/schemas'
 import { decodeCursor, encodeCursor, toStatementItem } from '../../../domain/discussion/rules'
 import type { StatementItem } from '../../../types/api/discussion'
-import { authorize } from '../../_shared/authorize'
+import { authorize, NOT_FOUND, verifiedActor } from '../../_shared/authorize'
 import { handler } from '../../_shared/handler'
-import { verifiedCaller } from '../access'
 import { getMatter, pageOfStatements } from '../repo'
 
 export const listStatements = handler(DISCUSSION_SCHEMAS.listStatements, async (input, ctx) => {
-  const caller = await verifiedCaller(ctx)
+  const caller = await verifiedActor(ctx)
   const matter = await getMatter(ctx.db, input.matterId)
-  const who = authorize(caller, 'listStatements', { villageId: matter.villageId })
+  const who = authorize(caller, 'listStatements', { villageId: matter.villageId }, NOT_FOUND.matter)
   const after = input.cursor ? decodeCursor(input.cursor) : undefined
   const page = await pageOfStatements(ctx.db, matter._id, after, input.limit)
   const shown = page.slice(0, input.limit)

@@ -7,22 +7,26 @@ import {
   rateWindowStart,
   RATE_LIMIT,
 } from '../../../domain/discussion/rules'
-import { authorize } from '../../_shared/authorize'
+import { authorize, NOT_FOUND, verifiedActor } from '../../_shared/authorize'
 import { fail, handler } from '../../_shared/handler'
-import { checkedText, verifiedCaller } from '../access'
-import { addStatement, countStatementsSince, getMatter, getStatement } from '../repo'
+import { checkedText } from '../access'
+import { addStatement, countStatementsSince, getMatter } from '../repo'
+import { COLLECTION } from '../../_shared/collections'
+import { byId } from '../../_shared/repo'
+import type { Statement } from '../../../types/model/statement'
 
 export const postStatement = handler(DISCUSSION_SCHEMAS.postStatement, async (input, ctx) => {
-  const caller = await verifiedCaller(ctx)
+  const caller = await verifiedActor(ctx)
   const matter = await getMatter(ctx.db, input.matterId)
-  const who = authorize(caller, 'postStatement', { villageId: matter.villageId })
+  const who = authorize(caller, 'postStatement', { villageId: matter.villageId }, NOT_FOUND.matter)
   assertAcceptsStatements(matter.status)
 
   // One level of replies: answering a reply attaches to that reply's top-level statement.
   let replyTo: string | undefined
   if (input.replyTo) {
-    const parent = await getStatement(ctx.db, input.replyTo)
-    if (parent.matterId !== matter._id) fail('NOT_FOUND', '找不到要回复的发言。')
+    // Missing, or on another matter: one answer.
+    const parent = await byId<Statement>(ctx.db, COLLECTION.statements, input.replyTo)
+    if (!parent || parent.matterId !== matter._id) fail('NOT_FOUND', '找不到要回复的发言。')
     if (parent.deleted || parent.hidden) fail('CONFLICT', '这条发言已被删除或隐藏，不能回复。')
     replyTo = parent.replyTo ?? parent._id
   }

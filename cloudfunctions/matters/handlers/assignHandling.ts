@@ -3,7 +3,9 @@ import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { shanghaiDate } from '../../../domain/shared/time'
 import { fail, handler } from '../../_shared/handler'
 import { changeMatter } from '../change'
-import { getMember } from '../repo'
+import { COLLECTION } from '../../_shared/collections'
+import { byId } from '../../_shared/repo'
+import type { Member } from '../../../types/model/member'
 
 export const assignHandling = handler(MATTER_SCHEMAS.assignHandling, async (input, ctx) => {
   if (input.deadline < shanghaiDate(ctx.now)) fail('INVALID_INPUT', '办理期限不能早于今天。')
@@ -11,8 +13,13 @@ export const assignHandling = handler(MATTER_SCHEMAS.assignHandling, async (inpu
     matterId: input.matterId,
     action: 'assignHandling',
     patch: async (matter, t) => {
-      const handlerMember = await getMember(t, input.handlerId)
-      if (handlerMember.villageId !== matter.villageId || handlerMember.status !== 'verified') {
+      // Missing, of another village, or not verified: one answer.
+      const handlerMember = await byId<Member>(t, COLLECTION.members, input.handlerId)
+      if (
+        !handlerMember ||
+        handlerMember.villageId !== matter.villageId ||
+        handlerMember.status !== 'verified'
+      ) {
         fail('INVALID_INPUT', '办理人应当是本村已认证的村民。')
       }
       return {

@@ -4,7 +4,9 @@ import { FINAL_STATUSES } from '../../../domain/matters/lifecycle'
 import { audit } from '../../_shared/audit'
 import { fail, handler } from '../../_shared/handler'
 import { changeMatter } from '../change'
-import { getMatter } from '../repo'
+import { COLLECTION } from '../../_shared/collections'
+import { byId } from '../../_shared/repo'
+import type { Matter } from '../../../types/model/matter'
 
 export const mergeMatter = handler(MATTER_SCHEMAS.mergeMatter, async (input, ctx) => {
   if (input.intoId === input.matterId) fail('INVALID_INPUT', '不能合并到它自己。')
@@ -12,8 +14,9 @@ export const mergeMatter = handler(MATTER_SCHEMAS.mergeMatter, async (input, ctx
     matterId: input.matterId,
     action: 'mergeMatter',
     patch: async (matter, t, who) => {
-      const into = await getMatter(t, input.intoId)
-      if (into.villageId !== matter.villageId) fail('NOT_FOUND', '找不到要合并到的事项。')
+      // Missing, or of another village: one answer, which tells nothing about other villages.
+      const into = await byId<Matter>(t, COLLECTION.matters, input.intoId)
+      if (!into || into.villageId !== matter.villageId) fail('NOT_FOUND', '找不到要合并到的事项。')
       if (FINAL_STATUSES.includes(into.status)) fail('CONFLICT', '要合并到的事项已经结束了。')
       await audit(t, {
         villageId: into.villageId,

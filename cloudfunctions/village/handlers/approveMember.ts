@@ -3,7 +3,7 @@ import { householdId } from '../../../domain/village/households'
 import { checkReview } from '../../../domain/village/roles'
 import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
 import { audit } from '../../_shared/audit'
-import { authorize } from '../../_shared/authorize'
+import { authorize, NOT_FOUND } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
 import { findHousehold, getMember, updateMember } from '../repo'
@@ -13,7 +13,7 @@ export const approveMember = handler(VILLAGE_SCHEMAS.approveMember, async (input
   const actor = await allowedInOwnVillage(ctx, 'approveMember')
   return runTransaction(ctx.db, async (t) => {
     const member = await getMember(t, input.memberId)
-    const who = authorize(actor, 'approveMember', { villageId: member.villageId })
+    const who = authorize(actor, 'approveMember', { villageId: member.villageId }, NOT_FOUND.member)
     checkReview(member)
     const household = await findHousehold(t, householdId(member.villageId, member.householdNo))
     await updateMember(t, member._id, {

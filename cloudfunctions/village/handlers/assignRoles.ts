@@ -2,7 +2,7 @@
 import { checkRoleChange, normalizeRoles, sameRoles } from '../../../domain/village/roles'
 import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
 import { audit } from '../../_shared/audit'
-import { authorize } from '../../_shared/authorize'
+import { authorize, NOT_FOUND } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
 import { getMember, updateMember } from '../repo'
@@ -12,7 +12,7 @@ export const assignRoles = handler(VILLAGE_SCHEMAS.assignRoles, async (input, ct
   const actor = await allowedInOwnVillage(ctx, 'assignRoles')
   return runTransaction(ctx.db, async (t) => {
     const member = await getMember(t, input.memberId)
-    const who = authorize(actor, 'assignRoles', { villageId: member.villageId })
+    const who = authorize(actor, 'assignRoles', { villageId: member.villageId }, NOT_FOUND.member)
     checkRoleChange(who.memberId, member)
     const roles = normalizeRoles(input.roles)
     if (sameRoles(member.roles, roles)) return { roles, changed: false }

@@ -2,7 +2,7 @@
 import { checkReview } from '../../../domain/village/roles'
 import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
 import { audit } from '../../_shared/audit'
-import { authorize } from '../../_shared/authorize'
+import { authorize, NOT_FOUND } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
 import { getMember, updateMember } from '../repo'
@@ -12,7 +12,7 @@ export const declineMember = handler(VILLAGE_SCHEMAS.declineMember, async (input
   const actor = await allowedInOwnVillage(ctx, 'declineMember')
   return runTransaction(ctx.db, async (t) => {
     const member = await getMember(t, input.memberId)
-    const who = authorize(actor, 'declineMember', { villageId: member.villageId })
+    const who = authorize(actor, 'declineMember', { villageId: member.villageId }, NOT_FOUND.member)
     checkReview(member)
     await updateMember(t, member._id, {
       status: 'declined',

@@ -12,6 +12,13 @@ export const getMe = handler(VILLAGE_SCHEMAS.getMe, async (_input, ctx) => {
   const view = village ? villageView(village) : undefined
   return {
     member: memberView(member, true),
-    village: view ? { id: view.id, name: view.name, talkDays: view.talkDays } : null,
+    village: view
+      ? {
+          id: view.id,
+          name: view.name,
+          talkDays: view.talkDays,
+          responseDeadlineDays: view.settings.responseDeadlineDays,
+        }
+      : null,
   }
 })

@@ -37,9 +37,9 @@ describe('local adapter', () => {
     const check = localContentCheck()
     expect(await check.check({ text: '村口路灯坏了', openid: 'o' })).toBe('pass')
     expect(await check.check({ text: '你个傻 逼', openid: 'o' })).toBe('reject')
-    expect(await localContentCheck(['路灯']).check({ text: '村口路灯', openid: 'o' })).toBe(
-      'reject',
-    )
+    expect(
+      await localContentCheck({ reject: ['路灯'] }).check({ text: '村口路灯', openid: 'o' }),
+    ).toBe('reject')
   })
 })
 

@@ -1,13 +1,13 @@
 /** Reading a matter's discussion: what each caller sees, and cursor paging on (at, id). */
 import type { StatementItem } from '../../../types/api/discussion'
-import type { Backend } from '../support/backend'
+import { TEST_NOW, type Backend } from '../support/backend'
 import { discussionBackend, OPEN_MATTER, statementBy, WRITER } from '../support/discussionFixtures'
 import { CAST } from '../support/fixtures'
 
 let backend: Backend
 const MATTER = OPEN_MATTER
 const MINUTE = 60_000
-const base = Date.now() - 30 * MINUTE
+const base = TEST_NOW.getTime() - 30 * MINUTE
 const at = (minutes: number) => new Date(base + minutes * MINUTE)
 
 const first = statementBy(WRITER, MATTER, { _id: 's1', at: at(0), text: '第一条' })

@@ -1,6 +1,6 @@
 /** Editing, deleting, reporting, hiding and restoring statements through the emulator. */
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
-import type { Backend } from '../support/backend'
+import { TEST_NOW, type Backend } from '../support/backend'
 import {
   discussionBackend,
   matterIn,
@@ -74,6 +74,21 @@ describe('discussion.editStatement: the author, within 10 minutes of posting', (
     })
     expect(res).toEqual(refused('INVALID_INPUT'))
     expect(await snapshot(backend)).toEqual(before)
+  })
+
+  it('an edit with a review word hides the statement, pending a moderator’s review', async () => {
+    const s = statementBy(CAST.resident, OPEN)
+    seedStatements(backend, [s])
+    const res = await backend.call(CAST.resident.openid, 'discussion', 'editStatement', {
+      statementId: s._id,
+      text: '有人拿钱买票。',
+    })
+    expect(res).toEqual({ ok: true, data: { hidden: true } })
+    expect(await stored(s._id)).toMatchObject({
+      text: '有人拿钱买票。',
+      hidden: true,
+      hiding: { by: 'contentCheck', pendingReview: true },
+    })
   })
 
   it('a deleted statement, or one on a closed matter, cannot be edited', async () => {
@@ -199,8 +214,8 @@ describe('discussion.hideStatement / restoreStatement (moderators, with a reason
   it('hides, restores; reports from before the restore no longer count', async () => {
     const s = statementBy(WRITER, OPEN, {
       reports: [
-        { memberId: CAST.resident._id, reason: '', at: new Date(Date.now() - MINUTE) },
-        { memberId: CAST.resident2._id, reason: '', at: new Date(Date.now() - MINUTE) },
+        { memberId: CAST.resident._id, reason: '', at: new Date(TEST_NOW.getTime() - MINUTE) },
+        { memberId: CAST.resident2._id, reason: '', at: new Date(TEST_NOW.getTime() - MINUTE) },
       ],
     })
     seedStatements(backend, [s])

@@ -5,7 +5,7 @@
  */
 import type { DiscussionApi } from '../../../types/api/discussion'
 import type { Statement } from '../../../types/model/statement'
-import type { Backend } from '../support/backend'
+import { TEST_NOW, type Backend } from '../support/backend'
 import {
   discussionBackend,
   OPEN_MATTER,
@@ -50,9 +50,13 @@ const ALLOWED: Record<ActionName, Caller[]> = {
   listStatements: VILLAGE_A_VERIFIED,
 }
 
-/** Refusals: not a verified member → UNAUTHENTICATED; a member without the right → FORBIDDEN. */
-function expectedRefusal(caller: Caller): 'UNAUTHENTICATED' | 'FORBIDDEN' {
-  return caller === 'pending' || caller === 'stranger' ? 'UNAUTHENTICATED' : 'FORBIDDEN'
+/**
+ * Refusals: not a verified member → UNAUTHENTICATED; a member of another village → NOT_FOUND (the
+ * answer for an id that names nothing); a member without the right → FORBIDDEN.
+ */
+function expectedRefusal(caller: Caller): 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' {
+  if (caller === 'pending' || caller === 'stranger') return 'UNAUTHENTICATED'
+  return caller === 'otherCommittee' ? 'NOT_FOUND' : 'FORBIDDEN'
 }
 
 /** A fresh subject for one call, and the payload that acts on it. */
@@ -73,7 +77,7 @@ function arrange(action: ActionName): { payload: Record<string, unknown>; statem
     case 'restoreStatement':
       return others(
         { reason: '经核实没有问题' },
-        { hidden: true, hiding: { by: 'reports', at: new Date(), pendingReview: true } },
+        { hidden: true, hiding: { by: 'reports', at: TEST_NOW, pendingReview: true } },
       )
   }
 }

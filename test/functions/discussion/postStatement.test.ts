@@ -10,7 +10,7 @@ import {
   statementBy,
   WRITER,
 } from '../support/discussionFixtures'
-import { CAST, insert, VILLAGE_A } from '../support/fixtures'
+import { CAST, insert, member, VILLAGE_A } from '../support/fixtures'
 
 let backend: Backend
 
@@ -139,6 +139,49 @@ describe('discussion.postStatement', () => {
     expect(await snapshot(backend)).toEqual(before)
   })
 
+  it('the content check sees through invisible characters, and not into innocent words', async () => {
+    const before = await snapshot(backend)
+    for (const text of ['傻\u200b逼', '傻\u202e逼', '你去\u2060死吧']) {
+      const res = await post(CAST.legalOfficer.openid, { matterId: OPEN, text })
+      expect(res).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: '发言里有不文明的用语，请修改后再发。' },
+      })
+    }
+    expect(await snapshot(backend)).toEqual(before)
+    for (const text of ['我妈妈的房子漏水了', '过去死了好几只鸡']) {
+      const res = await post(WRITER.openid, { matterId: OPEN, text })
+      if (!res.ok) throw new Error(res.error.message)
+      expect(res.data.hidden).toBe(false)
+      expect(await stored(res.data.statementId)).toMatchObject({ text, hidden: false })
+    }
+  })
+
+  it('a review word stores the statement hidden, pending a moderator’s review', async () => {
+    const res = await post(CAST.resident2.openid, { matterId: OPEN, text: '听说有人在拉票。' })
+    expect(res).toEqual({ ok: true, data: { statementId: expect.any(String), hidden: true } })
+    if (!res.ok) return
+    expect(await stored(res.data.statementId)).toMatchObject({
+      text: '听说有人在拉票。',
+      hidden: true,
+      hiding: { by: 'contentCheck', pendingReview: true },
+    })
+    const seen = async (openid: string) => {
+      const list = await backend.call(openid, 'discussion', 'listStatements', { matterId: OPEN })
+      if (!list.ok) throw new Error(list.error.message)
+      return list.data.items.find((i) => i.id === res.data.statementId)
+    }
+    expect(await seen(CAST.resident.openid)).toMatchObject({
+      state: 'hidden',
+      text: '该发言已被隐藏',
+    })
+    expect(await seen(CAST.moderator.openid)).toMatchObject({
+      state: 'hidden',
+      text: '听说有人在拉票。',
+      moderation: { pendingReview: true, hiddenBy: 'contentCheck' },
+    })
+  })
+
   it('an OPENID or author in the payload is ignored: identity comes from the platform', async () => {
     const res = await post(CAST.legalOfficer.openid, {
       matterId: OPEN,
@@ -159,9 +202,11 @@ describe('discussion.postStatement', () => {
 
   describe('rate limit: at most 10 statements per member per minute', () => {
     it('statements older than a minute do not count; the 11th within a minute is refused', async () => {
-      const author = { ...CAST.moderator }
-      // The moderator posted once above; 8 more seeded in the last minute, 5 more than a minute ago.
-      const recent = Array.from({ length: 8 }, () => statementBy(author, OPEN, { agoMs: 20_000 }))
+      // A member of its own, so no other test's posts count: 9 seeded in the last minute, 5 more
+      // than a minute ago.
+      const author = member('pace', VILLAGE_A, ['resident'])
+      insert(backend, COLLECTION.members, [author])
+      const recent = Array.from({ length: 9 }, () => statementBy(author, OPEN, { agoMs: 20_000 }))
       const old = Array.from({ length: 5 }, () => statementBy(author, OPEN, { agoMs: 61_000 }))
       seedStatements(backend, [...recent, ...old])
       const tenth = await post(author.openid, { matterId: OPEN, text: '第十条。' })
@@ -173,7 +218,7 @@ describe('discussion.postStatement', () => {
         error: { code: 'RATE_LIMITED', message: expect.stringContaining('每分钟最多发 10 条') },
       })
       expect(await snapshot(backend)).toEqual(before)
-      // Someone else is not held back by the moderator's pace.
+      // Someone else is not held back by this member's pace.
       expect(
         (await post(CAST.representative.openid, { matterId: OPEN, text: '我来说。' })).ok,
       ).toBe(true)

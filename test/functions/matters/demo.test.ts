@@ -4,20 +4,20 @@
  */
 import { seedDemo } from '../../../scripts/seed'
 import { demoMatters } from '../../../domain/matters/demo'
-import { startBackend, type Backend } from '../support/backend'
+import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 
 let backend: Backend
 const COMMITTEE = 'dev-openid-committee'
 
 beforeAll(async () => {
   backend = await startBackend()
-  await seedDemo({ serviceUrl: backend.emulator.serviceUrl })
+  await seedDemo({ serviceUrl: backend.emulator.serviceUrl, now: TEST_NOW })
 })
 afterAll(() => backend.close())
 
 describe('demo matters', () => {
   it('every demo matter opens as a detail with its timeline ending in its status', async () => {
-    for (const m of demoMatters(new Date()).matters) {
+    for (const m of demoMatters(TEST_NOW).matters) {
       const res = await backend.call(COMMITTEE, 'matters', 'getMatter', { matterId: m._id })
       if (!res.ok) throw new Error(`${m._id}: ${res.error.message}`)
       expect(res.data.status).toBe(m.status)
@@ -43,7 +43,7 @@ describe('demo matters', () => {
       cursor = res.data.nextCursor
       if (!cursor) break
     }
-    const all = demoMatters(new Date()).matters
+    const all = demoMatters(TEST_NOW).matters
     expect(seen).toHaveLength(all.length)
     expect(new Set(seen).size).toBe(all.length)
     const times = all.map((m) => [m._id, m.raisedAt.getTime()] as const)

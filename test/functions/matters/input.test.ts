@@ -8,7 +8,7 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { MattersApi } from '../../../types/api/matters'
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
-import { startBackend, type Backend } from '../support/backend'
+import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import { CAST, insert, seedCast, storedMatter } from '../support/fixtures'
 import { fieldsOf, fuzzId, fuzzPayloads } from '../support/fuzz'
 import { CHINESE, snapshot } from '../support/snapshot'
@@ -24,14 +24,14 @@ beforeAll(async () => {
     storedMatter('m-raised'),
     storedMatter('m-resolved', {
       status: 'resolved',
-      ratingEndsAt: new Date(Date.now() + 86400e3),
+      ratingEndsAt: new Date(TEST_NOW.getTime() + 86400e3),
     }),
   ])
 })
 afterAll(() => backend.close())
 
 const long = (n: number) => '字'.repeat(n)
-const photo = (i: number) => `cloud://env.bucket/matters/${i}.jpg`
+const photo = (i: number) => `cloud://local.local-emulator/matters/2026-11/photo000${i}.jpg`
 
 /** [action, payload, the message the person reads]. */
 const BAD: Array<[MatterAction, unknown, string]> = [
@@ -52,6 +52,27 @@ const BAD: Array<[MatterAction, unknown, string]> = [
     '照片不对，请重新上传',
   ],
   ['raiseMatter', { title: '路灯', body: '内容', photos: 'cloud://x' }, '照片不对'],
+  ...[
+    'cloud://local.local-emulator/../../etc/passwd',
+    'cloud://local.local-emulator/matters/2026-11/../../../etc/passwd.jpg',
+    'cloud://local.local-emulator/openid-res/2026-11/photo0001.jpg',
+    'cloud://local.local-emulator/uploads/2026-11/photo0001.jpg',
+    // A well-formed id of another environment: not a file of this one
+    'cloud://prod-1a2b.7072-prod-1a2b-1250000000/matters/2026-11/photo0001.jpg',
+  ].map((id): [MatterAction, unknown, string] => [
+    'raiseMatter',
+    { title: '路灯', body: '内容', photos: [photo(1), id] },
+    '照片不对，请重新上传',
+  ]),
+  [
+    'reportProgress',
+    {
+      matterId: 'm-raised',
+      text: '进展',
+      photos: ['cloud://other.other-emulator/matters/2026-11/photo0001.jpg'],
+    },
+    '照片不对，请重新上传',
+  ],
   ['raiseMatter', ['路灯'], '请求内容不对'],
   ['openTopic', { title: '修路', body: '内容', urgent: 'yes' }, '急事应当是“是”或“否”'],
   ['withdrawMatter', {}, '请填写事项编号'],

@@ -6,9 +6,7 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { Envelope } from '../../../types/api'
 import type { MatterDetail } from '../../../types/api/matters'
-import { nextTalkDay } from '../../../domain/talkday'
-import { upcomingTalkDays } from '../../../domain/matters/rules'
-import { startBackend, type Backend } from '../support/backend'
+import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import { CAST, insert, member, seedCast, village } from '../support/fixtures'
 
 let backend: Backend
@@ -61,7 +59,8 @@ describe('the main road: 民事民提 → 民事民议 → 民事民决 → 民�
     const res = data(
       await backend.call(CAST.committee.openid, 'matters', 'acceptMatter', { matterId: id }),
     )
-    expect(res.talkDay).toBe(nextTalkDay(new Date()))
+    // TEST_NOW is Saturday 2026-11-21 in Shanghai: the next talk day is Tuesday the 24th.
+    expect(res.talkDay).toBe('2026-11-24')
     const { data: agendas } = await backend.db
       .collection(COLLECTION.agendas)
       .doc(`${CAST.committee.villageId}_${res.talkDay}`)
@@ -100,7 +99,7 @@ describe('the main road: 民事民提 → 民事民议 → 民事民决 → 民�
       await backend.call(CAST.committee.openid, 'matters', 'assignHandling', {
         matterId: id,
         handlerId: CAST.resident2._id,
-        deadline: upcomingTalkDays(new Date(), [4, 14, 24], 3)[2],
+        deadline: '2026-12-14',
       }),
     )
     data(
@@ -149,7 +148,7 @@ describe('the main road: 民事民提 → 民事民议 → 民事民决 → 民�
     await backend.db
       .collection(COLLECTION.matters)
       .doc(id)
-      .update({ ratingEndsAt: new Date(Date.now() - 1000) })
+      .update({ ratingEndsAt: new Date(TEST_NOW.getTime() - 1000) })
     data(await backend.call(CAST.moderator.openid, 'matters', 'closeMatter', { matterId: id }))
     expect((await matterDoc(id)).status).toBe('closed')
   })
@@ -256,7 +255,8 @@ describe('side roads', () => {
         urgent: false,
       }),
     )
-    expect(res.talkDay).toBe(nextTalkDay(new Date()))
+    // TEST_NOW is Saturday 2026-11-21 in Shanghai: the next talk day is Tuesday the 24th.
+    expect(res.talkDay).toBe('2026-11-24')
     expect(await matterDoc(res.matterId)).toMatchObject({ status: 'accepted', origin: 'committee' })
     const d = await detail(res.matterId)
     expect(d.timeline[0]).toMatchObject({ action: 'openTopic', to: 'accepted' })
@@ -283,7 +283,7 @@ describe('the agenda (议程)', () => {
   })
 
   it('a full talk day sends the next matter to the following one; moves and reorders work', async () => {
-    const [first, second] = upcomingTalkDays(new Date(), [4, 14, 24], 2)
+    const [first, second] = ['2026-11-24', '2026-12-04']
     const ids: string[] = []
     for (let i = 0; i < 3; i += 1) {
       const id = await raise(folk, `第${i + 1}件事`)

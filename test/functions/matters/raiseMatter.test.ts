@@ -38,6 +38,18 @@ describe('matters.raiseMatter', () => {
     )
   })
 
+  it('keeps photos uploaded to this environment under the photo folder', async () => {
+    const photo = 'cloud://local.local-emulator/matters/2026-11/lq3k2a9xz1.jpg'
+    const res = await backend.call(CAST.resident.openid, 'matters', 'raiseMatter', {
+      title: '水渠堵了',
+      body: '照片里是堵住的地方。',
+      photos: [photo],
+    })
+    if (!res.ok) throw new Error(res.error.message)
+    const m = (await backend.all(COLLECTION.matters)).find((x) => x._id === res.data.matterId)
+    expect(m?.photos).toEqual([photo])
+  })
+
   it('a stranger cannot, and nothing is written', async () => {
     const before = (await backend.all(COLLECTION.matters)).length
     const res = await backend.call(STRANGER, 'matters', 'raiseMatter', {

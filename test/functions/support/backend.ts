@@ -14,6 +14,13 @@ process.env.TENCENTCLOUD = 'true'
 process.env.TENCENTCLOUD_SECRETID = 'test-secret-id'
 process.env.TENCENTCLOUD_SECRETKEY = 'test-secret-key'
 
+/**
+ * The instant every function test runs at (the emulator's clock is set to it, so the functions'
+ * `new Date()` and `db.serverDate()` read it): Saturday 21 November 2026, 09:00 in Shanghai. The
+ * next talk days (4, 14, 24) are then 2026-11-24, 2026-12-04 and 2026-12-14.
+ */
+export const TEST_NOW = new Date('2026-11-21T09:00:00+08:00')
+
 export type App = ReturnType<typeof tcb.init>
 export type Db = ReturnType<App['database']>
 
@@ -40,6 +47,7 @@ export async function startBackend(): Promise<Backend> {
     functionLog: () => undefined,
     functionTimeoutMs: 15_000,
   })
+  emulator.clock.set(TEST_NOW)
   const db = tcb.init({ env: 'local', serviceUrl: emulator.serviceUrl }).database()
   return {
     emulator,

@@ -6,7 +6,7 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { Matter, MatterStatus } from '../../../types/model/matter'
 import type { Statement } from '../../../types/model/statement'
-import { startBackend, type Backend } from './backend'
+import { startBackend, TEST_NOW, type Backend } from './backend'
 import { insert, member, seedCast, storedMatter, VILLAGE_A } from './fixtures'
 
 export function matterIn(
@@ -20,7 +20,7 @@ export function matterIn(
 
 let seq = 0
 
-/** A visible statement on `matterId` by `author`, posted `agoMs` before now (default: just now). */
+/** A visible statement on `matterId` by `author`, posted `agoMs` before TEST_NOW (default: then). */
 export function statementBy(
   author: { _id: string; villageId: string; name: string },
   matterId: string,
@@ -35,7 +35,7 @@ export function statementBy(
     authorId: author._id,
     authorName: author.name,
     text: `第 ${seq} 条发言`,
-    at: new Date(Date.now() - agoMs),
+    at: new Date(TEST_NOW.getTime() - agoMs),
     deleted: false,
     hidden: false,
     reports: [],

@@ -1,13 +1,15 @@
 /**
  * One payload fuzz for every function, through the emulator: fast-check sends random payloads to
  * random actions and checks that the answer is always an envelope, that a refusal names a known
- * code (never INTERNAL, i.e. never a crash) in plain Chinese, and that the call wrote nothing.
+ * code (never INTERNAL, i.e. never a crash) in plain Chinese, and that a refused call wrote nothing.
  *
- * "Wrote nothing" is checked on the whole database (every collection) around every call. That
- * holds because the payloads name no existing document: ids are random strings or `fuzz-…`, which
- * the fixtures' ids (`res`, `m-raised`, `st-wri-1`, …) are not in practice. The only writes
- * allowed are an accepted call of an action in `mayWrite`: one that creates a new document or
- * edits the caller's own village (its target comes from the caller, not from the payload).
+ * "Wrote nothing" is checked on the whole database (every collection) around every call. The
+ * payloads name stored documents too (`wellFormed` may draw ids from the fixtures), so accepted
+ * calls reach real transitions; an accepted call of an action in `mayWrite` may write, but only
+ * in the caller's village (`village`): every document it adds or changes that has a `villageId`
+ * must have that one. Besides random values, the dictionaries send hostile keys and values:
+ * `$`-operators where a value belongs, `__proto__`, `constructor` and `prototype` as keys and as
+ * ids, and dotted or `$`-prefixed keys (which MongoDB would read as paths or operators).
  */
 import * as fc from 'fast-check'
 import type { ActionName, ErrorCode, FunctionName } from '../../../types/api'
@@ -39,6 +41,8 @@ export interface FuzzOptions<F extends FunctionName> {
   wellFormed?: Record<string, fc.Arbitrary<unknown>>
   /** Actions whose ACCEPTED call may write (see the header). A refused call never writes. */
   mayWrite?: ReadonlyArray<ActionName<F>>
+  /** The caller's village: accepted writes may add or change documents of this village only. */
+  village?: string
   numRuns?: number
   /** Fixed for a reproducible run; without it fast-check picks one and prints it on failure. */
   seed?: number
@@ -66,6 +70,61 @@ export function fieldsOf(schemas: Record<string, unknown>): string[] {
 /** An id of the right shape that names no stored document (fixtures never start with `fuzz-`). */
 export const fuzzId: fc.Arbitrary<string> = fc.stringMatching(/^fuzz-[A-Za-z0-9_-]{1,20}$/)
 
+/** An id that is sometimes one of `stored` (so calls reach real documents), sometimes none. */
+export function someId(stored: readonly string[]): fc.Arbitrary<string> {
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...stored), weight: 3 },
+    { arbitrary: fuzzId, weight: 1 },
+    { arbitrary: fc.constantFrom(...PROTOTYPE_NAMES), weight: 1 },
+  )
+}
+
+/** Names every JavaScript object answers to. */
+export const PROTOTYPE_NAMES = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+]
+
+/** Keys a MongoDB-minded attacker adds: operators, paths, prototype names. */
+export const HOSTILE_KEYS = [
+  ...PROTOTYPE_NAMES,
+  '$set',
+  '$where',
+  '$inc',
+  'a.b',
+  'status.closed',
+  'settings.agendaSize',
+  '$',
+]
+
+/** Values where text or an id belongs: query operators, an object with a prototype key, paths. */
+export const HOSTILE_VALUES: readonly unknown[] = [
+  { $ne: null },
+  { $gt: '' },
+  { $regex: '.*' },
+  { $in: ['x'] },
+  { $where: 'sleep(1000)' },
+  JSON.parse('{"__proto__":{"polluted":true}}'),
+  JSON.parse('{"constructor":{"prototype":{"polluted":true}}}'),
+  { 'a.b': 1 },
+  'a.b',
+  '$where',
+  '$set',
+  ...PROTOTYPE_NAMES,
+]
+
+/**
+ * An object with the given own keys (JSON.parse makes `__proto__` an own key, as it is in a
+ * request that arrives as JSON; assigning it would set the prototype instead).
+ */
+export function withOwnKeys(entries: ReadonlyArray<[string, unknown]>): Record<string, unknown> {
+  const text = `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v ?? null)}`).join(',')}}`
+  return JSON.parse(text) as Record<string, unknown>
+}
+
 /**
  * A random payload: anything at all, or a dictionary of the given fields with odd values, or (with
  * `wellFormed`) some of those fields, each with a value of the right shape.
@@ -78,15 +137,54 @@ export function payloadArbitrary(
     fc.constantFrom(...fields),
     fc.oneof(fc.string(), fc.integer(), fc.array(fc.string()), fc.object(), fc.anything()),
   )
-  if (Object.keys(wellFormed).length === 0) return fc.oneof(fc.anything(), odd)
-  return fc.oneof(fc.anything(), odd, fc.record(wellFormed, { requiredKeys: [] }))
+  // The action's own fields and hostile keys, with hostile values or values of the right shape.
+  const good = Object.entries(wellFormed)
+  const hostile = fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(...fields, ...HOSTILE_KEYS),
+        fc.oneof(fc.constantFrom(...HOSTILE_VALUES), ...good.map(([, a]) => a)),
+      ),
+      { maxLength: 6 },
+    )
+    .map(withOwnKeys)
+  if (good.length === 0) return fc.oneof(fc.anything(), odd, hostile)
+  // Well-formed fields with hostile keys beside them: past the schema, to the handler.
+  const beside = fc
+    .tuple(
+      fc.record(wellFormed, { requiredKeys: [] }),
+      fc.array(fc.tuple(fc.constantFrom(...HOSTILE_KEYS), fc.constantFrom(...HOSTILE_VALUES)), {
+        maxLength: 3,
+      }),
+    )
+    .map(([record, extra]) => withOwnKeys([...Object.entries(record), ...extra]))
+  // Weighted towards payloads that get past the schema, so calls reach the handlers' rules.
+  return fc.oneof(
+    { arbitrary: fc.anything(), weight: 1 },
+    { arbitrary: odd, weight: 1 },
+    { arbitrary: hostile, weight: 1 },
+    { arbitrary: fc.record(wellFormed, { requiredKeys: [] }), weight: 2 },
+    // Every field at once: unknown keys are dropped, so this is a whole payload for most actions.
+    { arbitrary: fc.record(wellFormed), weight: 4 },
+    { arbitrary: beside, weight: 2 },
+  )
 }
 
 export async function fuzzPayloads<F extends FunctionName>(
   backend: Backend,
   options: FuzzOptions<F>,
 ): Promise<FuzzTally> {
-  const { fn, actions, caller, fields, wellFormed, mayWrite = [], numRuns = 40, seed } = options
+  const {
+    fn,
+    actions,
+    caller,
+    fields,
+    wellFormed,
+    mayWrite = [],
+    village,
+    numRuns = 40,
+    seed,
+  } = options
   const openidFor = typeof caller === 'string' ? () => caller : caller
   const tally: FuzzTally = {}
   // What the database held after the last call that completed: the "before" of the next call.
@@ -124,6 +222,12 @@ export async function fuzzPayloads<F extends FunctionName>(
 
         const after = await snapshot(backend)
         if (!envelope.ok || !mayWrite.includes(action)) expect(after).toEqual(before)
+        else if (village !== undefined) {
+          expect({ action, elsewhere: writtenOutside(before, after, village) }).toEqual({
+            action,
+            elsewhere: [],
+          })
+        }
         last = after
       },
     ),
@@ -134,4 +238,18 @@ export async function fuzzPayloads<F extends FunctionName>(
     },
   )
   return tally
+}
+
+/** Documents added or changed between two snapshots whose `villageId` is not `village`. */
+export function writtenOutside(before: Snapshot, after: Snapshot, village: string): string[] {
+  const out: string[] = []
+  for (const [collection, docs] of Object.entries(after)) {
+    const was = new Map((before[collection] ?? []).map((d) => [d._id, JSON.stringify(d)]))
+    for (const doc of docs) {
+      if (was.get(doc._id) === JSON.stringify(doc)) continue
+      if ('villageId' in doc && doc.villageId !== village)
+        out.push(`${collection}/${String(doc._id)}`)
+    }
+  }
+  return out
 }

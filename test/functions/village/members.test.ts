@@ -92,7 +92,7 @@ describe('village.requestJoin → approveMember', () => {
       ok: true,
       data: {
         member: expect.objectContaining({ status: 'pending', name: '周新', roles: ['resident'] }),
-        village: { id: VILLAGE_A, name: '示范村', talkDays: [4, 14, 24] },
+        village: { id: VILLAGE_A, name: '示范村', talkDays: [4, 14, 24], responseDeadlineDays: 3 },
       },
     })
     if (res.ok) expect(JSON.stringify(res.data)).not.toContain(NEWCOMER)

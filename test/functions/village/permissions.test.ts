@@ -10,7 +10,7 @@ import { CHINESE, snapshot } from '../support/snapshot'
 
 type VillageAction = ActionName<'village'>
 type Caller = keyof typeof CAST | 'stranger' | 'anonymous'
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT'
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT'
 
 const PENDING_2 = member('pen2', VILLAGE_A, ['resident'], { status: 'pending' })
 
@@ -60,6 +60,9 @@ const MAY: Record<string, readonly Caller[]> = {
 }
 const VERIFIED = MAY.getVillage
 
+/** Actions on a member named by id (a member of village A in PAYLOAD). */
+const ON_A_MEMBER: readonly VillageAction[] = ['approveMember', 'declineMember', 'assignRoles']
+
 function expected(caller: Caller, action: VillageAction): Outcome {
   switch (action) {
     case 'listVillages':
@@ -72,7 +75,9 @@ function expected(caller: Caller, action: VillageAction): Outcome {
       return caller === 'stranger' ? 'ok' : 'CONFLICT'
     default:
       if (!VERIFIED.includes(caller)) return 'UNAUTHENTICATED'
-      return MAY[action].includes(caller) ? 'ok' : 'FORBIDDEN'
+      if (MAY[action].includes(caller)) return 'ok'
+      // A member of village A named by another village's committee: as if there were none.
+      return caller === 'otherCommittee' && ON_A_MEMBER.includes(action) ? 'NOT_FOUND' : 'FORBIDDEN'
   }
 }
 

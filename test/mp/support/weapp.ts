@@ -25,6 +25,12 @@ let appOptions: Options | undefined
 /** The calls the page made to `wx.cloud.callFunction`, for tests that check what went out. */
 export const cloudCalls: Array<{ name: string; data: unknown }> = []
 
+/**
+ * What `wx.cloud.callFunction` answers, by `<function>.<action>` (the envelope the function
+ * would return); any other call fails as if there were no network.
+ */
+export const cloudAnswers: Record<string, unknown> = {}
+
 function installGlobals(route: string) {
   g.App = (options: Options) => {
     appOptions = options
@@ -62,6 +68,8 @@ function installGlobals(route: string) {
     init: () => undefined,
     callFunction: async ({ name, data }: { name: string; data: unknown }) => {
       cloudCalls.push({ name, data })
+      const key = `${name}.${String((data as { action?: unknown } | null)?.action)}`
+      if (key in cloudAnswers) return { result: cloudAnswers[key] }
       throw new Error('no cloud in the simulator')
     },
   }

@@ -47,9 +47,11 @@ describe('photos in H5, through the emulator', () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true)
   })
 
-  it('names an image of unknown type after its format', async () => {
+  it('names an image of unknown type after its format, in the photo folder', async () => {
     const uploaded = await uploadPhoto(chosen(new Uint8Array(PNG), ''))
-    expect(uploaded.ok && uploaded.data.fileID).toMatch(/\/uploads\/\d{4}-\d{2}\/[0-9a-f]+\.png$/)
+    expect(uploaded.ok && uploaded.data.fileID).toMatch(
+      /^cloud:\/\/local\.local-emulator\/matters\/\d{4}-\d{2}\/[0-9a-z]{8,40}\.png$/,
+    )
   })
 
   it('passes on the emulator’s plain-Chinese refusal of a file that is not an image', async () => {

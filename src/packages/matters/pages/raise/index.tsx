@@ -5,9 +5,11 @@ import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS, MATTER_SCHEMAS } from '../../../../../domain/matters/schemas'
 import { MAX_PHOTOS } from '../../../../../domain/shared/validate'
 import FormField from '../../../../components/FormField'
+import { useLoad } from '../../../../hooks/useLoad'
 import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
 import { uploadPhoto } from '../../../../services/photos'
+import { loadMyVillage } from '../../../../services/talkDays'
 import './index.css'
 
 interface Photo {
@@ -26,6 +28,8 @@ export default function RaiseMatter() {
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string>()
   const [sent, setSent] = useState(false)
+  // The promise on the done screen is the village's own response deadline (接诉即办).
+  const [village] = useLoad(loadMyVillage)
 
   const addPhotos = async () => {
     const room = MAX_PHOTOS - photos.length
@@ -68,7 +72,11 @@ export default function RaiseMatter() {
     return (
       <View className="raise raise--sent" id="raise-sent">
         <Text className="raise__done">已经提交了</Text>
-        <Text className="raise__hint">村委会会在 3 天内答复您，可以在“我提的事”里看进展。</Text>
+        <Text className="raise__hint" id="raise-promise">
+          {village.status === 'ready'
+            ? `村委会会在 ${village.data.responseDeadlineDays} 天内答复您，可以在“我提的事”里看进展。`
+            : '村委会会尽快答复您，可以在“我提的事”里看进展。'}
+        </Text>
       </View>
     )
   }

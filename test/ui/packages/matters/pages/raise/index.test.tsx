@@ -10,11 +10,23 @@ type Call = { url: string; body: unknown }
 let calls: Call[]
 let answer: unknown
 
+/** village.getMe: a village that promises an answer within 5 days (not the default 3). */
+const ME = {
+  ok: true,
+  data: {
+    member: null,
+    village: { id: 'v', name: '西村', talkDays: [5, 15, 25], responseDeadlineDays: 5 },
+  },
+}
+
 beforeEach(() => {
   calls = []
   answer = { ok: true, data: { matterId: 'm1' } }
   global.fetch = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
-    calls.push({ url: String(url), body: JSON.parse(String(init?.body)) })
+    const body = JSON.parse(String(init?.body)) as { action?: string }
+    // The page asks who the caller is once, for its promise; `calls` holds what the form sends.
+    if (body.action === 'getMe') return { ok: true, status: 200, json: async () => ME } as Response
+    calls.push({ url: String(url), body })
     return { ok: true, status: 200, json: async () => answer } as Response
   }) as typeof fetch
 })
@@ -46,6 +58,10 @@ describe('我要提事 (raise a matter)', () => {
     type('raise-body', '晚上看不见路。')
     fireEvent.click(screen.getByText('提交'))
     expect(await screen.findByText('已经提交了')).toBeTruthy()
+    // The village's own response deadline, not a fixed "3 天".
+    expect(
+      await screen.findByText('村委会会在 5 天内答复您，可以在“我提的事”里看进展。'),
+    ).toBeTruthy()
     expect(calls).toEqual([
       {
         url: '/fn/matters',
