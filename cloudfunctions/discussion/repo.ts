@@ -1,6 +1,5 @@
 /** Every database access of the `discussion` function. */
 import type { Matter } from '../../types/model/matter'
-import type { Village } from '../../types/model/member'
 import type { Statement } from '../../types/model/statement'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
@@ -12,11 +11,6 @@ export async function getMatter(r: Reader, id: string): Promise<Matter> {
     (await byId<Matter>(r, COLLECTION.matters, id)) ??
     fail('NOT_FOUND', '找不到这件事，可能已被删除。')
   )
-}
-
-/** The village, when it exists (its settings hold the report threshold). */
-export function findVillage(r: Reader, id: string): Promise<Village | undefined> {
-  return byId<Village>(r, COLLECTION.villages, id)
 }
 
 export async function getStatement(r: Reader, id: string): Promise<Statement> {

@@ -1,7 +1,7 @@
 /** Every database access of the `matters` function. */
 import type { AuditRecord } from '../../types/model/audit'
 import type { Agenda, Matter, Rating } from '../../types/model/matter'
-import type { Member, Village } from '../../types/model/member'
+import type { Member } from '../../types/model/member'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
 import { fail } from '../_shared/handler'
@@ -12,10 +12,6 @@ export async function getMatter(r: Reader, id: string): Promise<Matter> {
     (await byId<Matter>(r, COLLECTION.matters, id)) ??
     fail('NOT_FOUND', '找不到这件事，可能已被删除。')
   )
-}
-
-export async function getVillage(r: Reader, id: string): Promise<Village> {
-  return (await byId<Village>(r, COLLECTION.villages, id)) ?? fail('NOT_FOUND', '找不到这个村。')
 }
 
 export function agendaId(villageId: string, date: string): string {

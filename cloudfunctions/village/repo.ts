@@ -29,13 +29,7 @@ async function allWhere<T>(db: Database, collection: string, where: object): Pro
 
 // villages
 
-export async function findVillage(r: Reader, id: string): Promise<Village | undefined> {
-  return byId<Village>(r, COLLECTION.villages, id)
-}
-
-export async function getVillage(r: Reader, id: string): Promise<Village> {
-  return (await findVillage(r, id)) ?? fail('NOT_FOUND', '找不到这个村，请重新选择。')
-}
+// findVillage / loadVillage: cloudfunctions/_shared/villages.ts (with the defaults applied)
 
 export async function listVillages(db: Database): Promise<VillageRef[]> {
   const { data } = await db

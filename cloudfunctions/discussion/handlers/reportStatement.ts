@@ -9,7 +9,8 @@ import { runTransaction } from '../../_shared/cloud'
 import { fail, handler } from '../../_shared/handler'
 import { assertNotDeleted, statementFor } from '../access'
 import { auditStatement } from '../moderation'
-import { findVillage, getStatement, updateStatement } from '../repo'
+import { findVillage } from '../../_shared/villages'
+import { getStatement, updateStatement } from '../repo'
 
 function assertReportable(statement: Statement, memberId: string): void {
   assertNotDeleted(statement)

@@ -11,7 +11,8 @@ import { withDefaults } from '../../../domain/village/settings'
 import { audit } from '../../_shared/audit'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
-import { getVillage, listHouseholds, saveHouseholds, updateVillage } from '../repo'
+import { loadVillage } from '../../_shared/villages'
+import { listHouseholds, saveHouseholds, updateVillage } from '../repo'
 import { allowedInOwnVillage } from '../rules'
 
 export const importHouseholds = handler(VILLAGE_SCHEMAS.importHouseholds, async (input, ctx) => {
@@ -22,7 +23,7 @@ export const importHouseholds = handler(VILLAGE_SCHEMAS.importHouseholds, async 
   await saveHouseholds(ctx.db, plan.writes)
   const skipped = register.rows.filter((r) => !r.ok).length
   const counts = await runTransaction(ctx.db, async (t) => {
-    const village = await getVillage(t, who.villageId)
+    const village = await loadVillage(t, who.villageId)
     const before = withDefaults(village).counts
     const after = { ...before, ...plan.counts }
     const countsChanged = before.adults !== after.adults || before.households !== after.households
