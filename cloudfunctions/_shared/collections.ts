@@ -24,6 +24,7 @@ export const COLLECTION = {
   households: 'households',
   matters: 'matters',
   agendas: 'agendas',
+  agendaSlots: 'agendaSlots',
   statements: 'statements',
   ratings: 'ratings',
   auditLogs: 'auditLogs',
@@ -57,9 +58,19 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     ],
   },
   {
-    // Document id: `<villageId>_<date>`, so a transaction can read and write it by id.
+    // The old agenda shape (`<villageId>_<date>`, a list of matter ids): emptied by the
+    // agendaSlots migration, kept declared so the migration finds it.
     name: COLLECTION.agendas,
     indexes: [{ name: 'villageId_date', unique: true, keys: [key('villageId'), key('date')] }],
+  },
+  {
+    // Document id: `<villageId>_<date>_<slot>` (slot 1 … agendaSize): the unique _id is the
+    // agenda's capacity.
+    name: COLLECTION.agendaSlots,
+    indexes: [
+      { name: 'villageId_date', keys: [key('villageId'), key('date')] },
+      { name: 'matterId', keys: [key('matterId')] },
+    ],
   },
   {
     name: COLLECTION.statements,

@@ -15,7 +15,7 @@ import type { HandlerContext } from '../_shared/handler'
 import { getMatter, updateMatter } from './repo'
 
 export interface Outcome<R> {
-  /** Fields to write on the matter (updatedAt is added). */
+  /** Fields to write on the matter (updatedAt is added; the matter is written in any case). */
   patch?: Partial<Matter>
   /** The timeline entry; every act on a matter leaves one. */
   entry: { from?: MatterStatus; to?: MatterStatus; note?: string }
@@ -35,7 +35,8 @@ export async function actOnMatter<R>(
     const matter = await getMatter(t, matterId)
     const who = authorize(actor, action, matterSubject(matter))
     const { patch, entry, result } = await work(matter, t, who)
-    if (patch) await updateMatter(t, matterId, { ...patch, updatedAt: ctx.now })
+    // Always written, so two acts on one matter never both pass a check on the same old state.
+    await updateMatter(t, matterId, { ...patch, updatedAt: ctx.now })
     await audit(t, {
       villageId: matter.villageId,
       subjectType: 'matter',

@@ -1,6 +1,6 @@
 /** Every database access of the `matters` function. */
 import type { AuditRecord } from '../../types/model/audit'
-import type { Agenda, Matter, Rating } from '../../types/model/matter'
+import type { Matter, Rating } from '../../types/model/matter'
 import type { Member } from '../../types/model/member'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
@@ -12,23 +12,6 @@ export async function getMatter(r: Reader, id: string): Promise<Matter> {
     (await byId<Matter>(r, COLLECTION.matters, id)) ??
     fail('NOT_FOUND', '找不到这件事，可能已被删除。')
   )
-}
-
-export function agendaId(villageId: string, date: string): string {
-  return `${villageId}_${date}`
-}
-
-export async function findAgenda(
-  r: Reader,
-  villageId: string,
-  date: string,
-): Promise<Agenda | undefined> {
-  return byId<Agenda>(r, COLLECTION.agendas, agendaId(villageId, date))
-}
-
-export async function saveAgenda(t: Transaction, agenda: Agenda): Promise<void> {
-  const { _id, ...rest } = agenda
-  await t.collection(COLLECTION.agendas).doc(_id).set(rest)
 }
 
 export async function addMatter(t: Transaction, matter: Omit<Matter, '_id'>): Promise<string> {

@@ -13,7 +13,7 @@ export const acceptMatter = handler(MATTER_SCHEMAS.acceptMatter, async (input, c
     patch: async (matter, t) => {
       if (input.urgent) return { urgent: true }
       const village = await loadVillage(t, matter.villageId)
-      talkDay = await placeOnAgenda(t, village, matter._id, ctx.now, input.talkDay)
+      talkDay = await placeOnAgenda(t, ctx.db, village, matter._id, ctx.now, input.talkDay)
       return { talkDay }
     },
     note: (m) => (m.talkDay ? `排入 ${m.talkDay} 说事日` : '急事急办'),

@@ -5,7 +5,8 @@
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { authorize } from '../../_shared/authorize'
 import { fail, handler } from '../../_shared/handler'
-import { findAgenda, listMatters as queryMatters, mattersByIds } from '../repo'
+import { agendaOf } from '../agenda'
+import { listMatters as queryMatters, mattersByIds } from '../repo'
 import { toSummary } from '../views'
 
 function encodeCursor(at: Date | string, id: string): string {
@@ -23,8 +24,7 @@ export const listMatters = handler(MATTER_SCHEMAS.listMatters, async (input, ctx
   const actor = await ctx.actor()
   const who = authorize(actor, 'viewMatter', { villageId: actor?.villageId ?? '' })
   if (input.talkDay) {
-    const agenda = await findAgenda(ctx.db, who.villageId, input.talkDay)
-    const ids = agenda?.matterIds ?? []
+    const ids = (await agendaOf(ctx.db, who.villageId, input.talkDay)).map((s) => s.matterId)
     const found = await mattersByIds(ctx.db, who.villageId, ids)
     const order = new Map(ids.map((id, i) => [id, i]))
     const items = found

@@ -12,8 +12,8 @@ export const moveAgendaItem = handler(MATTER_SCHEMAS.moveAgendaItem, async (inpu
     }
     if (matter.talkDay === input.talkDay) fail('INVALID_INPUT', '已经排在这一天了。')
     const village = await loadVillage(t, matter.villageId)
-    await placeOnAgenda(t, village, matter._id, ctx.now, input.talkDay)
-    await removeFromAgenda(t, matter.villageId, matter._id, matter.talkDay, ctx.now)
+    await placeOnAgenda(t, ctx.db, village, matter._id, ctx.now, input.talkDay)
+    await removeFromAgenda(t, ctx.db, matter.villageId, matter._id, matter.talkDay)
     return {
       patch: { talkDay: input.talkDay },
       entry: { note: `从 ${matter.talkDay} 改到 ${input.talkDay} 说事日` },

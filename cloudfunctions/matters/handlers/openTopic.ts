@@ -20,7 +20,7 @@ export const openTopic = handler(MATTER_SCHEMAS.openTopic, async (input, ctx) =>
       ctx.now,
       async (id) => {
         if (input.urgent) return { note: '急事急办' }
-        const talkDay = await placeOnAgenda(t, village, id, ctx.now)
+        const talkDay = await placeOnAgenda(t, ctx.db, village, id, ctx.now)
         await updateMatter(t, id, { talkDay })
         return { talkDay, note: `排入 ${talkDay} 说事日` }
       },

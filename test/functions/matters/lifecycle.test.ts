@@ -8,6 +8,7 @@ import type { Envelope } from '../../../types/api'
 import type { MatterDetail } from '../../../types/api/matters'
 import { nextTalkDay } from '../../../domain/talkday'
 import { upcomingTalkDays } from '../../../domain/matters/rules'
+import { shanghaiDate } from '../../../domain/shared/time'
 import { startBackend, type Backend } from '../support/backend'
 import { CAST, insert, member, seedCast, village } from '../support/fixtures'
 
@@ -37,6 +38,27 @@ async function detail(matterId: string, as = CAST.resident): Promise<MatterDetai
   return data(await backend.call(as.openid, 'matters', 'getMatter', { matterId }))
 }
 
+/**
+ * The talk day arrives: the matter and its agenda slot move to today. (Stands in for a fixed
+ * clock until the emulator has one.)
+ */
+async function talkDayIsToday(id: string) {
+  const today = shanghaiDate(new Date())
+  const { data: slots } = await backend.db
+    .collection(COLLECTION.agendaSlots)
+    .where({ matterId: id })
+    .get()
+  for (const { _id, ...slot } of slots as Array<Record<string, unknown>>) {
+    await backend.db.collection(COLLECTION.agendaSlots).doc(String(_id)).remove()
+    await backend.db
+      .collection(COLLECTION.agendaSlots)
+      .doc(`${String(slot.villageId)}_${today}_${String(slot.slot)}`)
+      .set({ ...slot, date: today })
+  }
+  await backend.db.collection(COLLECTION.matters).doc(id).update({ talkDay: today })
+  return today
+}
+
 async function matterDoc(id: string) {
   const { data: rows } = await backend.db.collection(COLLECTION.matters).doc(id).get()
   return (rows as Array<Record<string, unknown>>)[0]
@@ -62,15 +84,33 @@ describe('the main road: 民事民提 → 民事民议 → 民事民决 → 民�
       await backend.call(CAST.committee.openid, 'matters', 'acceptMatter', { matterId: id }),
     )
     expect(res.talkDay).toBe(nextTalkDay(new Date()))
-    const { data: agendas } = await backend.db
-      .collection(COLLECTION.agendas)
-      .doc(`${CAST.committee.villageId}_${res.talkDay}`)
+    const { data: slots } = await backend.db
+      .collection(COLLECTION.agendaSlots)
+      .where({ villageId: CAST.committee.villageId, date: res.talkDay })
       .get()
-    expect((agendas as Array<{ matterIds: string[] }>)[0]?.matterIds).toEqual([id])
+    expect((slots as Array<{ matterId: string }>).map((s) => s.matterId)).toEqual([id])
   })
 
-  it('the moderator records minutes and starts the discussion: 议事中', async () => {
+  it('before its talk day neither minutes nor the discussion can start', async () => {
     const talkDay = (await matterDoc(id)).talkDay as string
+    const early = await backend.call(CAST.moderator.openid, 'matters', 'startDiscussion', {
+      matterId: id,
+    })
+    expect(early).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: `这件事排在 ${talkDay} 说事日，到那天才能开始议事。` },
+    })
+    const minutes = await backend.call(CAST.moderator.openid, 'matters', 'recordMinutes', {
+      matterId: id,
+      talkDay,
+      text: '提前写的纪要。',
+    })
+    expect(minutes).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await matterDoc(id)).toMatchObject({ status: 'accepted' })
+  })
+
+  it('on its talk day the moderator records minutes and starts the discussion: 议事中', async () => {
+    const talkDay = await talkDayIsToday(id)
     data(
       await backend.call(CAST.moderator.openid, 'matters', 'recordMinutes', {
         matterId: id,
@@ -218,6 +258,15 @@ describe('side roads', () => {
   it('merged into another matter; both timelines say so', async () => {
     const a = await raise(CAST.resident, '路灯坏了')
     const b = await raise(CAST.resident2, '村口太黑')
+    const waiting = await backend.call(CAST.committee.openid, 'matters', 'mergeMatter', {
+      matterId: b,
+      intoId: a,
+    })
+    expect(waiting).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '要合并到的事项还是“待受理”，请先受理它。' },
+    })
+    data(await backend.call(CAST.committee.openid, 'matters', 'acceptMatter', { matterId: a }))
     data(
       await backend.call(CAST.committee.openid, 'matters', 'mergeMatter', {
         matterId: b,

@@ -10,6 +10,7 @@ import type { Matter } from '../../../types/model/matter'
 import type { Member } from '../../../types/model/member'
 import { can, type Action } from '../../../domain/permissions'
 import { upcomingTalkDays } from '../../../domain/matters/rules'
+import { shanghaiDate } from '../../../domain/shared/time'
 import { startBackend, type Backend } from '../support/backend'
 import { CAST, insert, seedCast, storedMatter, STRANGER, VILLAGE_A } from '../support/fixtures'
 
@@ -17,6 +18,7 @@ let backend: Backend
 const DAY = 86400e3
 const [D1, D2] = upcomingTalkDays(new Date(), [4, 14, 24], 2)
 const FUTURE = '2099-12-31'
+const TODAY = shanghaiDate(new Date())
 
 beforeAll(async () => {
   backend = await startBackend()
@@ -85,7 +87,7 @@ const CASES: Case[] = [
   {
     action: 'startDiscussion',
     permission: 'startDiscussion',
-    matter: { status: 'accepted' },
+    matter: { status: 'accepted', urgent: true },
     payload: (matterId) => ({ matterId }),
   },
   {
@@ -134,9 +136,9 @@ const CASES: Case[] = [
   {
     action: 'recordMinutes',
     permission: 'recordMinutes',
-    matter: { status: 'accepted', talkDay: D1 },
-    agenda: { date: D1 },
-    payload: (matterId) => ({ matterId, talkDay: D1, text: '纪要' }),
+    matter: { status: 'accepted', talkDay: TODAY },
+    agenda: { date: TODAY },
+    payload: (matterId) => ({ matterId, talkDay: TODAY, text: '纪要' }),
   },
   {
     action: 'reorderAgenda',
@@ -173,7 +175,7 @@ async function footprint(id: string, title: string) {
     matter: await read(COLLECTION.matters, _.or([{ _id: id }, { title, villageId: VILLAGE_A }])),
     audit: await read(COLLECTION.auditLogs, { subjectId: id }),
     ratings: await read(COLLECTION.ratings, { matterId: id }),
-    agendas: await read(COLLECTION.agendas, { matterIds: id }),
+    agendaSlots: await read(COLLECTION.agendaSlots, { matterId: id }),
   }
 }
 
@@ -187,16 +189,24 @@ describe('matters permission matrix', () => {
       if (c.agenda) {
         // The case's agenda holds just this case's matter (or `ids`).
         const { date, ids } = c.agenda
+        const onIt = ids ? ids(id) : [id]
         await backend.db
-          .collection(COLLECTION.agendas)
-          .doc(`${VILLAGE_A}_${date}`)
-          .set({
-            villageId: VILLAGE_A,
-            date,
-            matterIds: ids ? ids(id) : [id],
-            minutes: {},
-            updatedAt: new Date(),
-          })
+          .collection(COLLECTION.agendaSlots)
+          .where({ villageId: VILLAGE_A, date })
+          .remove()
+        for (const [i, matterId] of onIt.entries()) {
+          await backend.db
+            .collection(COLLECTION.agendaSlots)
+            .doc(`${VILLAGE_A}_${date}_${i + 1}`)
+            .set({
+              villageId: VILLAGE_A,
+              date,
+              slot: i + 1,
+              matterId,
+              position: i + 1,
+              placedAt: new Date(),
+            })
+        }
       }
       const payload = { ...c.payload(c.matter ? id : title) }
       if (!c.matter && 'title' in payload) payload.title = title

@@ -1,0 +1,89 @@
+/**
+ * The rules of the matters function that depend on another document, under 30–50 simultaneous
+ * callers: agenda capacity and merges. No rule broken, no INTERNAL, the right number of
+ * successes, BUSY at most once in 50.
+ */
+import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
+import { upcomingTalkDays } from '../../../domain/matters/rules'
+import type { Matter } from '../../../types/model/matter'
+import { startBackend, type Backend } from '../support/backend'
+import { insert, member, storedMatter, village } from '../support/fixtures'
+import { expectNoCrashAndLittleBusy, race } from '../support/race'
+
+let backend: Backend
+
+beforeAll(async () => {
+  backend = await startBackend()
+})
+afterAll(() => backend.close())
+
+/** A village of its own for one test (agenda of 10), its committee member and `n` raised matters. */
+function villageWith(name: string, n: number, over: Partial<Matter> = {}) {
+  const id = `v-${name}`
+  const chair = member(`${name}-com`, id, ['resident', 'committee'])
+  insert(backend, COLLECTION.villages, [village(id, name)])
+  insert(backend, COLLECTION.members, [chair])
+  const matters = Array.from({ length: n }, (_, i) =>
+    storedMatter(`${name}-m${i + 1}`, { villageId: id, raisedBy: chair._id, ...over }),
+  )
+  insert(backend, COLLECTION.matters, matters)
+  return { id, chair, matterIds: matters.map((m) => m._id) }
+}
+
+async function where(collection: string, query: object) {
+  const { data } = await backend.db.collection(collection).where(query).limit(1000).get()
+  return data as Array<Record<string, unknown>>
+}
+
+describe('agenda capacity (10 per talk day)', () => {
+  it('30 accepts onto one talk day at once: exactly 10 land, 20 hear the day is full', async () => {
+    const v = villageWith('full', 30)
+    const [day] = upcomingTalkDays(new Date(), [4, 14, 24], 2).slice(1)
+    const { tally, results } = await race(
+      'acceptMatter onto one day',
+      v.matterIds.map(
+        (matterId) => () =>
+          backend.call(v.chair.openid, 'matters', 'acceptMatter', { matterId, talkDay: day }),
+      ),
+    )
+    expectNoCrashAndLittleBusy(tally, 30)
+    expect(tally.ok).toBe(10)
+    const refusals = results.filter((r) => !r.ok && r.error.code !== 'BUSY')
+    expect(refusals).toHaveLength(30 - 10 - (tally.BUSY ?? 0))
+    for (const r of refusals) {
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'CONFLICT', message: `${day} 的议程已满（最多 10 件）。` },
+      })
+    }
+    const slots = await where(COLLECTION.agendaSlots, { villageId: v.id })
+    const accepted = await where(COLLECTION.matters, { villageId: v.id, status: 'accepted' })
+    expect(slots).toHaveLength(10)
+    expect(slots.map((s) => s.date)).toEqual(Array(10).fill(day))
+    expect(new Set(slots.map((s) => s.matterId))).toEqual(new Set(accepted.map((m) => m._id)))
+    expect(accepted.map((m) => m.talkDay)).toEqual(Array(10).fill(day))
+    const raised = await where(COLLECTION.matters, { villageId: v.id, status: 'raised' })
+    expect(raised).toHaveLength(20)
+    // One timeline entry per acceptance, none for a refusal.
+    const entries = await where(COLLECTION.auditLogs, { villageId: v.id, action: 'acceptMatter' })
+    expect(entries).toHaveLength(10)
+  })
+
+  it('30 accepts without a day at once: all land, 10 on each of the next three talk days', async () => {
+    const v = villageWith('spread', 30)
+    const days = upcomingTalkDays(new Date(), [4, 14, 24], 3)
+    const { tally } = await race(
+      'acceptMatter onto the next day with room',
+      v.matterIds.map(
+        (matterId) => () => backend.call(v.chair.openid, 'matters', 'acceptMatter', { matterId }),
+      ),
+    )
+    expectNoCrashAndLittleBusy(tally, 30)
+    expect(tally.ok).toBe(30 - (tally.BUSY ?? 0))
+    const slots = await where(COLLECTION.agendaSlots, { villageId: v.id })
+    const perDay = (d: string) => slots.filter((s) => s.date === d).length
+    const landed = tally.ok ?? 0
+    expect(days.map(perDay)).toEqual([10, 10, landed - 20])
+    expect(new Set(slots.map((s) => s.matterId)).size).toBe(landed)
+  })
+})
