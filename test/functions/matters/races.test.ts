@@ -87,3 +87,90 @@ describe('agenda capacity (10 per talk day)', () => {
     expect(new Set(slots.map((s) => s.matterId)).size).toBe(landed)
   })
 })
+
+describe('merges', () => {
+  it('25 pairs merged into each other at once (50 callers): no cycle, none merged into a waiting matter', async () => {
+    const v = villageWith('pairs', 50)
+    const pairs = Array.from({ length: 25 }, (_, i) => [v.matterIds[2 * i], v.matterIds[2 * i + 1]])
+    const { tally, results } = await race(
+      'mergeMatter A→B with B→A',
+      pairs.flatMap(([a, b]) => [
+        () => backend.call(v.chair.openid, 'matters', 'mergeMatter', { matterId: a, intoId: b }),
+        () => backend.call(v.chair.openid, 'matters', 'mergeMatter', { matterId: b, intoId: a }),
+      ]),
+    )
+    expectNoCrashAndLittleBusy(tally, 50)
+    for (const r of results.filter((x) => !x.ok && x.error.code !== 'BUSY')) {
+      expect(r).toEqual({
+        ok: false,
+        error: { code: 'CONFLICT', message: '要合并到的事项还是“待受理”，请先受理它。' },
+      })
+    }
+    const matters = await where(COLLECTION.matters, { villageId: v.id })
+    const into = new Map(matters.map((m) => [m._id, m.mergedInto as string | undefined]))
+    const cycles = matters.filter((m) => m.mergedInto && into.get(m.mergedInto as string) === m._id)
+    expect(cycles).toEqual([])
+    expect(matters.filter((m) => m.status === 'merged')).toEqual([])
+  })
+
+  // Every merge writes its target, so merges into one matter take turns: a committee's worth at
+  // once is the load that can happen (50 into one would queue past the function's time limit).
+  it('10 matters merged into one accepted matter at once (a whole committee): all merged, its timeline says so 10 times', async () => {
+    const v = villageWith('many', 10)
+    insert(backend, COLLECTION.matters, [
+      storedMatter('many-target', { villageId: v.id, status: 'accepted', raisedBy: v.chair._id }),
+    ])
+    const { tally } = await race(
+      'mergeMatter into one target',
+      v.matterIds.map(
+        (matterId) => () =>
+          backend.call(v.chair.openid, 'matters', 'mergeMatter', {
+            matterId,
+            intoId: 'many-target',
+          }),
+      ),
+    )
+    expectNoCrashAndLittleBusy(tally, 10)
+    expect(tally.ok).toBe(10 - (tally.BUSY ?? 0))
+    const merged = await where(COLLECTION.matters, { villageId: v.id, status: 'merged' })
+    expect(merged).toHaveLength(tally.ok ?? 0)
+    expect(merged.every((m) => m.mergedInto === 'many-target')).toBe(true)
+    const onTarget = await where(COLLECTION.auditLogs, {
+      subjectId: 'many-target',
+      action: 'mergeMatter',
+    })
+    expect(onTarget).toHaveLength(tally.ok ?? 0)
+  })
+
+  it('25 merges racing the owners withdrawing the same matters (50 callers): each matter one way', async () => {
+    const v = villageWith('either', 25)
+    // A target of its own for each, so the race is between the two calls on one matter.
+    insert(
+      backend,
+      COLLECTION.matters,
+      v.matterIds.map((id) =>
+        storedMatter(`${id}-into`, { villageId: v.id, status: 'accepted', raisedBy: v.chair._id }),
+      ),
+    )
+    const { tally } = await race(
+      'mergeMatter with withdrawMatter',
+      v.matterIds.flatMap((matterId) => [
+        () =>
+          backend.call(v.chair.openid, 'matters', 'mergeMatter', {
+            matterId,
+            intoId: `${matterId}-into`,
+          }),
+        () => backend.call(v.chair.openid, 'matters', 'withdrawMatter', { matterId }),
+      ]),
+    )
+    expectNoCrashAndLittleBusy(tally, 50)
+    expect(tally.ok).toBe(25 - (tally.BUSY ?? 0))
+    for (const matterId of v.matterIds) {
+      const [m] = await where(COLLECTION.matters, { _id: matterId })
+      const changes = await where(COLLECTION.auditLogs, { subjectId: matterId })
+      // One status change, matching the stored status; never merged and withdrawn both.
+      expect(changes.map((e) => e.to)).toEqual([m?.status].filter((s) => s !== 'raised'))
+      expect(m?.status === 'merged').toBe(m?.mergedInto === `${matterId}-into`)
+    }
+  })
+})
