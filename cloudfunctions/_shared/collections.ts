@@ -26,6 +26,7 @@ export const COLLECTION = {
   agendas: 'agendas',
   agendaSlots: 'agendaSlots',
   statements: 'statements',
+  postingWindows: 'postingWindows',
   ratings: 'ratings',
   auditLogs: 'auditLogs',
 } as const
@@ -79,6 +80,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
       { name: 'authorId_at', keys: [key('authorId'), key('at', -1)] },
     ],
   },
+  // Document id: the member id (the rate limit on posting).
+  { name: COLLECTION.postingWindows, indexes: [] },
   {
     // Document id: `<matterId>_<memberId>`: one rating per member and matter.
     name: COLLECTION.ratings,

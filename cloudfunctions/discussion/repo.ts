@@ -1,6 +1,6 @@
 /** Every database access of the `discussion` function. */
 import type { Matter } from '../../types/model/matter'
-import type { Statement } from '../../types/model/statement'
+import type { PostingWindow, Statement } from '../../types/model/statement'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
 import { fail } from '../_shared/handler'
@@ -19,25 +19,25 @@ export async function getStatement(r: Reader, id: string): Promise<Statement> {
   )
 }
 
-/** How many statements `authorId` posted after `since`: one count on the authorId+at index. */
-export async function countStatementsSince(
-  db: Database,
-  authorId: string,
-  since: Date,
-): Promise<number> {
-  const _ = db.command
-  const { total } = await db
-    .collection(COLLECTION.statements)
-    .where({ authorId, at: _.gt(since) })
-    .count()
-  return total ?? 0
+/** The member's recent posting times, read inside the posting transaction. */
+export async function postingWindow(t: Transaction, memberId: string): Promise<Date[]> {
+  const found = await byId<PostingWindow>(t, COLLECTION.postingWindows, memberId)
+  return (found?.recent ?? []).map((at) => new Date(at))
+}
+
+export async function savePostingWindow(
+  t: Transaction,
+  memberId: string,
+  window: Omit<PostingWindow, '_id'>,
+): Promise<void> {
+  await t.collection(COLLECTION.postingWindows).doc(memberId).set(window)
 }
 
 export async function addStatement(
-  db: Database,
+  t: Transaction,
   statement: Omit<Statement, '_id'>,
 ): Promise<string> {
-  return addDoc(db, COLLECTION.statements, statement)
+  return addDoc(t, COLLECTION.statements, statement)
 }
 
 export async function updateStatement(

@@ -44,6 +44,20 @@ describe('discussion.postStatement', () => {
       hiding: null,
       reports: [],
     })
+    // The post is audited in its transaction.
+    const audits = (await backend.all(COLLECTION.auditLogs)).filter(
+      (a) => a.subjectId === res.data.statementId,
+    )
+    expect(audits).toEqual([
+      expect.objectContaining({
+        villageId: VILLAGE_A,
+        subjectType: 'statement',
+        action: 'postStatement',
+        actorId: CAST.resident._id,
+        to: 'visible',
+      }),
+    ])
+    expect(audits[0]).not.toHaveProperty('from')
   })
 
   it('answers a statement; answering a reply attaches to the top statement (one level)', async () => {
@@ -159,10 +173,15 @@ describe('discussion.postStatement', () => {
   describe('rate limit: at most 10 statements per member per minute', () => {
     it('statements older than a minute do not count; the 11th within a minute is refused', async () => {
       const author = { ...CAST.moderator }
-      // The moderator posted once above; 8 more seeded in the last minute, 5 more than a minute ago.
-      const recent = Array.from({ length: 8 }, () => statementBy(author, OPEN, { agoMs: 20_000 }))
-      const old = Array.from({ length: 5 }, () => statementBy(author, OPEN, { agoMs: 61_000 }))
-      seedStatements(backend, [...recent, ...old])
+      // 9 posts in the last minute and 5 more than a minute ago, as the posting window records them.
+      const ago = (ms: number) => new Date(Date.now() - ms)
+      await backend.db
+        .collection(COLLECTION.postingWindows)
+        .doc(author._id)
+        .set({
+          villageId: author.villageId,
+          recent: [...Array(5).fill(ago(61_000)), ...Array(9).fill(ago(20_000))],
+        })
       const tenth = await post(author.openid, { matterId: OPEN, text: '第十条。' })
       expect(tenth.ok).toBe(true)
       const before = await snapshot(backend)
