@@ -9,7 +9,6 @@ import path from 'node:path'
 import { COLLECTION, COLLECTIONS } from '../cloudfunctions/_shared/collections'
 import { DEMO_VILLAGE_ID, demoHouseholds, demoMembers, demoVillage } from '../domain/village/demo'
 import { demoMatters } from '../domain/matters/demo'
-import { migrateAgendas } from '../cloudfunctions/matters/migrateAgendas'
 import { startEmulator } from '../emulator/src/index'
 
 export { DEMO_VILLAGE_ID }
@@ -39,9 +38,6 @@ const sdkFor = (serviceUrl: string) => {
 }
 
 /** True when the demo village exists (`npm start` seeds when it does not). */
-/** Brings stored documents to today's shapes (idempotent; `npm start` runs it on every start). */
-export const migrate = async (serviceUrl: string) => migrateAgendas(sdkFor(serviceUrl).database())
-
 export const isSeeded = async (serviceUrl: string): Promise<boolean> => {
   const db = sdkFor(serviceUrl).database()
   const res = await db.collection(COLLECTION.villages).doc(DEMO_VILLAGE_ID).get()

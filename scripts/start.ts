@@ -10,7 +10,7 @@ import { startEmulator } from '../emulator/src/index'
 import { COLLECTIONS } from '../cloudfunctions/_shared/collections'
 import { FUNCTIONS_ROOT } from './build-functions'
 import { H5_DIR } from './paths'
-import { isSeeded, migrate, seedDemo } from './seed'
+import { isSeeded, seedDemo } from './seed'
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -32,7 +32,6 @@ async function main() {
     dev: true,
     collections: COLLECTIONS,
   })
-  await migrate(emulator.serviceUrl)
   if (!(await isSeeded(emulator.serviceUrl))) {
     await seedDemo({ serviceUrl: emulator.serviceUrl })
     console.log('seeded the demo village (示范村)')

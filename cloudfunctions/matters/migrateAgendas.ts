@@ -3,7 +3,8 @@
  * list of matter ids and the minutes by matter) become agenda slots (`AgendaSlot`,
  * `<villageId>_<date>_<n>`), in the same order, with the same minutes. Each old agenda is turned
  * into its slots and removed in ONE transaction, so the migration can stop anywhere and run again:
- * what is done is not done twice, what is left is done. Run it with `npm run migrate`.
+ * what is done is not done twice, what is left is done. `migrateAgendas(db)` is one entry of the
+ * project's list of migrations (`npm run migrate`).
  */
 import type { AgendaSlot, LegacyAgenda } from '../../types/model/matter'
 import { COLLECTION } from '../_shared/collections'
