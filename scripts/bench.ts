@@ -4,11 +4,18 @@
 // declared index (median ms; target < 20 ms) and the data file size for those 100,000 documents.
 // The 100,000 documents are bulk-loaded through the storage layer (emulator.bulkInsert), not the
 // SDK: one HTTP request per document would only measure the loopback.
+// Then function calls through `/fn` against the bare round trip (`GET /healthz`) on one server,
+// with one client, in one run: a cold call (new instance), a warm call, and `matters.getMatter`
+// end to end (one call, four database requests) as a signed-in demo member; p50 and p99.
 import tcb from '@cloudbase/node-sdk'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startEmulator } from '../emulator/src/index'
+import { COLLECTIONS } from '../cloudfunctions/_shared/collections'
+import { demoMatters } from '../domain/matters/demo'
+import { buildFunctions, FUNCTIONS_ROOT, functionNames } from './build-functions'
+import { seedDemo } from './seed'
 
 process.env.TENCENTCLOUD ??= 'true'
 process.env.TENCENTCLOUD_SECRETID ??= 'bench-secret-id'
@@ -25,6 +32,114 @@ const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b)
   const m = Math.floor(s.length / 2)
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+const percentile = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]
+}
+
+const WARM_RUNS = 300
+const COLD_RUNS = 8
+
+type Row = [string, string, string]
+
+/** `/fn` cold and warm and getMatter end to end, each against GET /healthz on the same server. */
+const functionBench = async (rows: Row[]): Promise<void> => {
+  // A copy of the built bundles, so a cold start can be forced by touching a file.
+  const fnDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fengsi-bench-fn-'))
+  const names = functionNames(FUNCTIONS_ROOT)
+  const built = names.every((n) => fs.existsSync(path.join(FUNCTIONS_ROOT, n, 'index.js')))
+  if (!built) await buildFunctions()
+  for (const n of names) {
+    fs.mkdirSync(path.join(fnDir, n))
+    for (const f of ['index.js', 'config.json']) {
+      fs.copyFileSync(path.join(FUNCTIONS_ROOT, n, f), path.join(fnDir, n, f))
+    }
+  }
+  const emulator = await startEmulator({
+    memory: true,
+    functionsDir: fnDir,
+    collections: COLLECTIONS,
+    dev: true,
+    functionLog: () => undefined,
+    functionTimeoutMs: 15_000,
+  })
+  try {
+    await seedDemo({ serviceUrl: emulator.serviceUrl })
+    const login = (await (
+      await fetch(`${emulator.url}/dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ memberId: 'demo-committee' }),
+      })
+    ).json()) as { token: string }
+    const headers = { 'content-type': 'application/json', 'x-fengsi-dev-token': login.token }
+    const matterId = demoMatters(new Date()).matters[0]._id
+    const call = async (name: string, event: unknown): Promise<number> => {
+      const t0 = process.hrtime.bigint()
+      const res = await fetch(`${emulator.url}/fn/${name}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(event),
+      })
+      const body = (await res.json()) as { ok?: boolean }
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6
+      if (res.status !== 200 || body.ok !== true) {
+        throw new Error(`${name}: ${res.status} ${JSON.stringify(body).slice(0, 200)}`)
+      }
+      return ms
+    }
+    const healthz = async (): Promise<number> => {
+      const t0 = process.hrtime.bigint()
+      const res = await fetch(`${emulator.url}/healthz`)
+      await res.json()
+      return Number(process.hrtime.bigint() - t0) / 1e6
+    }
+    const whoami = { action: 'whoami', payload: {} }
+    const getMatter = { action: 'getMatter', payload: { matterId } }
+    // warm-up: sockets, JIT, one instance of each
+    for (let i = 0; i < 30; i++) {
+      await healthz()
+      await call('village', whoami)
+      await call('matters', getMatter)
+    }
+    const cold: number[] = []
+    const bundle = path.join(fnDir, 'village', 'index.js')
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const at = new Date(Date.now() + (i + 1) * 1000)
+      fs.utimesSync(bundle, at, at) // a changed bundle: the next call starts a new instance
+      cold.push(await call('village', whoami))
+    }
+    const bare: number[] = []
+    const warm: number[] = []
+    const matter: number[] = []
+    // interleaved, so the three series see the same machine load
+    for (let i = 0; i < WARM_RUNS; i++) {
+      bare.push(await healthz())
+      warm.push(await call('village', whoami))
+      matter.push(await call('matters', getMatter))
+    }
+    const starts = emulator.counters.snapshot().starts
+    if ((starts.village?.cold ?? 0) < COLD_RUNS) throw new Error('cold calls were not cold')
+    const p50 = percentile(bare, 50)
+    const fmt = (xs: number[]) => {
+      const m = percentile(xs, 50)
+      return `p50 ${m.toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms (${(m / p50).toFixed(1)}× /healthz)`
+    }
+    rows.push(['GET /healthz (bare round trip)', `${WARM_RUNS}`, fmt(bare)])
+    rows.push(['POST /fn/village whoami, cold (new instance)', `${COLD_RUNS}`, fmt(cold)])
+    rows.push(['POST /fn/village whoami, warm', `${WARM_RUNS}`, fmt(warm)])
+    const ratio = percentile(matter, 50) / p50
+    rows.push([
+      'POST /fn/matters getMatter (4 db requests), warm',
+      `${WARM_RUNS}`,
+      `${fmt(matter)} ${ratio <= 10 ? '(target ≤ 10×: met)' : '(target ≤ 10×: MISSED)'}`,
+    ])
+  } finally {
+    await emulator.close()
+    fs.rmSync(fnDir, { recursive: true, force: true })
+  }
 }
 
 const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
@@ -49,7 +164,7 @@ const main = async (): Promise<void> => {
     ],
   })
   const db = tcb.init({ env: 'local', serviceUrl: emulator.serviceUrl }).database()
-  const rows: Array<[string, string, string]> = []
+  const rows: Row[] = []
   try {
     // warm-up (JIT, prepared statements, keep-alive sockets)
     for (let i = 0; i < 50; i++) await db.collection('small').add({ warm: i })
@@ -150,6 +265,7 @@ const main = async (): Promise<void> => {
     `${(bytes / 1024 / 1024).toFixed(1)} MB (${Math.round(bytes / (BIG + OPS * 2 + 50))} B/doc)`,
   ])
   fs.rmSync(dir, { recursive: true, force: true })
+  await functionBench(rows)
 
   const w0 = Math.max(...rows.map((r) => r[0].length), 'measurement'.length)
   const w1 = Math.max(...rows.map((r) => r[1].length), 'docs'.length)

@@ -6,6 +6,8 @@ export interface CounterSnapshot {
   readonly database: Record<string, Record<string, number>>
   /** function name → invocations */
   readonly functions: Record<string, number>
+  /** function name → invocations that started a new instance (cold) or reused one (warm) */
+  readonly starts: Record<string, { cold: number; warm: number }>
 }
 
 export interface CounterFilter {
@@ -16,6 +18,7 @@ export interface CounterFilter {
 export class Counters {
   private database: Record<string, Record<string, number>> = {}
   private functions: Record<string, number> = {}
+  private starts: Record<string, { cold: number; warm: number }> = {}
 
   countDatabase(collection: string, action: string): void {
     const byAction = (this.database[collection] ??= {})
@@ -26,9 +29,17 @@ export class Counters {
     this.functions[name] = (this.functions[name] ?? 0) + 1
   }
 
+  countStart(name: string, cold: boolean): void {
+    const byKind = (this.starts[name] ??= { cold: 0, warm: 0 })
+    if (cold) byKind.cold++
+    else byKind.warm++
+  }
+
   /** A deep copy of the counters. */
   snapshot(): CounterSnapshot {
-    return JSON.parse(JSON.stringify({ database: this.database, functions: this.functions }))
+    return JSON.parse(
+      JSON.stringify({ database: this.database, functions: this.functions, starts: this.starts }),
+    )
   }
 
   /** Database requests matching the filter (all of them without one). */
@@ -46,5 +57,6 @@ export class Counters {
   reset(): void {
     this.database = {}
     this.functions = {}
+    this.starts = {}
   }
 }

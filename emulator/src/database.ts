@@ -95,11 +95,13 @@ export class DatabaseService {
   constructor(
     private readonly store: Store,
     private readonly counters: Counters,
+    /** The emulator's clock (`db.serverDate()` reads it). */
+    private readonly clock: { now(): number } = { now: () => Date.now() },
   ) {}
 
   /** Handle one `database.*` action; returns the reply without requestId, or throws EmulatorError. */
   handle(action: string, body: Body): Reply {
-    const now = Date.now()
+    const now = this.clock.now()
     const collection = typeof body.collectionName === 'string' ? body.collectionName : ''
     this.counters.countDatabase(collection || '_', action)
     switch (action) {

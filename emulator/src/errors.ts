@@ -14,6 +14,9 @@ export type ErrorCode =
   | 'FUNCTIONS_TIME_LIMIT_EXCEEDED'
   | 'DEV_TOKEN_INVALID'
   | 'DEV_MEMBER_NOT_FOUND'
+  | 'FUNCTION_EXCEED_RESOURCE_LIMIT'
+  | 'SIGN_PARAM_INVALID'
+  | 'PAYLOAD_TOO_LARGE'
 
 export class EmulatorError extends Error {
   readonly code: ErrorCode

@@ -1,20 +1,27 @@
 // Programmatic API: start a local CloudBase on 127.0.0.1.
 import path from 'node:path'
+import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
+import { Clock } from './clock'
 import { Counters } from './counters'
 import { DatabaseService, newId } from './database'
 import { stringifyDoc } from './ejson'
-import { FunctionRunner } from './functions'
+import { FunctionRunner, type InvocationRecord } from './functions'
 import { createServer, type DevIdentityOptions } from './server'
 import { FileStorage } from './storage'
 import { Store } from './store'
+import { readTriggers, timerEvent, TriggerScheduler, type TimerTrigger } from './triggers'
 import type { CollectionSpec, Doc } from './types'
 
 export type { CollectionSpec, IndexSpec, IndexKeySpec, Doc } from './types'
 export type { CounterSnapshot, CounterFilter } from './counters'
 export { Counters } from './counters'
+export { Clock, MAX_FIRES_PER_ADVANCE } from './clock'
+export { parseCron, CronError, CRON_UTC_OFFSET_MS } from './cron'
+export type { TimerTrigger } from './triggers'
 export { EmulatorError } from './errors'
 export { DEV_TOKEN_HEADER } from './server'
+export type { InvocationRecord } from './functions'
 export { DEFAULT_LIMIT, MAX_LIMIT } from './database'
 export { MAX_UPLOAD_BYTES, sniffImage, StorageError } from './storage'
 export type { StorageErrorCode, ImageKind, DownloadUrl } from './storage'
@@ -51,6 +58,39 @@ export interface EmulatorOptions {
   readonly synchronous?: 'NORMAL' | 'FULL'
   /** Largest file storage accepts, in bytes (default MAX_UPLOAD_BYTES, 5 MB). */
   readonly maxUploadBytes?: number
+  /** Run the functions' timer triggers (config.json `triggers`) on the clock (default true). */
+  readonly timerTriggers?: boolean
+  /** Instances per function at most (default 10). */
+  readonly functionConcurrency?: number
+  /** Invocations that may wait for an instance, per function (default 100). */
+  readonly functionQueueLimit?: number
+  /** An instance idle this long is recycled (default 300,000 ms). */
+  readonly functionIdleMs?: number
+  /**
+   * The secrets `/admin` requests must be signed with. Default: TENCENTCLOUD_SECRETID and
+   * TENCENTCLOUD_SECRETKEY of this process when both are set, else generated ones.
+   */
+  readonly credentials?: Credentials
+}
+
+export interface Credentials {
+  readonly secretId: string
+  readonly secretKey: string
+}
+
+/** How many recent invocations the emulator remembers (the console's list). */
+export const RECENT_INVOCATIONS = 200
+
+/** The emulator's one clock (see emulator/README.md, "Clock"). */
+export interface EmulatorClock {
+  /** Freeze emulator time at an instant (fires nothing). */
+  set(instant: Date | number | string): void
+  /** Move the clock forward; resolves after every timer trigger due in between has fired once. */
+  advance(ms: number): Promise<void>
+  /** The emulator's time, epoch ms. */
+  now(): number
+  /** Back to real time. */
+  reset(): void
 }
 
 export interface Emulator {
@@ -61,6 +101,16 @@ export interface Emulator {
   readonly serviceUrl: string
   /** Request counters per collection and action, and per function. */
   readonly counters: Counters
+  /** The one clock: db.serverDate(), the functions' Date and the timer triggers read it. */
+  readonly clock: EmulatorClock
+  /** The secrets `/admin` requests are signed with (handed to function instances too). */
+  readonly credentials: Credentials
+  /** The last RECENT_INVOCATIONS invocations, newest first. */
+  invocations(): InvocationRecord[]
+  /** The timer triggers read from the functions' config.json. */
+  readonly triggers: readonly TimerTrigger[]
+  /** Live, busy and waiting per function. */
+  instances(): Record<string, { live: number; busy: number; waiting: number }>
   /** The SQLite file (undefined in memory). */
   readonly dataFile: string | undefined
   /** The folder of stored files, `<data>/files` (undefined in memory). */
@@ -75,12 +125,34 @@ export interface Emulator {
   close(): Promise<void>
 }
 
+const defaultCredentials = (): Credentials => {
+  const { TENCENTCLOUD_SECRETID: secretId, TENCENTCLOUD_SECRETKEY: secretKey } = process.env
+  if (secretId && secretKey) return { secretId, secretKey }
+  return {
+    secretId: `AKIDemulator${randomBytes(12).toString('hex')}`,
+    secretKey: randomBytes(24).toString('hex'),
+  }
+}
+
 export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emulator> => {
+  // A bad trigger is refused before anything starts.
+  const triggers =
+    options.functionsDir && options.timerTriggers !== false
+      ? readTriggers(path.resolve(options.functionsDir))
+      : []
   const dataFile = options.memory ? undefined : path.resolve(options.dataDir ?? '.data', DATA_FILE)
   const store = new Store({ file: dataFile ?? null, synchronous: options.synchronous })
   for (const spec of options.collections ?? []) store.declareCollection(spec)
   const counters = new Counters()
-  const database = new DatabaseService(store, counters)
+  const clock = new Clock()
+  const credentials = options.credentials ?? defaultCredentials()
+  const recent: InvocationRecord[] = []
+  const onInvocation = (record: InvocationRecord): void => {
+    if (record.cold !== undefined) counters.countStart(record.name, record.cold)
+    recent.unshift(record)
+    if (recent.length > RECENT_INVOCATIONS) recent.pop()
+  }
+  const database = new DatabaseService(store, counters, clock)
   const envId = options.envId ?? 'local'
   const filesDir = options.memory ? undefined : path.resolve(options.dataDir ?? '.data', FILES_DIR)
   const storage = new FileStorage({ dir: filesDir, envId, maxBytes: options.maxUploadBytes })
@@ -99,6 +171,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
       return runner
     },
     counters,
+    clock,
     storage,
     dev,
     staticDir: options.staticDir,
@@ -120,19 +193,50 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
       envId,
       appId: options.appId ?? 'wx-emulator',
       defaultTimeoutMs: options.functionTimeoutMs ?? 3000,
-      log:
-        options.functionLog ??
-        ((name, line) => {
-          process.stderr.write(`[fn ${name}] ${line}\n`)
-        }),
+      clock,
+      credentials,
+      concurrency: options.functionConcurrency ?? 10,
+      queueLimit: options.functionQueueLimit ?? 100,
+      idleMs: options.functionIdleMs ?? 300_000,
+      onInvocation,
+      log: (name, line) => log(name, line),
     })
   }
+  const log =
+    options.functionLog ??
+    ((name: string, line: string) => {
+      process.stderr.write(`[fn ${name}] ${line}\n`)
+    })
+  const scheduler = runner
+    ? new TriggerScheduler(triggers, clock, async (trigger, at) => {
+        try {
+          await runner?.invoke(
+            trigger.functionName,
+            timerEvent(trigger, at),
+            { openid: '' },
+            `timer:${trigger.name}`,
+          )
+        } catch (e) {
+          log(trigger.functionName, `timer ${trigger.name}: ${(e as Error).message}`)
+        }
+      })
+    : undefined
   let closed = false
   return {
     url,
     port,
     serviceUrl,
     counters,
+    clock: {
+      set: (instant) => clock.set(instant),
+      advance: (ms) => clock.advance(ms),
+      now: () => clock.now(),
+      reset: () => clock.reset(),
+    },
+    credentials,
+    triggers,
+    invocations: () => recent.map((r) => ({ ...r })),
+    instances: () => runner?.instances() ?? {},
     dataFile,
     filesDir,
     dataFileSize: () => store.fileSize(),
@@ -152,6 +256,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
     close: async () => {
       if (closed) return
       closed = true
+      scheduler?.close()
       await runner?.close()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { randomBytes, randomUUID } from 'node:crypto'
+import type { Clock } from './clock'
 import type { Counters } from './counters'
 import type { DatabaseService } from './database'
 import { parseStored } from './ejson'
@@ -28,6 +29,7 @@ export interface ServerDeps {
   readonly database: DatabaseService
   readonly runner: FunctionRunner | undefined
   readonly counters: Counters
+  readonly clock: Clock
   readonly storage: FileStorage
   readonly dev: DevIdentityOptions | undefined
   readonly staticDir: string | undefined
@@ -58,6 +60,7 @@ const HTTP_STATUS: Partial<Record<EmulatorError['code'], number>> = {
   FUNCTIONS_NOT_EXIST: 404,
   FUNCTIONS_EXECUTE_FAIL: 502,
   FUNCTIONS_TIME_LIMIT_EXCEEDED: 504,
+  FUNCTION_EXCEED_RESOURCE_LIMIT: 429,
   DEV_TOKEN_INVALID: 401,
   DEV_MEMBER_NOT_FOUND: 404,
 }
@@ -208,6 +211,31 @@ export const createServer = (deps: ServerDeps): http.Server => {
     if (!deps.store.hasCollection(dev.collection)) return { members: [] }
     const members = deps.database.matching(dev.collection, undefined, 1000)
     return { members }
+  }
+
+  const clockState = (): Record<string, unknown> => ({
+    now: new Date(deps.clock.now()).toISOString(),
+    frozen: deps.clock.frozen(),
+  })
+
+  /** `{set?: ISO string, advanceMs?: number, reset?: true}`: set first, then advance. */
+  const devClock = async (body: Record<string, unknown>): Promise<void> => {
+    const { set, advanceMs, reset } = body
+    if (set !== undefined && (typeof set !== 'string' || !Number.isFinite(Date.parse(set)))) {
+      throw new EmulatorError('INVALID_PARAM', 'set must be an ISO 8601 instant')
+    }
+    if (
+      advanceMs !== undefined &&
+      (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0)
+    ) {
+      throw new EmulatorError('INVALID_PARAM', 'advanceMs must be a non-negative number')
+    }
+    if (reset !== undefined && reset !== true) {
+      throw new EmulatorError('INVALID_PARAM', 'reset must be true when given')
+    }
+    if (reset) deps.clock.reset()
+    if (typeof set === 'string') deps.clock.set(set)
+    if (typeof advanceMs === 'number') await deps.clock.advance(advanceMs)
   }
 
   const serveStatic = (
@@ -385,6 +413,11 @@ export const createServer = (deps: ServerDeps): http.Server => {
           sendJson(res, 200, devLogin(parseJsonBody(await readBody(req))))
         } else if (deps.dev && pathname === '/dev/members' && method === 'GET') {
           sendJson(res, 200, devMembers())
+        } else if (deps.dev && pathname === '/dev/clock' && method === 'POST') {
+          await devClock(parseJsonBody(await readBody(req)))
+          sendJson(res, 200, clockState())
+        } else if (deps.dev && pathname === '/dev/clock' && method === 'GET') {
+          sendJson(res, 200, clockState())
         } else {
           sendJson(res, 404, { code: 'NOT_FOUND', message: `${method} ${pathname}`, requestId })
         }

@@ -137,4 +137,42 @@ describe('cloudbase-emulator CLI', () => {
       await killHard(second.proc)
     }
   })
+
+  it('fires a function’s timer trigger on its schedule, in real time', async () => {
+    const functions = path.join(__dirname, 'fixtures', 'cli-timers')
+    const args = ['--port', '0', '--memory', '--collections', COLLECTIONS, '--functions', functions]
+    const child = await startChild(args)
+    try {
+      const db = sdkFor(asEmulator(child.port)).database()
+      let seen: string[] = []
+      for (let i = 0; i < 50 && seen.length < 2; i++) {
+        await new Promise((r) => setTimeout(r, 200))
+        const { data } = await db.collection('ticks').get()
+        seen = (data as Array<{ event: { Time: string } }>).map((d) => d.event.Time).sort()
+      }
+      expect(seen.length).toBeGreaterThanOrEqual(2)
+      // once per due time: every second, whole seconds, no repeats
+      expect(new Set(seen).size).toBe(seen.length)
+      for (const t of seen) expect(t).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
+    } finally {
+      await killHard(child.proc)
+    }
+  })
+
+  it('refuses a bad cron expression at start with a clear message', async () => {
+    const functions = path.join(dir, 'functions')
+    fs.mkdirSync(path.join(functions, 'job'), { recursive: true })
+    fs.writeFileSync(path.join(functions, 'job', 'index.js'), 'exports.main = async () => 1')
+    fs.writeFileSync(
+      path.join(functions, 'job', 'config.json'),
+      JSON.stringify({ triggers: [{ name: 'daily', type: 'timer', config: '0 0 2 1 * *' }] }),
+    )
+    const failure = await startChild(['--port', '0', '--memory', '--functions', functions]).then(
+      () => 'started',
+      (e: Error) => e.message,
+    )
+    expect(failure).toMatch(
+      /exited with 1; stderr: .*job\/config\.json: trigger daily: bad cron expression "0 0 2 1 \* \*": 6 fields; CloudBase needs 7/,
+    )
+  })
 })
