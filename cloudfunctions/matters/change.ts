@@ -17,8 +17,11 @@ import { getMatter, updateMatter } from './repo'
 export interface Outcome<R> {
   /** Fields to write on the matter (updatedAt is added; the matter is written in any case). */
   patch?: Partial<Matter>
-  /** The timeline entry; every act on a matter leaves one. */
-  entry: { from?: MatterStatus; to?: MatterStatus; note?: string }
+  /**
+   * The audit record; every act on a matter leaves one. It is a timeline entry (subjectType
+   * 'matter') unless it names another subjectType (a rating: counted, never shown one by one).
+   */
+  entry: { from?: MatterStatus; to?: MatterStatus; note?: string; subjectType?: 'rating' }
   result: R
 }
 
@@ -39,13 +42,13 @@ export async function actOnMatter<R>(
     await updateMatter(t, matterId, { ...patch, updatedAt: ctx.now })
     await audit(t, {
       villageId: matter.villageId,
-      subjectType: 'matter',
       subjectId: matterId,
       action,
       actorId: who.memberId,
       actorName: who.name,
       at: ctx.now,
       ...entry,
+      subjectType: entry.subjectType ?? 'matter',
     })
     return result
   })

@@ -4,6 +4,7 @@ import type { Matter, Rating } from '../../types/model/matter'
 import type { Member } from '../../types/model/member'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
+import type { Position } from '../../domain/shared/cursor'
 import { fail } from '../_shared/handler'
 import { addDoc, byId, type Reader } from '../_shared/repo'
 
@@ -43,13 +44,32 @@ export async function saveRating(t: Transaction, rating: Rating): Promise<void> 
   await t.collection(COLLECTION.ratings).doc(_id).set(rest)
 }
 
-/** The timeline of a matter, oldest first (its audit records). */
-export async function timelineOf(db: Database, matterId: string): Promise<AuditRecord[]> {
+/**
+ * One page of a matter's timeline (its audit records), newest first, before the position
+ * `before` (exclusive), paged on (at, _id). Answers at most `limit` + 1 so the caller knows if more
+ * follow: the latest entries are always on the first page, however long the timeline.
+ */
+export async function timelineOf(
+  db: Database,
+  matterId: string,
+  before: Position | undefined,
+  limit: number,
+): Promise<AuditRecord[]> {
+  const _ = db.command
+  const where = { subjectId: matterId, subjectType: 'matter' }
   const { data } = await db
     .collection(COLLECTION.auditLogs)
-    .where({ subjectId: matterId, subjectType: 'matter' })
-    .orderBy('at', 'asc')
-    .limit(200)
+    .where(
+      before
+        ? _.and([
+            where,
+            _.or([{ at: _.lt(before.at) }, { at: _.eq(before.at), _id: _.lt(before.id) }]),
+          ])
+        : where,
+    )
+    .orderBy('at', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit + 1)
     .get()
   return data as AuditRecord[]
 }

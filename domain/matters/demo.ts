@@ -233,7 +233,6 @@ const STORIES: Story[] = [
         to: 'resolved',
         note: '水厂换了 300 米新管，水压正常了。',
       },
-      { action: 'rateMatter', by: 'demo-m24', daysAgo: 1, note: '评价 5 星' },
     ],
     fields: (now) => ({
       decision: '请水厂换一段管子。',

@@ -4,21 +4,11 @@
  */
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { authorize } from '../../_shared/authorize'
-import { fail, handler } from '../../_shared/handler'
+import { decodeCursor, encodeCursor } from '../../../domain/shared/cursor'
+import { handler } from '../../_shared/handler'
 import { agendaOf } from '../agenda'
 import { listMatters as queryMatters, mattersByIds } from '../repo'
 import { toSummary } from '../views'
-
-function encodeCursor(at: Date | string, id: string): string {
-  return `${new Date(at).toISOString()}|${id}`
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = cursor.split('|')
-  const date = new Date(at ?? '')
-  if (!id || Number.isNaN(date.getTime())) fail('INVALID_INPUT', '翻页位置不对，请从头看。')
-  return { at: date, id }
-}
 
 export const listMatters = handler(MATTER_SCHEMAS.listMatters, async (input, ctx) => {
   const actor = await ctx.actor()

@@ -194,10 +194,10 @@ describe('the main road: 民事民提 → 民事民议 → 民事民决 → 民�
     expect((await matterDoc(id)).status).toBe('closed')
   })
 
-  it('every status change is on the timeline, in order, with who and when', async () => {
+  it('every status change is on the timeline, newest first, with who and when; ratings only counted', async () => {
     const d = await detail(id)
     const changes = d.timeline.filter((e) => e.to).map((e) => `${e.from ?? ''}>${e.to}`)
-    expect(changes).toEqual([
+    expect(changes.reverse()).toEqual([
       '>raised',
       'raised>accepted',
       'accepted>discussing',
@@ -207,9 +207,12 @@ describe('the main road: 民事民提 → 民事民议 → 民事民决 → 民�
       'resolved>closed',
     ])
     const acts = d.timeline.map((e) => e.action)
-    expect(acts).toEqual(
-      expect.arrayContaining(['recordMinutes', 'reportProgress', 'rateMatter', 'closeMatter']),
-    )
+    expect(acts).toEqual(expect.arrayContaining(['recordMinutes', 'reportProgress', 'closeMatter']))
+    // Who rated and how stays off the timeline: the detail counts the ratings.
+    expect(acts).not.toContain('rateMatter')
+    expect(JSON.stringify(d.timeline)).not.toMatch(/星/)
+    expect(d.rating).toEqual({ count: 2, average: 4.5, ratedByMe: true })
+    expect(d.timelineCursor).toBeUndefined()
     for (const e of d.timeline) {
       expect(e.actorName).toMatch(/^村民/)
       expect(Number.isNaN(Date.parse(e.at))).toBe(false)
@@ -235,7 +238,7 @@ describe('side roads', () => {
       status: 'declined',
       declineReason: '这是镇上管的事，已帮您转给镇政府。',
     })
-    expect(d.timeline.at(-1)).toMatchObject({ from: 'raised', to: 'declined' })
+    expect(d.timeline[0]).toMatchObject({ from: 'raised', to: 'declined' })
   })
 
   it('withdrawn by its raiser, and only by them, only before acceptance', async () => {
@@ -275,7 +278,7 @@ describe('side roads', () => {
     )
     expect(await matterDoc(b)).toMatchObject({ status: 'merged', mergedInto: a })
     const into = await detail(a)
-    expect(into.timeline.at(-1)).toMatchObject({ action: 'mergeMatter', note: '合并了“村口太黑”' })
+    expect(into.timeline[0]).toMatchObject({ action: 'mergeMatter', note: '合并了“村口太黑”' })
     const self = await backend.call(CAST.committee.openid, 'matters', 'mergeMatter', {
       matterId: a,
       intoId: a,
@@ -308,7 +311,7 @@ describe('side roads', () => {
     expect(res.talkDay).toBe(nextTalkDay(new Date()))
     expect(await matterDoc(res.matterId)).toMatchObject({ status: 'accepted', origin: 'committee' })
     const d = await detail(res.matterId)
-    expect(d.timeline[0]).toMatchObject({ action: 'openTopic', to: 'accepted' })
+    expect(d.timeline.at(-1)).toMatchObject({ action: 'openTopic', to: 'accepted' })
   })
 })
 
