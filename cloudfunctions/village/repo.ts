@@ -107,14 +107,17 @@ export async function listHouseholds(db: Database, villageId: string): Promise<H
   return allWhere<Household>(db, COLLECTION.households, { villageId })
 }
 
-/** Writes households whole, by their `<villageId>_<number>` id (an upsert: safe to repeat). */
-export async function saveHouseholds(db: Database, households: readonly Household[]) {
-  const BATCH = 10
+/**
+ * Writes households whole, by their `<villageId>_<number>` id (an upsert: safe to repeat), inside
+ * the import's transaction.
+ */
+export async function saveHouseholds(t: Transaction, households: readonly Household[]) {
+  const BATCH = 20
   for (let i = 0; i < households.length; i += BATCH) {
     await Promise.all(
       households
         .slice(i, i + BATCH)
-        .map(({ _id, ...rest }) => db.collection(COLLECTION.households).doc(_id).set(rest)),
+        .map(({ _id, ...rest }) => t.collection(COLLECTION.households).doc(_id).set(rest)),
     )
   }
 }
