@@ -4,27 +4,35 @@ import type { MemberView, VillageRef, VillageView } from '../../types/api/villag
 import { withDefaults } from '../../domain/village/settings'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
+import type { Position } from '../../domain/shared/cursor'
 import { fail } from '../_shared/handler'
 import { addDoc, byId, type Reader } from '../_shared/repo'
 
 /** The most documents one query returns from a function. */
 const PAGE = 1000
-/** Pages read at most for one list (a village's members or households). */
-const MAX_PAGES = 10
+/** Pages read at most for one whole list: past it the list refuses rather than stop silently. */
+const MAX_PAGES = 100
 
-async function allWhere<T>(db: Database, collection: string, where: object): Promise<T[]> {
+/** Every document matching `where`, paged on the unique `_id` (a stable order, no skip()). */
+async function allWhere<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  where: object,
+): Promise<T[]> {
+  const _ = db.command
   const out: T[] = []
   for (let page = 0; page < MAX_PAGES; page += 1) {
+    const last = out[out.length - 1]
     const { data } = await db
       .collection(collection)
-      .where(where)
-      .skip(page * PAGE)
+      .where(last ? _.and([where, { _id: _.gt(last._id) }]) : where)
+      .orderBy('_id', 'asc')
       .limit(PAGE)
       .get()
     out.push(...(data as T[]))
-    if (data.length < PAGE) break
+    if (data.length < PAGE) return out
   }
-  return out
+  return fail('CONFLICT', `数据太多（超过 ${PAGE * MAX_PAGES} 条），请联系管理员分批处理。`)
 }
 
 // villages
@@ -63,17 +71,34 @@ export async function getMember(r: Reader, id: string): Promise<Member> {
   return (await byId<Member>(r, COLLECTION.members, id)) ?? fail('NOT_FOUND', '找不到这位村民。')
 }
 
-export async function listMembers(
+/**
+ * One page of a village's members, oldest request first, after `after` (exclusive), paged on
+ * (requestedAt, _id). Answers at most `limit` + 1 so the caller knows if more follow.
+ */
+export async function pageOfMembers(
   db: Database,
-  villageId: string,
-  status?: MemberStatus,
+  q: { villageId: string; status?: MemberStatus; after?: Position; limit: number },
 ): Promise<Member[]> {
-  const members = await allWhere<Member>(
-    db,
-    COLLECTION.members,
-    status ? { villageId, status } : { villageId },
-  )
-  return members.sort((a, b) => time(a.requestedAt) - time(b.requestedAt))
+  const _ = db.command
+  const where: object[] = [
+    q.status ? { villageId: q.villageId, status: q.status } : { villageId: q.villageId },
+  ]
+  if (q.after) {
+    where.push(
+      _.or([
+        { requestedAt: _.gt(q.after.at) },
+        { requestedAt: _.eq(q.after.at), _id: _.gt(q.after.id) },
+      ]),
+    )
+  }
+  const { data } = await db
+    .collection(COLLECTION.members)
+    .where(_.and(where))
+    .orderBy('requestedAt', 'asc')
+    .orderBy('_id', 'asc')
+    .limit(q.limit + 1)
+    .get()
+  return data as Member[]
 }
 
 export async function addMember(t: Transaction, member: Omit<Member, '_id'>): Promise<string> {
@@ -123,10 +148,6 @@ export async function saveHouseholds(t: Transaction, households: readonly Househ
 }
 
 // views
-
-function time(at: Date | string | undefined): number {
-  return at === undefined ? 0 : new Date(at).getTime()
-}
 
 function iso(at: Date | string): string {
   return new Date(at).toISOString()
