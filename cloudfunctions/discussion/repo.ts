@@ -1,76 +1,13 @@
-/** Every database access of the `discussion` function. */
-import type { Matter } from '../../types/model/matter'
-import type { PostingWindow, Statement } from '../../types/model/statement'
-import { COLLECTION } from '../_shared/collections'
-import type { Database, Transaction } from '../_shared/cloud'
-import { fail } from '../_shared/handler'
-import { addDoc, byId, type Reader } from '../_shared/repo'
-
-export async function getMatter(r: Reader, id: string): Promise<Matter> {
-  return (
-    (await byId<Matter>(r, COLLECTION.matters, id)) ??
-    fail('NOT_FOUND', '找不到这件事，可能已被删除。')
-  )
-}
-
-export async function getStatement(r: Reader, id: string): Promise<Statement> {
-  return (
-    (await byId<Statement>(r, COLLECTION.statements, id)) ?? fail('NOT_FOUND', '找不到这条发言。')
-  )
-}
-
-/** The member's recent posting times, read inside the posting transaction. */
-export async function postingWindow(t: Transaction, memberId: string): Promise<Date[]> {
-  const found = await byId<PostingWindow>(t, COLLECTION.postingWindows, memberId)
-  return (found?.recent ?? []).map((at) => new Date(at))
-}
-
-export async function savePostingWindow(
-  t: Transaction,
-  memberId: string,
-  window: Omit<PostingWindow, '_id'>,
-): Promise<void> {
-  await t.collection(COLLECTION.postingWindows).doc(memberId).set(window)
-}
-
-export async function addStatement(
-  t: Transaction,
-  statement: Omit<Statement, '_id'>,
-): Promise<string> {
-  return addDoc(t, COLLECTION.statements, statement)
-}
-
-export async function updateStatement(
-  t: Transaction,
-  id: string,
-  patch: Partial<Omit<Statement, '_id'>>,
-): Promise<void> {
-  await t.collection(COLLECTION.statements).doc(id).update(patch)
-}
-
 /**
- * One page of a matter's statements, oldest first, after the position `after` (exclusive);
- * one query on the matterId+at index. Answers at most `limit` + 1 so the caller knows if more follow.
+ * The database access of the `discussion` function: statements and their posting windows, and
+ * the matter they belong to, each through its one repository in `_shared/`.
  */
-export async function pageOfStatements(
-  db: Database,
-  matterId: string,
-  after: { at: Date; id: string } | undefined,
-  limit: number,
-): Promise<Statement[]> {
-  const _ = db.command
-  const where = after
-    ? _.and([
-        { matterId },
-        _.or([{ at: _.gt(after.at) }, { at: _.eq(after.at), _id: _.gt(after.id) }]),
-      ])
-    : { matterId }
-  const { data } = await db
-    .collection(COLLECTION.statements)
-    .where(where)
-    .orderBy('at', 'asc')
-    .orderBy('_id', 'asc')
-    .limit(limit + 1)
-    .get()
-  return data as Statement[]
-}
+export { loadMatter } from '../_shared/matters'
+export {
+  addStatement,
+  getStatement,
+  pageOfStatements,
+  postingWindow,
+  savePostingWindow,
+  updateStatement,
+} from '../_shared/statements'

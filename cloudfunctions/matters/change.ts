@@ -12,7 +12,7 @@ import { audit } from '../_shared/audit'
 import { authorize } from '../_shared/authorize'
 import { runTransaction, type Transaction } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/handler'
-import { getMatter, updateMatter } from './repo'
+import { loadMatter, updateMatter } from './repo'
 
 export interface Outcome<R> {
   /** Fields to write on the matter (updatedAt is added; the matter is written in any case). */
@@ -35,7 +35,7 @@ export async function actOnMatter<R>(
 ): Promise<R> {
   const actor = await ctx.actor()
   return runTransaction(ctx.db, async (t) => {
-    const matter = await getMatter(t, matterId)
+    const matter = await loadMatter(t, matterId)
     const who = authorize(actor, action, matterSubject(matter))
     const { patch, entry, result } = await work(matter, t, who)
     // Always written, so two acts on one matter never both pass a check on the same old state.

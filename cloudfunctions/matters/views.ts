@@ -5,7 +5,7 @@ import type { Matter, MatterStatus } from '../../types/model/matter'
 import type { Actor } from '../../domain/permissions'
 import { availableActions } from '../../domain/matters/actions'
 import { isOverdue } from '../../domain/matters/rules'
-import type { StatementRecord } from './repo'
+import type { Statement } from '../../types/model/statement'
 
 const iso = (d: Date | string): string => new Date(d).toISOString()
 
@@ -38,7 +38,7 @@ export function toTimelineItem(e: AuditRecord): TimelineItem {
 export function toDetail(
   m: Matter,
   timeline: AuditRecord[],
-  statements: StatementRecord[],
+  statements: Statement[],
   actor: Actor | null,
   now: Date,
 ): MatterDetail {

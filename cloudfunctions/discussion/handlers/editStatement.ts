@@ -11,7 +11,7 @@ import { runTransaction } from '../../_shared/cloud'
 import { fail, handler } from '../../_shared/handler'
 import { assertNotDeleted, checkedText, statementFor } from '../access'
 import { auditStatement } from '../moderation'
-import { getMatter, getStatement, updateStatement } from '../repo'
+import { getStatement, loadMatter, updateStatement } from '../repo'
 
 function assertEditable(statement: Statement, now: Date): void {
   assertNotDeleted(statement)
@@ -25,7 +25,7 @@ export const editStatement = handler(DISCUSSION_SCHEMAS.editStatement, async (in
   const { who, load } = await statementFor(ctx, 'editStatement')
   const statement = await load(input.statementId)
   assertEditable(statement, ctx.now)
-  assertAcceptsStatements((await getMatter(ctx.db, statement.matterId)).status)
+  assertAcceptsStatements((await loadMatter(ctx.db, statement.matterId)).status)
   const { hidden } = await checkedText(ctx, input.text)
   await runTransaction(ctx.db, async (t) => {
     // Deleted or hidden meanwhile? Then the edit must not bring it back.

@@ -5,11 +5,11 @@ import type { StatementItem } from '../../../types/api/discussion'
 import { authorize } from '../../_shared/authorize'
 import { handler } from '../../_shared/handler'
 import { verifiedCaller } from '../access'
-import { getMatter, pageOfStatements } from '../repo'
+import { loadMatter, pageOfStatements } from '../repo'
 
 export const listStatements = handler(DISCUSSION_SCHEMAS.listStatements, async (input, ctx) => {
   const caller = await verifiedCaller(ctx)
-  const matter = await getMatter(ctx.db, input.matterId)
+  const matter = await loadMatter(ctx.db, input.matterId)
   const who = authorize(caller, 'listStatements', { villageId: matter.villageId })
   const after = input.cursor ? decodeCursor(input.cursor) : undefined
   const page = await pageOfStatements(ctx.db, matter._id, after, input.limit)

@@ -16,11 +16,11 @@ import { runTransaction } from '../../_shared/cloud'
 import { fail, handler } from '../../_shared/handler'
 import { checkedText, verifiedCaller } from '../access'
 import { auditStatement } from '../moderation'
-import { addStatement, getMatter, getStatement, postingWindow, savePostingWindow } from '../repo'
+import { addStatement, getStatement, loadMatter, postingWindow, savePostingWindow } from '../repo'
 
 export const postStatement = handler(DISCUSSION_SCHEMAS.postStatement, async (input, ctx) => {
   const caller = await verifiedCaller(ctx)
-  const matter = await getMatter(ctx.db, input.matterId)
+  const matter = await loadMatter(ctx.db, input.matterId)
   const who = authorize(caller, 'postStatement', { villageId: matter.villageId })
   assertAcceptsStatements(matter.status)
 

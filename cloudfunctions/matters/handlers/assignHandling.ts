@@ -3,7 +3,7 @@ import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { shanghaiDate } from '../../../domain/shared/time'
 import { fail, handler } from '../../_shared/handler'
 import { changeMatter } from '../change'
-import { getMember } from '../repo'
+import { loadMember } from '../repo'
 
 export const assignHandling = handler(MATTER_SCHEMAS.assignHandling, async (input, ctx) => {
   if (input.deadline < shanghaiDate(ctx.now)) fail('INVALID_INPUT', '办理期限不能早于今天。')
@@ -11,7 +11,7 @@ export const assignHandling = handler(MATTER_SCHEMAS.assignHandling, async (inpu
     matterId: input.matterId,
     action: 'assignHandling',
     patch: async (matter, t) => {
-      const handlerMember = await getMember(t, input.handlerId)
+      const handlerMember = await loadMember(t, input.handlerId)
       if (handlerMember.villageId !== matter.villageId || handlerMember.status !== 'verified') {
         fail('INVALID_INPUT', '办理人应当是本村已认证的村民。')
       }

@@ -8,7 +8,7 @@ import { matterSubject } from '../../../domain/matters/actions'
 import { encodeCursor } from '../../../domain/shared/cursor'
 import { authorize } from '../../_shared/authorize'
 import { handler } from '../../_shared/handler'
-import { getMatter as loadMatter, latestStatements, timelineOf } from '../repo'
+import { latestStatements, loadMatter, timelineOf } from '../repo'
 import { toDetail } from '../views'
 
 export const LATEST_STATEMENTS = 5

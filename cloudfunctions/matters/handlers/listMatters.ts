@@ -7,7 +7,7 @@ import { authorize } from '../../_shared/authorize'
 import { decodeCursor, encodeCursor } from '../../../domain/shared/cursor'
 import { handler } from '../../_shared/handler'
 import { agendaOf } from '../agenda'
-import { listMatters as queryMatters, mattersByIds } from '../repo'
+import { mattersByIds, queryMatters } from '../repo'
 import { toSummary } from '../views'
 
 export const listMatters = handler(MATTER_SCHEMAS.listMatters, async (input, ctx) => {

@@ -4,7 +4,7 @@ import { matterSubject } from '../../../domain/matters/actions'
 import { decodeCursor, encodeCursor } from '../../../domain/shared/cursor'
 import { authorize } from '../../_shared/authorize'
 import { handler } from '../../_shared/handler'
-import { getMatter as loadMatter, timelineOf } from '../repo'
+import { loadMatter, timelineOf } from '../repo'
 import { toTimelineItem } from '../views'
 
 export const listTimeline = handler(MATTER_SCHEMAS.listTimeline, async (input, ctx) => {

@@ -10,7 +10,7 @@ import { FINAL_STATUSES, STATUS_LABELS } from '../../../domain/matters/lifecycle
 import { audit } from '../../_shared/audit'
 import { fail, handler } from '../../_shared/handler'
 import { changeMatter } from '../change'
-import { getMatter, updateMatter } from '../repo'
+import { loadMatter, updateMatter } from '../repo'
 
 export const mergeMatter = handler(MATTER_SCHEMAS.mergeMatter, async (input, ctx) => {
   if (input.intoId === input.matterId) fail('INVALID_INPUT', '不能合并到它自己。')
@@ -18,7 +18,7 @@ export const mergeMatter = handler(MATTER_SCHEMAS.mergeMatter, async (input, ctx
     matterId: input.matterId,
     action: 'mergeMatter',
     patch: async (matter, t, who) => {
-      const into = await getMatter(t, input.intoId)
+      const into = await loadMatter(t, input.intoId)
       if (into.villageId !== matter.villageId) fail('NOT_FOUND', '找不到要合并到的事项。')
       if (FINAL_STATUSES.includes(into.status)) fail('CONFLICT', '要合并到的事项已经结束了。')
       if (into.status === 'raised') {

@@ -13,7 +13,7 @@ import { audit } from '../../_shared/audit'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
 import { loadVillage } from '../../_shared/villages'
-import { listHouseholds, saveHouseholds, updateVillage } from '../repo'
+import { listHouseholds, patchVillage, saveHouseholds } from '../repo'
 import { allowedInOwnVillage } from '../rules'
 
 export const importHouseholds = handler(VILLAGE_SCHEMAS.importHouseholds, async (input, ctx) => {
@@ -29,7 +29,7 @@ export const importHouseholds = handler(VILLAGE_SCHEMAS.importHouseholds, async 
     const countsChanged = before.adults !== after.adults || before.households !== after.households
     if (!countsChanged && plan.writes.length === 0) return before
     await saveHouseholds(t, plan.writes)
-    await updateVillage(t, who.villageId, {
+    await patchVillage(t, who.villageId, {
       ...(countsChanged ? { counts: after } : {}),
       updatedAt: ctx.now,
     })

@@ -9,7 +9,7 @@ import { asAppError, fail, handler } from '../../_shared/handler'
 import { audit } from '../../_shared/audit'
 import { runTransaction } from '../../_shared/cloud'
 import { loadVillage } from '../../_shared/villages'
-import { addMember, findMemberByOpenid, getMember, replaceMember } from '../repo'
+import { addMember, findMemberByOpenid, loadMember, replaceMember } from '../repo'
 import { NOT_SIGNED_IN } from '../rules'
 
 const ALREADY = '您已经提交过申请，请耐心等待村委会审核。'
@@ -39,7 +39,7 @@ export const requestJoin = handler(VILLAGE_SCHEMAS.requestJoin, async (input, ct
       let id: string
       if (existing) {
         // Read again inside: a concurrent request may have moved it on.
-        checkJoinRequest(await getMember(t, existing._id))
+        checkJoinRequest(await loadMember(t, existing._id))
         await replaceMember(t, existing._id, record)
         id = existing._id
       } else {

@@ -5,7 +5,7 @@ import { audit } from '../../_shared/audit'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
 import { loadVillage } from '../../_shared/villages'
-import { updateVillage as update } from '../repo'
+import { patchVillage } from '../repo'
 import { allowedInOwnVillage } from '../rules'
 
 export const updateVillage = handler(VILLAGE_SCHEMAS.updateVillage, async (input, ctx) => {
@@ -15,7 +15,7 @@ export const updateVillage = handler(VILLAGE_SCHEMAS.updateVillage, async (input
     const edit = applyVillageEdit(village, input)
     const changed = Object.keys(edit.after).length > 0
     if (changed) {
-      await update(t, who.villageId, { ...edit.after, updatedAt: ctx.now })
+      await patchVillage(t, who.villageId, { ...edit.after, updatedAt: ctx.now })
       await audit(t, {
         villageId: who.villageId,
         subjectType: 'village',
