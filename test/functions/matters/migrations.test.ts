@@ -5,6 +5,7 @@
  */
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { migrateAgendas } from '../../../cloudfunctions/matters/migrateAgendas'
+import { migrateRatingEntries } from '../../../cloudfunctions/matters/migrateRatingEntries'
 import type { Envelope } from '../../../types/api'
 import type { LegacyAgenda } from '../../../types/model/matter'
 import { startBackend, type Backend } from '../support/backend'
@@ -110,4 +111,39 @@ it('an old agenda that appears later (a second data copy) is migrated on the nex
   expect((await backend.all(COLLECTION.agendaSlots)).map((s) => s._id)).toContain(
     `${VILLAGE_A}_2099-01-24_1`,
   )
+})
+
+describe('ratings off the timeline', () => {
+  const old = (id: string, subjectId: string) => ({
+    _id: id,
+    villageId: VILLAGE_A,
+    subjectType: 'matter',
+    subjectId,
+    action: 'rateMatter',
+    actorId: CAST.resident._id,
+    actorName: CAST.resident.name,
+    at,
+    note: '评价 2 星',
+  })
+
+  it('old rating entries leave the timeline, keep who and when; a second run changes nothing', async () => {
+    insert(backend, COLLECTION.auditLogs, [old('ra-1', 'mg-1'), old('ra-2', 'mg-2')])
+    expect(await migrateRatingEntries(backend.db)).toBe(2)
+    const entries = (await backend.all(COLLECTION.auditLogs)).filter((a) =>
+      String(a._id).startsWith('ra-'),
+    )
+    expect(entries).toEqual(
+      [
+        { ...old('ra-1', 'mg-1'), subjectType: 'rating', note: undefined },
+        { ...old('ra-2', 'mg-2'), subjectType: 'rating', note: undefined },
+      ].map(({ note: _note, ...rest }) => rest),
+    )
+    const detail = data(
+      await backend.call(CAST.resident.openid, 'matters', 'getMatter', { matterId: 'mg-1' }),
+    )
+    expect(detail.timeline.map((e) => e.action)).not.toContain('rateMatter')
+    const before = await snapshot(backend)
+    expect(await migrateRatingEntries(backend.db)).toBe(0)
+    expect(await snapshot(backend)).toEqual(before)
+  })
 })
