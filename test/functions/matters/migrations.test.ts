@@ -132,11 +132,17 @@ describe('ratings off the timeline', () => {
     const entries = (await backend.all(COLLECTION.auditLogs)).filter((a) =>
       String(a._id).startsWith('ra-'),
     )
-    const { note: _gone, ...kept } = old('ra-1', 'mg-1')
-    expect(entries).toEqual([
-      { ...kept, subjectType: 'rating' },
-      { ...kept, _id: 'ra-2', subjectId: 'mg-2', subjectType: 'rating' },
-    ])
+    const moved = (id: string, subjectId: string) => ({
+      _id: id,
+      villageId: VILLAGE_A,
+      subjectType: 'rating',
+      subjectId,
+      action: 'rateMatter',
+      actorId: CAST.resident._id,
+      actorName: CAST.resident.name,
+      at,
+    })
+    expect(entries).toEqual([moved('ra-1', 'mg-1'), moved('ra-2', 'mg-2')])
     const detail = data(
       await backend.call(CAST.resident.openid, 'matters', 'getMatter', { matterId: 'mg-1' }),
     )
