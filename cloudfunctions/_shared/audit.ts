@@ -6,6 +6,7 @@ import type { AuditRecord } from '../../types/model/audit'
 import { COLLECTION } from './collections'
 import type { Position } from '../../domain/shared/cursor'
 import type { Database, Transaction } from './cloud'
+import { pastPosition } from './repo'
 
 export type AuditInput = Omit<AuditRecord, '_id'>
 
@@ -28,14 +29,7 @@ export async function timelineOf(
   const where = { subjectId: matterId, subjectType: 'matter' }
   const { data } = await db
     .collection(COLLECTION.auditLogs)
-    .where(
-      before
-        ? _.and([
-            where,
-            _.or([{ at: _.lt(before.at) }, { at: _.eq(before.at), _id: _.lt(before.id) }]),
-          ])
-        : where,
-    )
+    .where(before ? _.and([where, pastPosition(db, 'at', before, 'desc')]) : where)
     .orderBy('at', 'desc')
     .orderBy('_id', 'desc')
     .limit(limit + 1)

@@ -7,7 +7,7 @@ import type { Position } from '../../domain/shared/cursor'
 import { COLLECTION } from './collections'
 import type { Database, Transaction } from './cloud'
 import { fail } from './handler'
-import { addDoc, byId, type Reader } from './repo'
+import { addDoc, byId, pastPosition, type Reader } from './repo'
 
 export async function loadMatter(r: Reader, id: string): Promise<Matter> {
   return (
@@ -45,12 +45,7 @@ export async function queryMatters(db: Database, q: MatterQuery): Promise<Matter
   if (q.raisedBy) filters.push({ raisedBy: q.raisedBy })
   if (q.overdueAt) filters.push({ status: 'raised', respondBy: _.lt(q.overdueAt) })
   if (q.before) {
-    filters.push(
-      _.or([
-        { raisedAt: _.lt(q.before.at) },
-        { raisedAt: _.eq(q.before.at), _id: _.lt(q.before.id) },
-      ]),
-    )
+    filters.push(pastPosition(db, 'raisedAt', q.before, 'desc'))
   }
   const { data } = await db
     .collection(COLLECTION.matters)

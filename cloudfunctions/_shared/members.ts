@@ -7,7 +7,7 @@ import type { Position } from '../../domain/shared/cursor'
 import { COLLECTION } from './collections'
 import type { Database, Transaction } from './cloud'
 import { fail } from './handler'
-import { addDoc, byId, type Reader } from './repo'
+import { addDoc, byId, pastPosition, type Reader } from './repo'
 
 export async function findMemberByOpenid(
   db: Database,
@@ -34,12 +34,7 @@ export async function pageOfMembers(
     q.status ? { villageId: q.villageId, status: q.status } : { villageId: q.villageId },
   ]
   if (q.after) {
-    where.push(
-      _.or([
-        { requestedAt: _.gt(q.after.at) },
-        { requestedAt: _.eq(q.after.at), _id: _.gt(q.after.id) },
-      ]),
-    )
+    where.push(pastPosition(db, 'requestedAt', q.after, 'asc'))
   }
   const { data } = await db
     .collection(COLLECTION.members)

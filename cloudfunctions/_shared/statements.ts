@@ -7,7 +7,7 @@ import type { Position } from '../../domain/shared/cursor'
 import { COLLECTION } from './collections'
 import type { Database, Transaction } from './cloud'
 import { fail } from './handler'
-import { addDoc, byId, type Reader } from './repo'
+import { addDoc, byId, pastPosition, type Reader } from './repo'
 
 export async function getStatement(r: Reader, id: string): Promise<Statement> {
   return (
@@ -55,12 +55,7 @@ export async function pageOfStatements(
   limit: number,
 ): Promise<Statement[]> {
   const _ = db.command
-  const where = after
-    ? _.and([
-        { matterId },
-        _.or([{ at: _.gt(after.at) }, { at: _.eq(after.at), _id: _.gt(after.id) }]),
-      ])
-    : { matterId }
+  const where = after ? _.and([{ matterId }, pastPosition(db, 'at', after, 'asc')]) : { matterId }
   const { data } = await db
     .collection(COLLECTION.statements)
     .where(where)
