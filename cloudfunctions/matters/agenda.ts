@@ -13,7 +13,7 @@ import { isTalkDay } from '../../domain/talkday'
 import { AGENDA_LOOKAHEAD, upcomingTalkDays } from '../../domain/matters/rules'
 import { shanghaiDate } from '../../domain/shared/time'
 import { COLLECTION } from '../_shared/collections'
-import type { Database, Transaction } from '../_shared/cloud'
+import { database, type Database, type Transaction } from '../_shared/cloud'
 import { fail } from '../_shared/handler'
 import { byId } from '../_shared/repo'
 
@@ -140,7 +140,11 @@ export async function writeMinutes(
   slot: AgendaSlot,
   minutes: NonNullable<AgendaSlot['minutes']>,
 ): Promise<void> {
-  await t.collection(COLLECTION.agendaSlots).doc(slot._id).update({ minutes })
+  // Written whole (the SDK would turn a nested object into dotted paths into the old one).
+  await t
+    .collection(COLLECTION.agendaSlots)
+    .doc(slot._id)
+    .update({ minutes: database().command.set(minutes) })
 }
 
 /** A day's slots read inside the transaction (by the ids the query found), in order. */
