@@ -5,6 +5,8 @@
 // emulator first, or pass --url.
 import path from 'node:path'
 import { COLLECTION } from '../cloudfunctions/_shared/collections'
+import { migrateAgendas } from '../cloudfunctions/matters/migrateAgendas'
+import { migrateRatingEntries } from '../cloudfunctions/matters/migrateRatingEntries'
 import { againstEmulator, sdkFor, type SeedOptions } from './seed'
 
 type Db = ReturnType<ReturnType<typeof sdkFor>['database']>
@@ -28,6 +30,17 @@ export const MIGRATIONS: readonly Migration[] = [
         .update({ $unset: { hiding: '' } })
       return typeof res.updated === 'number' ? res.updated : 0
     },
+  },
+  {
+    // One agenda document per day (`<villageId>_<date>` with a list of matter ids) becomes one
+    // slot per matter (`<villageId>_<date>_<n>`); answers the old agendas it turned into slots.
+    name: 'agendas: one document per day → agenda slots',
+    run: async (db) => (await migrateAgendas(db)).agendas,
+  },
+  {
+    // Ratings used to be matter timeline entries; they become audit records off the timeline.
+    name: 'timeline: rating entries → audit records off the timeline',
+    run: (db) => migrateRatingEntries(db),
   },
 ]
 

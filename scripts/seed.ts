@@ -81,7 +81,7 @@ export const seedDemo = async (options: SeedOptions): Promise<SeedResult> => {
     [COLLECTION.members, demoMembers()],
     [COLLECTION.matters, matters.matters],
     [COLLECTION.auditLogs, matters.auditLogs],
-    [COLLECTION.agendas, matters.agendas],
+    [COLLECTION.agendaSlots, matters.agendaSlots],
     [COLLECTION.ratings, matters.ratings],
   ]
   for (const [collection, docs] of documents) {

@@ -1,8 +1,7 @@
 /** Who is calling: the membership that belongs to the platform-injected OPENID. */
 import type { Actor } from '../../domain/permissions'
-import type { Member } from '../../types/model/member'
-import { COLLECTION } from './collections'
 import type { Database } from './cloud'
+import { findMemberByOpenid } from './members'
 
 export interface ActorRecord extends Actor {
   name: string
@@ -13,8 +12,7 @@ export async function loadActor(
   openid: string | undefined,
 ): Promise<ActorRecord | null> {
   if (!openid) return null
-  const { data } = await db.collection(COLLECTION.members).where({ openid }).limit(1).get()
-  const member = data[0] as Member | undefined
+  const member = await findMemberByOpenid(db, openid)
   if (!member) return null
   return {
     memberId: member._id,

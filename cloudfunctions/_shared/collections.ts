@@ -24,7 +24,9 @@ export const COLLECTION = {
   households: 'households',
   matters: 'matters',
   agendas: 'agendas',
+  agendaSlots: 'agendaSlots',
   statements: 'statements',
+  postingWindows: 'postingWindows',
   ratings: 'ratings',
   auditLogs: 'auditLogs',
 } as const
@@ -57,9 +59,19 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     ],
   },
   {
-    // Document id: `<villageId>_<date>`, so a transaction can read and write it by id.
+    // The old agenda shape (`<villageId>_<date>`, a list of matter ids): emptied by the
+    // agendaSlots migration, kept declared so the migration finds it.
     name: COLLECTION.agendas,
     indexes: [{ name: 'villageId_date', unique: true, keys: [key('villageId'), key('date')] }],
+  },
+  {
+    // Document id: `<villageId>_<date>_<slot>` (slot 1 … agendaSize): the unique _id is the
+    // agenda's capacity.
+    name: COLLECTION.agendaSlots,
+    indexes: [
+      { name: 'villageId_date', keys: [key('villageId'), key('date')] },
+      { name: 'matterId', keys: [key('matterId')] },
+    ],
   },
   {
     name: COLLECTION.statements,
@@ -68,6 +80,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
       { name: 'authorId_at', keys: [key('authorId'), key('at', -1)] },
     ],
   },
+  // Document id: the member id (the rate limit on posting).
+  { name: COLLECTION.postingWindows, indexes: [] },
   {
     // Document id: `<matterId>_<memberId>`: one rating per member and matter.
     name: COLLECTION.ratings,

@@ -8,7 +8,7 @@ import type { GenericSchema } from 'valibot'
 import type { ActionSpec, AppError, Envelope } from '../../types/api'
 import { parseInput } from '../../domain/shared/validate'
 import { DomainError } from '../../domain/shared/errors'
-import { callerOpenid, database, type Database } from './cloud'
+import { BUSY_MESSAGE, callerOpenid, database, isTransactionConflict, type Database } from './cloud'
 import { loadActor, type ActorRecord } from './actor'
 
 export interface HandlerContext {
@@ -82,6 +82,10 @@ export function createMain<Api>(handlers: Handlers<Api>) {
     } catch (error) {
       const known = asAppError(error)
       if (known) return { ok: false, error: known }
+      // A conflict that escaped runTransaction's retries is still contention, not a crash.
+      if (isTransactionConflict(error)) {
+        return { ok: false, error: { code: 'BUSY', message: BUSY_MESSAGE } }
+      }
       console.error(`[${String(action)}]`, error)
       return { ok: false, error: INTERNAL }
     }

@@ -1,4 +1,5 @@
 /** Document-level reads and writes every function's repository builds on. */
+import type { Position } from '../../domain/shared/cursor'
 import type { Database, Transaction } from './cloud'
 import { fail } from './handler'
 
@@ -21,4 +22,23 @@ export async function byId<T>(r: Reader, collection: string, id: string): Promis
 export async function addDoc(w: Reader, collection: string, doc: object): Promise<string> {
   const res = (await w.collection(collection).add(doc)) as { id?: string; _id?: string }
   return res.id ?? res._id ?? fail('INTERNAL', '服务出了点问题，请稍后再试。')
+}
+
+/**
+ * The condition for the documents past `position` in a list ordered on (`field`, `_id`): after it
+ * when the list is ascending, before it when descending. With `orderBy(field)` and `orderBy('_id')`
+ * it is the one way every list pages (the cursor: domain/shared/cursor).
+ */
+export function pastPosition(
+  db: Database,
+  field: string,
+  position: Position,
+  order: 'asc' | 'desc',
+): object {
+  const _ = db.command
+  const past = (v: unknown) => (order === 'asc' ? _.gt(v) : _.lt(v))
+  return _.or([
+    { [field]: past(position.at) },
+    { [field]: _.eq(position.at), _id: past(position.id) },
+  ])
 }

@@ -12,13 +12,16 @@ import { audit } from '../_shared/audit'
 import { authorize, NOT_FOUND, verifiedActor } from '../_shared/authorize'
 import { runTransaction, type Transaction } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/handler'
-import { getMatter, updateMatter } from './repo'
+import { loadMatter, updateMatter } from './repo'
 
 export interface Outcome<R> {
-  /** Fields to write on the matter (updatedAt is added). */
+  /** Fields to write on the matter (updatedAt is added; the matter is written in any case). */
   patch?: Partial<Matter>
-  /** The timeline entry; every act on a matter leaves one. */
-  entry: { from?: MatterStatus; to?: MatterStatus; note?: string }
+  /**
+   * The audit record; every act on a matter leaves one. It is a timeline entry (subjectType
+   * 'matter') unless it names another subjectType (a rating: counted, never shown one by one).
+   */
+  entry: { from?: MatterStatus; to?: MatterStatus; note?: string; subjectType?: 'rating' }
   result: R
 }
 
@@ -32,19 +35,20 @@ export async function actOnMatter<R>(
 ): Promise<R> {
   const actor = await verifiedActor(ctx)
   return runTransaction(ctx.db, async (t) => {
-    const matter = await getMatter(t, matterId)
+    const matter = await loadMatter(t, matterId)
     const who = authorize(actor, action, matterSubject(matter), NOT_FOUND.matter)
     const { patch, entry, result } = await work(matter, t, who)
-    if (patch) await updateMatter(t, matterId, { ...patch, updatedAt: ctx.now })
+    // Always written, so two acts on one matter never both pass a check on the same old state.
+    await updateMatter(t, matterId, { ...patch, updatedAt: ctx.now })
     await audit(t, {
       villageId: matter.villageId,
-      subjectType: 'matter',
       subjectId: matterId,
       action,
       actorId: who.memberId,
       actorName: who.name,
       at: ctx.now,
       ...entry,
+      subjectType: entry.subjectType ?? 'matter',
     })
     return result
   })

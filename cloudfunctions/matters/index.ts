@@ -7,6 +7,7 @@ import { closeMatter } from './handlers/closeMatter'
 import { declineMatter } from './handlers/declineMatter'
 import { getMatter } from './handlers/getMatter'
 import { listMatters } from './handlers/listMatters'
+import { listTimeline } from './handlers/listTimeline'
 import { mergeMatter } from './handlers/mergeMatter'
 import { moveAgendaItem } from './handlers/moveAgendaItem'
 import { openTopic } from './handlers/openTopic'
@@ -39,4 +40,5 @@ export const main = createMain<MattersApi>({
   recordMinutes,
   getMatter,
   listMatters,
+  listTimeline,
 })

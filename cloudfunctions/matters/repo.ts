@@ -1,53 +1,24 @@
-/** Every database access of the `matters` function. */
-import type { AuditRecord } from '../../types/model/audit'
-import type { Agenda, Matter, Rating } from '../../types/model/matter'
-import type { Member, Village } from '../../types/model/member'
-import { NOT_FOUND, refuse } from '../_shared/authorize'
+/**
+ * The database access of the `matters` function: its ratings here; matters, members, statements
+ * and the timeline through their one repository each in `_shared/` (agenda slots: ./agenda.ts).
+ */
+import type { Rating } from '../../types/model/matter'
 import { COLLECTION } from '../_shared/collections'
-import type { Database, Transaction } from '../_shared/cloud'
-import { fail } from '../_shared/handler'
-import { addDoc, byId, type Reader } from '../_shared/repo'
+import type { Transaction } from '../_shared/cloud'
+import { byId } from '../_shared/repo'
 
-export async function getMatter(r: Reader, id: string): Promise<Matter> {
-  return (await byId<Matter>(r, COLLECTION.matters, id)) ?? refuse(NOT_FOUND.matter)
-}
-
-export async function getVillage(r: Reader, id: string): Promise<Village> {
-  return (await byId<Village>(r, COLLECTION.villages, id)) ?? fail('NOT_FOUND', '找不到这个村。')
-}
-
-export function agendaId(villageId: string, date: string): string {
-  return `${villageId}_${date}`
-}
-
-export async function findAgenda(
-  r: Reader,
-  villageId: string,
-  date: string,
-): Promise<Agenda | undefined> {
-  return byId<Agenda>(r, COLLECTION.agendas, agendaId(villageId, date))
-}
-
-export async function saveAgenda(t: Transaction, agenda: Agenda): Promise<void> {
-  const { _id, ...rest } = agenda
-  await t.collection(COLLECTION.agendas).doc(_id).set(rest)
-}
-
-export async function addMatter(t: Transaction, matter: Omit<Matter, '_id'>): Promise<string> {
-  return addDoc(t, COLLECTION.matters, matter)
-}
-
-export async function updateMatter(
-  t: Transaction,
-  id: string,
-  patch: Partial<Matter>,
-): Promise<void> {
-  await t.collection(COLLECTION.matters).doc(id).update(patch)
-}
-
-export async function getMember(r: Reader, id: string): Promise<Member> {
-  return (await byId<Member>(r, COLLECTION.members, id)) ?? refuse(NOT_FOUND.member)
-}
+export { timelineOf } from '../_shared/audit'
+export {
+  addMatter,
+  findMatter,
+  loadMatter,
+  mattersByIds,
+  queryMatters,
+  updateMatter,
+  type MatterQuery,
+} from '../_shared/matters'
+export { findMember, loadMember } from '../_shared/members'
+export { latestStatements } from '../_shared/statements'
 
 export function ratingId(matterId: string, memberId: string): string {
   return `${matterId}_${memberId}`
@@ -60,84 +31,4 @@ export async function findRating(t: Transaction, matterId: string, memberId: str
 export async function saveRating(t: Transaction, rating: Rating): Promise<void> {
   const { _id, ...rest } = rating
   await t.collection(COLLECTION.ratings).doc(_id).set(rest)
-}
-
-/** The timeline of a matter, oldest first (its audit records). */
-export async function timelineOf(db: Database, matterId: string): Promise<AuditRecord[]> {
-  const { data } = await db
-    .collection(COLLECTION.auditLogs)
-    .where({ subjectId: matterId, subjectType: 'matter' })
-    .orderBy('at', 'asc')
-    .limit(200)
-    .get()
-  return data as AuditRecord[]
-}
-
-/** The latest visible statements on a matter, newest first. */
-export async function latestStatements(db: Database, matterId: string, limit: number) {
-  const { data } = await db
-    .collection(COLLECTION.statements)
-    .where({ matterId, hidden: false, deleted: false })
-    .orderBy('at', 'desc')
-    .limit(limit)
-    .get()
-  return data as StatementRecord[]
-}
-
-/** The fields of a stored statement the matter detail shows (the discussion function owns them). */
-export interface StatementRecord {
-  _id: string
-  authorName: string
-  text: string
-  at: Date
-  replyTo?: string
-}
-
-export interface MatterQuery {
-  villageId: string
-  status?: string
-  raisedBy?: string
-  overdueAt?: Date
-  before?: { at: Date; id: string }
-  limit: number
-}
-
-/** One page of a village's matters, newest first, paged on (raisedAt, _id). */
-export async function listMatters(db: Database, q: MatterQuery): Promise<Matter[]> {
-  const _ = db.command
-  const filters: object[] = [{ villageId: q.villageId }]
-  if (q.status) filters.push({ status: q.status })
-  if (q.raisedBy) filters.push({ raisedBy: q.raisedBy })
-  if (q.overdueAt) filters.push({ status: 'raised', respondBy: _.lt(q.overdueAt) })
-  if (q.before) {
-    filters.push(
-      _.or([
-        { raisedAt: _.lt(q.before.at) },
-        { raisedAt: _.eq(q.before.at), _id: _.lt(q.before.id) },
-      ]),
-    )
-  }
-  const { data } = await db
-    .collection(COLLECTION.matters)
-    .where(_.and(filters))
-    .orderBy('raisedAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(q.limit)
-    .get()
-  return data as Matter[]
-}
-
-export async function mattersByIds(
-  db: Database,
-  villageId: string,
-  ids: string[],
-): Promise<Matter[]> {
-  if (ids.length === 0) return []
-  const _ = db.command
-  const { data } = await db
-    .collection(COLLECTION.matters)
-    .where({ villageId, _id: _.in(ids) })
-    .limit(ids.length)
-    .get()
-  return data as Matter[]
 }

@@ -1,11 +1,11 @@
 /** Stored matters as the screens see them (dates as ISO strings). */
-import type { MatterDetail, MatterSummary } from '../../types/api/matters'
+import type { MatterDetail, MatterSummary, TimelineItem } from '../../types/api/matters'
 import type { AuditRecord } from '../../types/model/audit'
 import type { Matter, MatterStatus } from '../../types/model/matter'
 import type { Actor } from '../../domain/permissions'
 import { availableActions } from '../../domain/matters/actions'
 import { isOverdue } from '../../domain/matters/rules'
-import type { StatementRecord } from './repo'
+import type { Statement } from '../../types/model/statement'
 
 const iso = (d: Date | string): string => new Date(d).toISOString()
 
@@ -24,10 +24,21 @@ export function toSummary(m: Matter, now: Date): MatterSummary {
   }
 }
 
+export function toTimelineItem(e: AuditRecord): TimelineItem {
+  return {
+    at: iso(e.at),
+    actorName: e.actorName,
+    action: e.action,
+    from: e.from as MatterStatus | undefined,
+    to: e.to as MatterStatus | undefined,
+    note: e.note,
+  }
+}
+
 export function toDetail(
   m: Matter,
   timeline: AuditRecord[],
-  statements: StatementRecord[],
+  statements: Statement[],
   actor: Actor | null,
   now: Date,
 ): MatterDetail {
@@ -44,14 +55,7 @@ export function toDetail(
       reports: m.handling.reports.map((r) => ({ ...r, at: iso(r.at) })),
     },
     outcome: m.outcome,
-    timeline: timeline.map((e) => ({
-      at: iso(e.at),
-      actorName: e.actorName,
-      action: e.action,
-      from: e.from as MatterStatus | undefined,
-      to: e.to as MatterStatus | undefined,
-      note: e.note,
-    })),
+    timeline: timeline.map(toTimelineItem),
     latestStatements: statements.map((s) => ({
       id: s._id,
       authorName: s.authorName,

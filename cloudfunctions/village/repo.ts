@@ -1,108 +1,51 @@
-/** Every database access of the `village` function. */
-import type { Household, Member, MemberStatus, Village } from '../../types/model/member'
-import type { MemberView, VillageRef, VillageView } from '../../types/api/village'
+/**
+ * The database access of the `village` function: households here; villages and members through
+ * their one repository each in `_shared/`.
+ */
+import type { Household, Member, Village } from '../../types/model/member'
+import type { MemberView, VillageView } from '../../types/api/village'
 import { withDefaults } from '../../domain/village/settings'
-import { NOT_FOUND, refuse } from '../_shared/authorize'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
 import { fail } from '../_shared/handler'
-import { addDoc, byId, type Reader } from '../_shared/repo'
+import { byId, type Reader } from '../_shared/repo'
 
 /** The most documents one query returns from a function. */
 const PAGE = 1000
-/** Pages read at most for one list (a village's members or households). */
-const MAX_PAGES = 10
+/** Pages read at most for one whole list: past it the list refuses rather than stop silently. */
+const MAX_PAGES = 100
 
-async function allWhere<T>(db: Database, collection: string, where: object): Promise<T[]> {
+/** Every document matching `where`, paged on the unique `_id` (a stable order, no skip()). */
+async function allWhere<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  where: object,
+): Promise<T[]> {
+  const _ = db.command
   const out: T[] = []
   for (let page = 0; page < MAX_PAGES; page += 1) {
+    const last = out[out.length - 1]
     const { data } = await db
       .collection(collection)
-      .where(where)
-      .skip(page * PAGE)
+      .where(last ? _.and([where, { _id: _.gt(last._id) }]) : where)
+      .orderBy('_id', 'asc')
       .limit(PAGE)
       .get()
     out.push(...(data as T[]))
-    if (data.length < PAGE) break
+    if (data.length < PAGE) return out
   }
-  return out
+  return fail('CONFLICT', `数据太多（超过 ${PAGE * MAX_PAGES} 条），请联系管理员分批处理。`)
 }
 
-// villages
-
-export async function findVillage(r: Reader, id: string): Promise<Village | undefined> {
-  return byId<Village>(r, COLLECTION.villages, id)
-}
-
-export async function getVillage(r: Reader, id: string): Promise<Village> {
-  return (await findVillage(r, id)) ?? fail('NOT_FOUND', '找不到这个村，请重新选择。')
-}
-
-export async function listVillages(db: Database): Promise<VillageRef[]> {
-  const { data } = await db
-    .collection(COLLECTION.villages)
-    .field({ name: true })
-    .orderBy('name', 'asc')
-    .limit(PAGE)
-    .get()
-  return (data as Array<Pick<Village, '_id' | 'name'>>).map((v) => ({ id: v._id, name: v.name }))
-}
-
-export async function updateVillage(
-  t: Transaction,
-  id: string,
-  patch: Partial<Omit<Village, '_id'>>,
-): Promise<void> {
-  await t.collection(COLLECTION.villages).doc(id).update(patch)
-}
-
-// members
-
-export async function findMemberByOpenid(
-  db: Database,
-  openid: string,
-): Promise<Member | undefined> {
-  const { data } = await db.collection(COLLECTION.members).where({ openid }).limit(1).get()
-  return data[0] as Member | undefined
-}
-
-export async function getMember(r: Reader, id: string): Promise<Member> {
-  return (await byId<Member>(r, COLLECTION.members, id)) ?? refuse(NOT_FOUND.member)
-}
-
-export async function listMembers(
-  db: Database,
-  villageId: string,
-  status?: MemberStatus,
-): Promise<Member[]> {
-  const members = await allWhere<Member>(
-    db,
-    COLLECTION.members,
-    status ? { villageId, status } : { villageId },
-  )
-  return members.sort((a, b) => time(a.requestedAt) - time(b.requestedAt))
-}
-
-export async function addMember(t: Transaction, member: Omit<Member, '_id'>): Promise<string> {
-  return addDoc(t, COLLECTION.members, member)
-}
-
-/** Replaces a membership whole (asking again after a refusal starts it afresh). */
-export async function replaceMember(
-  t: Transaction,
-  id: string,
-  member: Omit<Member, '_id'>,
-): Promise<void> {
-  await t.collection(COLLECTION.members).doc(id).set(member)
-}
-
-export async function updateMember(
-  t: Transaction,
-  id: string,
-  patch: Partial<Omit<Member, '_id'>>,
-): Promise<void> {
-  await t.collection(COLLECTION.members).doc(id).update(patch)
-}
+export { patchVillage, villageRefs } from '../_shared/villages'
+export {
+  addMember,
+  findMemberByOpenid,
+  loadMember,
+  pageOfMembers,
+  replaceMember,
+  updateMember,
+} from '../_shared/members'
 
 // households
 
@@ -114,23 +57,22 @@ export async function listHouseholds(db: Database, villageId: string): Promise<H
   return allWhere<Household>(db, COLLECTION.households, { villageId })
 }
 
-/** Writes households whole, by their `<villageId>_<number>` id (an upsert: safe to repeat). */
-export async function saveHouseholds(db: Database, households: readonly Household[]) {
-  const BATCH = 10
+/**
+ * Writes households whole, by their `<villageId>_<number>` id (an upsert: safe to repeat), inside
+ * the import's transaction.
+ */
+export async function saveHouseholds(t: Transaction, households: readonly Household[]) {
+  const BATCH = 20
   for (let i = 0; i < households.length; i += BATCH) {
     await Promise.all(
       households
         .slice(i, i + BATCH)
-        .map(({ _id, ...rest }) => db.collection(COLLECTION.households).doc(_id).set(rest)),
+        .map(({ _id, ...rest }) => t.collection(COLLECTION.households).doc(_id).set(rest)),
     )
   }
 }
 
 // views
-
-function time(at: Date | string | undefined): number {
-  return at === undefined ? 0 : new Date(at).getTime()
-}
 
 function iso(at: Date | string): string {
   return new Date(at).toISOString()

@@ -160,15 +160,5 @@ export function toStatementItem(statement: Statement, viewer: Actor, now: Date):
   return item
 }
 
-/** A page position after the statement posted at `at` with id `id`: `<epoch ms>_<id>`. */
-export function encodeCursor(at: Date, id: string): string {
-  return `${new Date(at).getTime()}_${id}`
-}
-
-export const CURSOR_PATTERN = /^(\d{1,15})_([A-Za-z0-9_-]{1,64})$/
-
-export function decodeCursor(cursor: string): { at: Date; id: string } {
-  const m = CURSOR_PATTERN.exec(cursor)
-  if (!m) throw new DomainError('INVALID_INPUT', '翻页位置不对')
-  return { at: new Date(Number(m[1])), id: m[2] as string }
-}
+/** A page position after the statement posted at `at` with id `id`: the one cursor format. */
+export { CURSOR_PATTERN, decodeCursor, encodeCursor } from '../shared/cursor'

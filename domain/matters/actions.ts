@@ -2,7 +2,7 @@
 import type { Matter } from '../../types/model/matter'
 import { can, PERMISSIONS, type Action, type Actor } from '../permissions'
 import { nextActions } from './lifecycle'
-import { closable, ratingOpen } from './rules'
+import { closable, discussionMayStart, minutesOpen, ratingOpen } from './rules'
 
 export function matterSubject(matter: Pick<Matter, 'villageId' | 'raisedBy' | 'handling'>) {
   return {
@@ -29,8 +29,12 @@ export function availableActions(actor: Actor | null, matter: Matter, now: Date)
       ratingOpen(matter, now) && !!actor && !matter.rating.raters.includes(actor.memberId),
     ],
     ['moveAgendaItem', matter.status === 'accepted' && !!matter.talkDay],
-    ['recordMinutes', !!matter.talkDay && ['accepted', 'discussing'].includes(matter.status)],
+    ['recordMinutes', minutesOpen(matter, now)],
   ]
   for (const [action, when] of extra) if (when && allowed(action)) out.push(action)
-  return out.filter((a) => a !== 'closeMatter' || closable(matter, now))
+  return out.filter(
+    (a) =>
+      (a !== 'closeMatter' || closable(matter, now)) &&
+      (a !== 'startDiscussion' || discussionMayStart(matter, now)),
+  )
 }

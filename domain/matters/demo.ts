@@ -4,7 +4,7 @@
  * whenever the demo is seeded. Pure data; `scripts/seed.ts` writes it.
  */
 import type { AuditRecord } from '../../types/model/audit'
-import type { Agenda, Matter, MatterStatus, Rating } from '../../types/model/matter'
+import type { AgendaSlot, Matter, MatterStatus, Rating } from '../../types/model/matter'
 import { DEMO_VILLAGE_ID, demoMembers } from '../village/demo'
 import { shanghaiDate } from '../shared/time'
 import { addDays, upcomingTalkDays } from './rules'
@@ -33,7 +33,7 @@ interface Story {
 export interface DemoMatters {
   matters: Matter[]
   auditLogs: AuditRecord[]
-  agendas: Agenda[]
+  agendaSlots: AgendaSlot[]
   ratings: Rating[]
 }
 
@@ -233,7 +233,6 @@ const STORIES: Story[] = [
         to: 'resolved',
         note: '水厂换了 300 米新管，水压正常了。',
       },
-      { action: 'rateMatter', by: 'demo-m24', daysAgo: 1, note: '评价 5 星' },
     ],
     fields: (now) => ({
       decision: '请水厂换一段管子。',
@@ -293,7 +292,7 @@ export function demoMatters(now: Date): DemoMatters {
   const names = new Map(demoMembers().map((m) => [m._id, m.name]))
   const nameOf = (id: string) => names.get(id) ?? id
   const talkDays = upcomingTalkDays(now, [4, 14, 24], 1)
-  const out: DemoMatters = { matters: [], auditLogs: [], agendas: [], ratings: [] }
+  const out: DemoMatters = { matters: [], auditLogs: [], agendaSlots: [], ratings: [] }
   for (const story of STORIES) {
     const first = story.steps[0] as Step
     const last = story.steps.filter((s) => s.to).at(-1) as Step
@@ -337,13 +336,16 @@ export function demoMatters(now: Date): DemoMatters {
     })
   }
   const onAgenda = out.matters.filter((m) => m.talkDay === talkDays[0]).map((m) => m._id)
-  out.agendas.push({
-    _id: `${V}_${talkDays[0]}`,
-    villageId: V,
-    date: talkDays[0] as string,
-    matterIds: onAgenda,
-    minutes: {},
-    updatedAt: now,
+  onAgenda.forEach((matterId, i) => {
+    out.agendaSlots.push({
+      _id: `${V}_${talkDays[0]}_${i + 1}`,
+      villageId: V,
+      date: talkDays[0] as string,
+      slot: i + 1,
+      matterId,
+      position: i + 1,
+      placedAt: now,
+    })
   })
   out.ratings.push({
     _id: 'demo-matter-resolved_demo-m24',

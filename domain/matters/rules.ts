@@ -5,6 +5,7 @@
 import type { LocalDate } from '../../types/model/common'
 import type { Matter } from '../../types/model/matter'
 import { nextTalkDay } from '../talkday'
+import { shanghaiDate } from '../shared/time'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -54,3 +55,23 @@ export function upcomingTalkDays(
 
 /** How far ahead acceptance looks for an agenda with room. */
 export const AGENDA_LOOKAHEAD = 12
+
+/**
+ * The discussion of a matter starts on its 说事日 (in Shanghai), or at once for an urgent one.
+ */
+export function discussionMayStart(
+  matter: Pick<Matter, 'status' | 'urgent' | 'talkDay'>,
+  now: Date,
+): boolean {
+  if (matter.status !== 'accepted') return false
+  return matter.urgent || matter.talkDay === shanghaiDate(now)
+}
+
+/** Minutes of a matter on a talk day's agenda: from that day on, while it is accepted or discussed. */
+export function minutesOpen(matter: Pick<Matter, 'status' | 'talkDay'>, now: Date): boolean {
+  return (
+    (matter.status === 'accepted' || matter.status === 'discussing') &&
+    matter.talkDay !== undefined &&
+    matter.talkDay <= shanghaiDate(now)
+  )
+}

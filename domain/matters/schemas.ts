@@ -71,6 +71,7 @@ export const MATTER_SCHEMAS = {
     text: note('会议纪要'),
   }),
   getMatter: payload({ matterId }),
+  listTimeline: payload({ matterId, cursor: cursor(), limit: pageSize }),
   listMatters: payload({
     status: v.optional(v.picklist(Object.keys(STATUS_LABELS) as MatterStatus[], '状态不对')),
     talkDay: v.optional(localDate('说事日')),

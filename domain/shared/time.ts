@@ -1,5 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs'
 import utc from 'dayjs/plugin/utc'
+import type { LocalDate } from '../../types/model/common'
 
 dayjs.extend(utc)
 
@@ -13,8 +14,8 @@ export const SHANGHAI_UTC_OFFSET_MINUTES = 8 * 60
 /** A moment in time: a Date, epoch milliseconds, or an ISO 8601 string with its offset. */
 export type Instant = Date | number | string
 
-/** A calendar date in Shanghai, `YYYY-MM-DD`. */
-export type LocalDate = string
+/** A calendar date in Shanghai, `YYYY-MM-DD` (declared once, in the contract). */
+export type { LocalDate } from '../../types/model/common'
 
 export const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
 

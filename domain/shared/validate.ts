@@ -4,6 +4,7 @@
  * inside WeChat too).
  */
 import * as v from 'valibot'
+import { CURSOR_PATTERN } from './cursor'
 import { DomainError } from './errors'
 import { normalizeText, type TextOptions } from './text'
 
@@ -134,8 +135,8 @@ export const pageSize = v.optional(
   20,
 )
 
-/** Where the next page of a list starts, as the previous page answered it. */
-export function cursor(pattern: RegExp = /^[^\s]{1,200}$/) {
+/** Where the next page of a list starts, as the previous page answered it (domain/shared/cursor). */
+export function cursor(pattern: RegExp = CURSOR_PATTERN) {
   return v.optional(v.pipe(v.string('翻页位置不对'), v.regex(pattern, '翻页位置不对')))
 }
 

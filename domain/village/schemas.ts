@@ -8,7 +8,7 @@ import type { VillageApi } from '../../types/api/village'
 import type { MemberStatus } from '../../types/model/member'
 import { ROLES } from '../../types/model/member'
 import { DomainError } from '../shared/errors'
-import { id, payload, text } from '../shared/validate'
+import { cursor, id, pageSize, payload, text } from '../shared/validate'
 import { validateTalkDays } from '../talkday'
 import { HOUSEHOLD_NO, HOUSEHOLD_NO_MESSAGE, IMPORT_LIMITS } from './households'
 
@@ -97,7 +97,11 @@ export const VILLAGE_SCHEMAS = {
       v.maxLength(LIMITS.roles, '角色太多了'),
     ),
   }),
-  listMembers: payload({ status: v.optional(v.picklist(MEMBER_STATUSES, '状态不对')) }),
+  listMembers: payload({
+    status: v.optional(v.picklist(MEMBER_STATUSES, '状态不对')),
+    cursor: cursor(),
+    limit: pageSize,
+  }),
   importHouseholds: payload({
     csv: v.pipe(
       v.string('导入的内容应当是表格文字（CSV）'),

@@ -14,14 +14,14 @@ import { sdkFor, start } from './helpers'
 jest.setTimeout(60_000)
 
 const DEMO = demoMatters(new Date())
-// village, households, members, matters with their timelines, agendas and ratings
+// village, households, members, matters with their timelines, agenda slots and ratings
 const SEEDED =
   1 +
   demoHouseholds().length +
   demoMembers().length +
   DEMO.matters.length +
   DEMO.auditLogs.length +
-  DEMO.agendas.length +
+  DEMO.agendaSlots.length +
   DEMO.ratings.length
 const FUNCTIONS = path.resolve(__dirname, '..', '..', 'cloudfunctions')
 

@@ -261,28 +261,28 @@ const FIELDS: Field[] = [
     multiline: true,
     caller: () => CAST.moderator.openid,
     arrange: (i, text) => {
-      // One talk day per case, each with its own agenda holding the case's matter.
-      const date = `2099-${String(i + 1).padStart(2, '0')}-04`
+      // One past talk day per case (minutes are recorded from the talk day on), each with its
+      // own agenda: one slot `<villageId>_<date>_1` holding the case's matter.
+      const date = `${2000 + i}-11-04`
       const id = seedMatter(`ht-minutes-${i}`, 'accepted', { talkDay: date })
-      const agendaId = `${VILLAGE_A}_${date}`
-      insert(backend, COLLECTION.agendas, [
+      const slotId = `${VILLAGE_A}_${date}_1`
+      insert(backend, COLLECTION.agendaSlots, [
         {
-          _id: agendaId,
+          _id: slotId,
           villageId: VILLAGE_A,
           date,
-          matterIds: [id],
-          minutes: {},
-          updatedAt: new Date(0),
+          slot: 1,
+          matterId: id,
+          position: 1,
+          placedAt: new Date(0),
         },
       ])
       return {
         payload: { matterId: id, talkDay: date, text },
         stored: async () => {
-          const minutes = (await doc(COLLECTION.agendas, agendaId)).minutes as Record<
-            string,
-            { text: string }
-          >
-          return minutes[id]?.text
+          const minutes = (await doc(COLLECTION.agendaSlots, slotId)).minutes as
+            { text: string } | undefined
+          return minutes?.text
         },
       }
     },

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  /** Too many people acted on the same thing at once and the retries ran out: try again. */
+  | 'BUSY'
   | 'NETWORK'
   | 'FUNCTION_ERROR'
   | 'INTERNAL'

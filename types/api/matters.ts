@@ -47,7 +47,12 @@ export interface MatterDetail extends MatterSummary {
     reports: Array<{ at: string; by: string; text: string; photos: string[] }>
   }
   outcome?: string
+  /**
+   * The latest timeline entries, newest first (TIMELINE_PAGE of them); `timelineCursor` goes to
+   * listTimeline for older ones. Ratings are not entries: `rating` counts them, never who gave what.
+   */
   timeline: TimelineItem[]
+  timelineCursor?: string
   latestStatements: StatementView[]
   rating: { count: number; average: number | null; ratedByMe: boolean }
   /** What the caller may do next (for the buttons on the screen). */
@@ -104,5 +109,10 @@ export interface MattersApi {
   reorderAgenda: ActionSpec<{ talkDay: LocalDate; matterIds: string[] }, Ok>
   recordMinutes: ActionSpec<MatterRef & { talkDay: LocalDate; text: string }, Ok>
   getMatter: ActionSpec<MatterRef, MatterDetail>
+  /** Older timeline entries of a matter, newest first, from `getMatter`'s `timelineCursor`. */
+  listTimeline: ActionSpec<
+    MatterRef & { cursor?: string; limit: number },
+    { items: TimelineItem[]; nextCursor?: string }
+  >
   listMatters: ActionSpec<ListMattersRequest, { items: MatterSummary[]; nextCursor?: string }>
 }

@@ -95,7 +95,11 @@ export interface VillageApi {
   declineMember: ActionSpec<MemberRef & { reason: string }, Ok>
   /** Sets a verified member's roles; 'resident' is always kept. */
   assignRoles: ActionSpec<MemberRef & { roles: Role[] }, { roles: Role[]; changed: boolean }>
-  listMembers: ActionSpec<{ status?: MemberStatus }, { members: MemberView[] }>
+  /** Oldest request first, a page at a time (`nextCursor` when more follow). */
+  listMembers: ActionSpec<
+    { status?: MemberStatus; cursor?: string; limit: number },
+    { members: MemberView[]; nextCursor?: string }
+  >
   /** CSV with a header row 户号,户主,姓名,是否成年; one row per person. */
   importHouseholds: ActionSpec<{ csv: string }, ImportHouseholdsResponse>
   getVillage: ActionSpec<Record<string, never>, VillageView>

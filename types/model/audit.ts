@@ -15,4 +15,6 @@ export interface AuditRecord {
   from?: string
   to?: string
   note?: string
+  /** An edit's text as it was before (the audit keeps what people saw). */
+  textBefore?: string
 }

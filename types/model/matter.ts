@@ -72,13 +72,34 @@ export interface Matter {
   updatedAt: Date
 }
 
-/** 议程: the ordered matters of one 说事日, and the minutes of each. */
-export interface Agenda {
+/**
+ * One place on a 说事日's agenda (议程): `_id` is `<villageId>_<date>_<slot>` with slot 1 … the
+ * village's agendaSize. A day's agenda is its slots in `position` order. The database's unique
+ * `_id` decides who gets a place: two accepts onto one day contend only when they take the same
+ * slot, and a day never holds more matters than it has slots.
+ */
+export interface AgendaSlot {
+  _id: string
+  villageId: string
+  date: LocalDate
+  slot: number
+  matterId: string
+  /** Order on the agenda, ascending: the placement time (ms) until the committee reorders (1, 2 …). */
+  position: number
+  /** 会议纪要 of this matter on this day. */
+  minutes?: { text: string; by: string; at: Date }
+  placedAt: Date
+}
+
+/**
+ * The stored shape of an agenda before agenda slots: one document `<villageId>_<date>` per day.
+ * Only the migration (cloudfunctions/_shared/migrations) reads it, turning it into slots.
+ */
+export interface LegacyAgenda {
   _id: string
   villageId: string
   date: LocalDate
   matterIds: string[]
-  /** 会议纪要 per matter discussed. */
   minutes: Record<string, { text: string; by: string; at: Date }>
   updatedAt: Date
 }

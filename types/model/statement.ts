@@ -23,6 +23,18 @@ export interface StatementReport {
   at: Date
 }
 
+/**
+ * When a member last posted (the posts within the rate limit's window): `_id` is the member id.
+ * Every post reads and writes it in the post's transaction, so concurrent posts by one member
+ * take turns and the limit holds.
+ */
+export interface PostingWindow {
+  _id: string
+  villageId: string
+  /** Posting times within the window, oldest first. */
+  recent: Date[]
+}
+
 export interface Statement {
   _id: string
   villageId: string

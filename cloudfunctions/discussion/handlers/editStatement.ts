@@ -10,7 +10,8 @@ import type { Statement } from '../../../types/model/statement'
 import { runTransaction } from '../../_shared/cloud'
 import { fail, handler } from '../../_shared/handler'
 import { assertNotDeleted, checkedText, statementFor } from '../access'
-import { getMatter, getStatement, updateStatement } from '../repo'
+import { auditStatement } from '../moderation'
+import { getStatement, loadMatter, updateStatement } from '../repo'
 
 function assertEditable(statement: Statement, now: Date): void {
   assertNotDeleted(statement)
@@ -21,18 +22,26 @@ function assertEditable(statement: Statement, now: Date): void {
 }
 
 export const editStatement = handler(DISCUSSION_SCHEMAS.editStatement, async (input, ctx) => {
-  const { load } = await statementFor(ctx, 'editStatement')
+  const { who, load } = await statementFor(ctx, 'editStatement')
   const statement = await load(input.statementId)
   assertEditable(statement, ctx.now)
-  assertAcceptsStatements((await getMatter(ctx.db, statement.matterId)).status)
+  assertAcceptsStatements((await loadMatter(ctx.db, statement.matterId)).status)
   const { hidden } = await checkedText(ctx, input.text)
   await runTransaction(ctx.db, async (t) => {
     // Deleted or hidden meanwhile? Then the edit must not bring it back.
-    assertEditable(await getStatement(t, input.statementId), ctx.now)
+    const current = await getStatement(t, input.statementId)
+    assertEditable(current, ctx.now)
     await updateStatement(t, input.statementId, {
       text: input.text,
       editedAt: ctx.now,
       ...(hidden ? hiddenFields('contentCheck', ctx.now) : {}),
+    })
+    await auditStatement(t, current, {
+      action: 'editStatement',
+      who,
+      at: ctx.now,
+      to: hidden ? 'hidden' : 'visible',
+      textBefore: current.text,
     })
   })
   return { hidden }

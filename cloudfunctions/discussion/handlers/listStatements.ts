@@ -4,11 +4,11 @@ import { decodeCursor, encodeCursor, toStatementItem } from '../../../domain/dis
 import type { StatementItem } from '../../../types/api/discussion'
 import { authorize, NOT_FOUND, verifiedActor } from '../../_shared/authorize'
 import { handler } from '../../_shared/handler'
-import { getMatter, pageOfStatements } from '../repo'
+import { loadMatter, pageOfStatements } from '../repo'
 
 export const listStatements = handler(DISCUSSION_SCHEMAS.listStatements, async (input, ctx) => {
   const caller = await verifiedActor(ctx)
-  const matter = await getMatter(ctx.db, input.matterId)
+  const matter = await loadMatter(ctx.db, input.matterId)
   const who = authorize(caller, 'listStatements', { villageId: matter.villageId }, NOT_FOUND.matter)
   const after = input.cursor ? decodeCursor(input.cursor) : undefined
   const page = await pageOfStatements(ctx.db, matter._id, after, input.limit)

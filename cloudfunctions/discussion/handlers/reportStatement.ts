@@ -3,13 +3,19 @@
  * threshold (default 3), the statement is hidden automatically until a moderator looks at it.
  */
 import { DISCUSSION_SCHEMAS } from '../../../domain/discussion/schemas'
-import { hiddenFields, reportThreshold, shouldAutoHide } from '../../../domain/discussion/rules'
+import {
+  hiddenFields,
+  reportThreshold,
+  shouldAutoHide,
+  stateOf,
+} from '../../../domain/discussion/rules'
 import type { Statement } from '../../../types/model/statement'
 import { runTransaction } from '../../_shared/cloud'
 import { fail, handler } from '../../_shared/handler'
 import { assertNotDeleted, statementFor } from '../access'
 import { auditStatement } from '../moderation'
-import { findVillage, getStatement, updateStatement } from '../repo'
+import { findVillage } from '../../_shared/villages'
+import { getStatement, updateStatement } from '../repo'
 
 function assertReportable(statement: Statement, memberId: string): void {
   assertNotDeleted(statement)
@@ -36,15 +42,16 @@ export const reportStatement = handler(DISCUSSION_SCHEMAS.reportStatement, async
       reports,
       ...(hide ? hiddenFields('reports', ctx.now) : {}),
     })
-    if (hide) {
-      await auditStatement(t, statement, {
-        action: 'reportStatement',
-        who,
-        at: ctx.now,
-        to: 'hidden',
-        note: `被 ${threshold} 位村民举报，已自动隐藏，等待主持人审核。`,
-      })
-    }
+    // Every report is audited; the one that reaches the threshold also hides the statement.
+    await auditStatement(t, statement, {
+      action: 'reportStatement',
+      who,
+      at: ctx.now,
+      to: hide ? 'hidden' : stateOf(statement),
+      note: hide
+        ? `被 ${threshold} 位村民举报，已自动隐藏，等待主持人审核。`
+        : input.reason || undefined,
+    })
     return { hidden: hide || statement.hidden }
   })
 })

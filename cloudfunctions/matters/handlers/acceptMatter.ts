@@ -3,7 +3,7 @@ import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { handler } from '../../_shared/handler'
 import { placeOnAgenda } from '../agenda'
 import { changeMatter } from '../change'
-import { getVillage } from '../repo'
+import { loadVillage } from '../../_shared/villages'
 
 export const acceptMatter = handler(MATTER_SCHEMAS.acceptMatter, async (input, ctx) => {
   let talkDay: string | undefined
@@ -12,8 +12,8 @@ export const acceptMatter = handler(MATTER_SCHEMAS.acceptMatter, async (input, c
     action: 'acceptMatter',
     patch: async (matter, t) => {
       if (input.urgent) return { urgent: true }
-      const village = await getVillage(t, matter.villageId)
-      talkDay = await placeOnAgenda(t, village, matter._id, ctx.now, input.talkDay)
+      const village = await loadVillage(t, matter.villageId)
+      talkDay = await placeOnAgenda(t, ctx.db, village, matter._id, ctx.now, input.talkDay)
       return { talkDay }
     },
     note: (m) => (m.talkDay ? `排入 ${m.talkDay} 说事日` : '急事急办'),

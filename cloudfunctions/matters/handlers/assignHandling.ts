@@ -3,9 +3,7 @@ import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { shanghaiDate } from '../../../domain/shared/time'
 import { fail, handler } from '../../_shared/handler'
 import { changeMatter } from '../change'
-import { COLLECTION } from '../../_shared/collections'
-import { byId } from '../../_shared/repo'
-import type { Member } from '../../../types/model/member'
+import { findMember } from '../repo'
 
 export const assignHandling = handler(MATTER_SCHEMAS.assignHandling, async (input, ctx) => {
   if (input.deadline < shanghaiDate(ctx.now)) fail('INVALID_INPUT', '办理期限不能早于今天。')
@@ -14,7 +12,7 @@ export const assignHandling = handler(MATTER_SCHEMAS.assignHandling, async (inpu
     action: 'assignHandling',
     patch: async (matter, t) => {
       // Missing, of another village, or not verified: one answer.
-      const handlerMember = await byId<Member>(t, COLLECTION.members, input.handlerId)
+      const handlerMember = await findMember(t, input.handlerId)
       if (
         !handlerMember ||
         handlerMember.villageId !== matter.villageId ||

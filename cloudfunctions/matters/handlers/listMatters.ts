@@ -4,27 +4,17 @@
  */
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { authorize } from '../../_shared/authorize'
-import { fail, handler } from '../../_shared/handler'
-import { findAgenda, listMatters as queryMatters, mattersByIds } from '../repo'
+import { decodeCursor, encodeCursor } from '../../../domain/shared/cursor'
+import { handler } from '../../_shared/handler'
+import { agendaOf } from '../agenda'
+import { mattersByIds, queryMatters } from '../repo'
 import { toSummary } from '../views'
-
-function encodeCursor(at: Date | string, id: string): string {
-  return `${new Date(at).toISOString()}|${id}`
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = cursor.split('|')
-  const date = new Date(at ?? '')
-  if (!id || Number.isNaN(date.getTime())) fail('INVALID_INPUT', '翻页位置不对，请从头看。')
-  return { at: date, id }
-}
 
 export const listMatters = handler(MATTER_SCHEMAS.listMatters, async (input, ctx) => {
   const actor = await ctx.actor()
   const who = authorize(actor, 'viewMatter', { villageId: actor?.villageId ?? '' })
   if (input.talkDay) {
-    const agenda = await findAgenda(ctx.db, who.villageId, input.talkDay)
-    const ids = agenda?.matterIds ?? []
+    const ids = (await agendaOf(ctx.db, who.villageId, input.talkDay)).map((s) => s.matterId)
     const found = await mattersByIds(ctx.db, who.villageId, ids)
     const order = new Map(ids.map((id, i) => [id, i]))
     const items = found

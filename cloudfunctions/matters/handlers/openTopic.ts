@@ -5,13 +5,14 @@ import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
 import { placeOnAgenda } from '../agenda'
 import { createMatter } from '../create'
-import { getVillage, updateMatter } from '../repo'
+import { loadVillage } from '../../_shared/villages'
+import { updateMatter } from '../repo'
 
 export const openTopic = handler(MATTER_SCHEMAS.openTopic, async (input, ctx) => {
   const actor = await ctx.actor()
   const who = authorize(actor, 'openTopic', { villageId: actor?.villageId ?? '' })
   return runTransaction(ctx.db, async (t) => {
-    const village = await getVillage(t, who.villageId)
+    const village = await loadVillage(t, who.villageId)
     const { matterId, fields } = await createMatter(
       t,
       who,
@@ -19,7 +20,7 @@ export const openTopic = handler(MATTER_SCHEMAS.openTopic, async (input, ctx) =>
       ctx.now,
       async (id) => {
         if (input.urgent) return { note: '急事急办' }
-        const talkDay = await placeOnAgenda(t, village, id, ctx.now)
+        const talkDay = await placeOnAgenda(t, ctx.db, village, id, ctx.now)
         await updateMatter(t, id, { talkDay })
         return { talkDay, note: `排入 ${talkDay} 说事日` }
       },

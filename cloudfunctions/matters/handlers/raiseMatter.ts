@@ -5,13 +5,13 @@ import { authorize } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
 import { createMatter } from '../create'
-import { getVillage } from '../repo'
+import { loadVillage } from '../../_shared/villages'
 
 export const raiseMatter = handler(MATTER_SCHEMAS.raiseMatter, async (input, ctx) => {
   const actor = await ctx.actor()
   const who = authorize(actor, 'raiseMatter', { villageId: actor?.villageId ?? '' })
   return runTransaction(ctx.db, async (t) => {
-    const village = await getVillage(t, who.villageId)
+    const village = await loadVillage(t, who.villageId)
     const { matterId } = await createMatter(
       t,
       who,

@@ -28,7 +28,8 @@ export const rateMatter = handler(MATTER_SCHEMAS.rateMatter, async (input, ctx) 
       patch: {
         rating: { count: count + 1, sum: sum + input.score, raters: [...raters, who.memberId] },
       },
-      entry: { note: `评价 ${input.score} 星` },
+      // Audited, but not on the timeline: the detail shows how many rated and the average.
+      entry: { subjectType: 'rating' },
       result: { ok: true as const },
     }
   }),

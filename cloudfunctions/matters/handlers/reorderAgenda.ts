@@ -4,24 +4,29 @@ import { audit } from '../../_shared/audit'
 import { authorize } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
 import { fail, handler } from '../../_shared/handler'
-import { agendaId, findAgenda, saveAgenda } from '../repo'
+import { agendaIn, writeOrder } from '../agenda'
 
 export const reorderAgenda = handler(MATTER_SCHEMAS.reorderAgenda, async (input, ctx) => {
   const actor = await ctx.actor()
   const who = authorize(actor, 'reorderAgenda', { villageId: actor?.villageId ?? '' })
   return runTransaction(ctx.db, async (t) => {
-    const agenda = await findAgenda(t, who.villageId, input.talkDay)
-    if (!agenda) fail('NOT_FOUND', `${input.talkDay} 还没有议程。`)
+    const slots = await agendaIn(t, ctx.db, who.villageId, input.talkDay)
+    if (slots.length === 0) fail('NOT_FOUND', `${input.talkDay} 还没有议程。`)
+    const byMatter = new Map(slots.map((s) => [s.matterId, s]))
     const same =
-      input.matterIds.length === agenda.matterIds.length &&
+      input.matterIds.length === slots.length &&
       new Set(input.matterIds).size === input.matterIds.length &&
-      input.matterIds.every((id) => agenda.matterIds.includes(id))
+      input.matterIds.every((id) => byMatter.has(id))
     if (!same) fail('CONFLICT', '议程已经变了，请刷新后再调整顺序。')
-    await saveAgenda(t, { ...agenda, matterIds: input.matterIds, updatedAt: ctx.now })
+    // Every slot of the day is written, so two reorders of one day conflict.
+    await writeOrder(
+      t,
+      input.matterIds.map((id) => byMatter.get(id)!),
+    )
     await audit(t, {
       villageId: who.villageId,
       subjectType: 'agenda',
-      subjectId: agendaId(who.villageId, input.talkDay),
+      subjectId: `${who.villageId}_${input.talkDay}`,
       action: 'reorderAgenda',
       actorId: who.memberId,
       actorName: who.name,

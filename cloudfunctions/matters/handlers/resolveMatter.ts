@@ -3,7 +3,7 @@ import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { addDays } from '../../../domain/matters/rules'
 import { handler } from '../../_shared/handler'
 import { changeMatter } from '../change'
-import { getVillage } from '../repo'
+import { loadVillage } from '../../_shared/villages'
 
 export const resolveMatter = handler(MATTER_SCHEMAS.resolveMatter, async (input, ctx) => {
   await changeMatter(ctx, {
@@ -11,7 +11,7 @@ export const resolveMatter = handler(MATTER_SCHEMAS.resolveMatter, async (input,
     action: 'resolveMatter',
     note: input.outcome,
     patch: async (matter, t) => {
-      const village = await getVillage(t, matter.villageId)
+      const village = await loadVillage(t, matter.villageId)
       return {
         outcome: input.outcome,
         ratingEndsAt: addDays(ctx.now, village.settings.ratingWindowDays),

@@ -6,13 +6,13 @@ import { audit } from '../../_shared/audit'
 import { authorize, NOT_FOUND } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
-import { findHousehold, getMember, updateMember } from '../repo'
+import { findHousehold, loadMember, updateMember } from '../repo'
 import { allowedInOwnVillage } from '../rules'
 
 export const approveMember = handler(VILLAGE_SCHEMAS.approveMember, async (input, ctx) => {
   const actor = await allowedInOwnVillage(ctx, 'approveMember')
   return runTransaction(ctx.db, async (t) => {
-    const member = await getMember(t, input.memberId)
+    const member = await loadMember(t, input.memberId)
     const who = authorize(actor, 'approveMember', { villageId: member.villageId }, NOT_FOUND.member)
     checkReview(member)
     const household = await findHousehold(t, householdId(member.villageId, member.householdNo))

@@ -5,13 +5,13 @@ import { audit } from '../../_shared/audit'
 import { authorize, NOT_FOUND } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
-import { getMember, updateMember } from '../repo'
+import { loadMember, updateMember } from '../repo'
 import { allowedInOwnVillage } from '../rules'
 
 export const assignRoles = handler(VILLAGE_SCHEMAS.assignRoles, async (input, ctx) => {
   const actor = await allowedInOwnVillage(ctx, 'assignRoles')
   return runTransaction(ctx.db, async (t) => {
-    const member = await getMember(t, input.memberId)
+    const member = await loadMember(t, input.memberId)
     const who = authorize(actor, 'assignRoles', { villageId: member.villageId }, NOT_FOUND.member)
     checkRoleChange(who.memberId, member)
     const roles = normalizeRoles(input.roles)

@@ -1,7 +1,8 @@
 /** What the app shows at start: the caller's membership (or none) and its village. */
 import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
 import { fail, handler } from '../../_shared/handler'
-import { findMemberByOpenid, findVillage, memberView, villageView } from '../repo'
+import { findVillage } from '../../_shared/villages'
+import { findMemberByOpenid, memberView, villageView } from '../repo'
 import { NOT_SIGNED_IN } from '../rules'
 
 export const getMe = handler(VILLAGE_SCHEMAS.getMe, async (_input, ctx) => {

@@ -1,10 +1,11 @@
 /** A member's own village: name, 说事日, counts and settings. */
 import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
 import { handler } from '../../_shared/handler'
-import { getVillage as village, villageView } from '../repo'
+import { loadVillage } from '../../_shared/villages'
+import { villageView } from '../repo'
 import { allowedInOwnVillage } from '../rules'
 
 export const getVillage = handler(VILLAGE_SCHEMAS.getVillage, async (_input, ctx) => {
   const who = await allowedInOwnVillage(ctx, 'viewVillage')
-  return villageView(await village(ctx.db, who.villageId))
+  return villageView(await loadVillage(ctx.db, who.villageId))
 })

@@ -1,9 +1,10 @@
 /**
  * The committee imports the household register (CSV). Households are written whole by their
- * `<villageId>_<户号>` id, so a repeated or interrupted import converges; the village's counts and
- * the audit record follow in one transaction, and only when something changed.
- * Counts come from the register as read before the writes: two committee members importing at
- * the same moment could leave them one import behind (the next import or updateVillage mends it).
+ * `<villageId>_<户号>` id, so a repeated import converges; the households, the village's counts
+ * and the audit record are one transaction, written only when something changed. The import
+ * writes the village, so two imports at the same moment take turns.
+ * Counts come from the register as read before the transaction: two committee members importing
+ * different registers at once could leave them one import behind (the next import mends it).
  */
 import { planHouseholdImport, readHouseholdCsv } from '../../../domain/village/households'
 import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
@@ -11,7 +12,8 @@ import { withDefaults } from '../../../domain/village/settings'
 import { audit } from '../../_shared/audit'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
-import { getVillage, listHouseholds, saveHouseholds, updateVillage } from '../repo'
+import { loadVillage } from '../../_shared/villages'
+import { listHouseholds, patchVillage, saveHouseholds } from '../repo'
 import { allowedInOwnVillage } from '../rules'
 
 export const importHouseholds = handler(VILLAGE_SCHEMAS.importHouseholds, async (input, ctx) => {
@@ -19,15 +21,18 @@ export const importHouseholds = handler(VILLAGE_SCHEMAS.importHouseholds, async 
   const register = readHouseholdCsv(input.csv)
   const existing = await listHouseholds(ctx.db, who.villageId)
   const plan = planHouseholdImport(who.villageId, existing, register.households)
-  await saveHouseholds(ctx.db, plan.writes)
   const skipped = register.rows.filter((r) => !r.ok).length
   const counts = await runTransaction(ctx.db, async (t) => {
-    const village = await getVillage(t, who.villageId)
+    const village = await loadVillage(t, who.villageId)
     const before = withDefaults(village).counts
     const after = { ...before, ...plan.counts }
     const countsChanged = before.adults !== after.adults || before.households !== after.households
     if (!countsChanged && plan.writes.length === 0) return before
-    if (countsChanged) await updateVillage(t, who.villageId, { counts: after, updatedAt: ctx.now })
+    await saveHouseholds(t, plan.writes)
+    await patchVillage(t, who.villageId, {
+      ...(countsChanged ? { counts: after } : {}),
+      updatedAt: ctx.now,
+    })
     await audit(t, {
       villageId: who.villageId,
       subjectType: 'village',

@@ -1,8 +1,8 @@
 /** The villages one may ask to join: public, for the join screen. */
 import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
 import { handler } from '../../_shared/handler'
-import { listVillages as villages } from '../repo'
+import { villageRefs } from '../repo'
 
 export const listVillages = handler(VILLAGE_SCHEMAS.listVillages, async (_input, ctx) => ({
-  villages: await villages(ctx.db),
+  villages: await villageRefs(ctx.db),
 }))

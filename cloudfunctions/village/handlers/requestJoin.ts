@@ -8,7 +8,8 @@ import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
 import { asAppError, fail, handler } from '../../_shared/handler'
 import { audit } from '../../_shared/audit'
 import { runTransaction } from '../../_shared/cloud'
-import { addMember, findMemberByOpenid, getMember, getVillage, replaceMember } from '../repo'
+import { loadVillage } from '../../_shared/villages'
+import { addMember, findMemberByOpenid, loadMember, replaceMember } from '../repo'
 import { NOT_SIGNED_IN } from '../rules'
 
 const ALREADY = '您已经提交过申请，请耐心等待村委会审核。'
@@ -22,7 +23,7 @@ export const requestJoin = handler(VILLAGE_SCHEMAS.requestJoin, async (input, ct
   const openid = ctx.openid ?? fail('UNAUTHENTICATED', NOT_SIGNED_IN)
   const existing = await findMemberByOpenid(ctx.db, openid)
   checkJoinRequest(existing)
-  const village = await getVillage(ctx.db, input.villageId)
+  const village = await loadVillage(ctx.db, input.villageId)
   const record: Omit<Member, '_id'> = {
     villageId: village._id,
     openid,
@@ -38,7 +39,7 @@ export const requestJoin = handler(VILLAGE_SCHEMAS.requestJoin, async (input, ct
       let id: string
       if (existing) {
         // Read again inside: a concurrent request may have moved it on.
-        checkJoinRequest(await getMember(t, existing._id))
+        checkJoinRequest(await loadMember(t, existing._id))
         await replaceMember(t, existing._id, record)
         id = existing._id
       } else {

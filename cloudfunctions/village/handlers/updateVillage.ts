@@ -4,17 +4,18 @@ import { applyVillageEdit } from '../../../domain/village/settings'
 import { audit } from '../../_shared/audit'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
-import { getVillage, updateVillage as update } from '../repo'
+import { loadVillage } from '../../_shared/villages'
+import { patchVillage } from '../repo'
 import { allowedInOwnVillage } from '../rules'
 
 export const updateVillage = handler(VILLAGE_SCHEMAS.updateVillage, async (input, ctx) => {
   const who = await allowedInOwnVillage(ctx, 'updateVillage')
   return runTransaction(ctx.db, async (t) => {
-    const village = await getVillage(t, who.villageId)
+    const village = await loadVillage(t, who.villageId)
     const edit = applyVillageEdit(village, input)
     const changed = Object.keys(edit.after).length > 0
     if (changed) {
-      await update(t, who.villageId, { ...edit.after, updatedAt: ctx.now })
+      await patchVillage(t, who.villageId, { ...edit.after, updatedAt: ctx.now })
       await audit(t, {
         villageId: who.villageId,
         subjectType: 'village',

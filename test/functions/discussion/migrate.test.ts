@@ -49,7 +49,11 @@ describe('npm run migrate', () => {
     seedOldShape(OLD)
     const before = await snapshot(backend)
     const first = await migrate({ serviceUrl: backend.emulator.serviceUrl })
-    expect(first).toEqual([{ name: 'statements: hiding null → no hiding field', changed: 3 }])
+    expect(first).toEqual([
+      { name: 'statements: hiding null → no hiding field', changed: 3 },
+      { name: 'agendas: one document per day → agenda slots', changed: 0 },
+      { name: 'timeline: rating entries → audit records off the timeline', changed: 0 },
+    ])
 
     // Expected: the same database with the three `hiding: null` fields gone, written out here.
     const expected = {
@@ -70,7 +74,11 @@ describe('npm run migrate', () => {
     })
 
     const second = await migrate({ serviceUrl: backend.emulator.serviceUrl })
-    expect(second).toEqual([{ name: 'statements: hiding null → no hiding field', changed: 0 }])
+    expect(second).toEqual([
+      { name: 'statements: hiding null → no hiding field', changed: 0 },
+      { name: 'agendas: one document per day → agenda slots', changed: 0 },
+      { name: 'timeline: rating entries → audit records off the timeline', changed: 0 },
+    ])
     expect(await snapshot(backend)).toEqual(after)
   })
 

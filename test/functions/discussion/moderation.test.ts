@@ -47,6 +47,17 @@ describe('discussion.editStatement: the author, within 10 minutes of posting', (
       editedAt: expect.any(Date),
       at: s.at,
     })
+    // The audit keeps what people read before the edit.
+    expect(await auditOf(s._id)).toEqual([
+      expect.objectContaining({
+        subjectType: 'statement',
+        action: 'editStatement',
+        actorId: CAST.resident._id,
+        from: 'visible',
+        to: 'visible',
+        textBefore: s.text,
+      }),
+    ])
   })
 
   it('just past the window: CONFLICT, nothing written', async () => {
@@ -175,15 +186,27 @@ describe('discussion.reportStatement', () => {
         expect.objectContaining({ memberId: CAST.representative._id }),
       ],
     })
-    expect(await auditOf(s._id)).toEqual([
-      expect.objectContaining({
-        subjectType: 'statement',
-        action: 'reportStatement',
-        actorId: CAST.representative._id,
-        from: 'visible',
-        to: 'hidden',
-      }),
-    ])
+    // Every report is audited, the one that hides it with the change of state.
+    const audits = await auditOf(s._id)
+    expect(audits).toHaveLength(3)
+    expect(audits).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          subjectType: 'statement',
+          action: 'reportStatement',
+          actorId: CAST.resident._id,
+          from: 'visible',
+          to: 'visible',
+          note: '骂人',
+        }),
+        expect.objectContaining({ actorId: CAST.resident2._id, from: 'visible', to: 'visible' }),
+        expect.objectContaining({
+          actorId: CAST.representative._id,
+          from: 'visible',
+          to: 'hidden',
+        }),
+      ]),
+    )
   })
 
   it('one cannot report one’s own statement', async () => {

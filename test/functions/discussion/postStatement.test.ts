@@ -1,6 +1,6 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { MatterStatus } from '../../../types/model/matter'
-import type { Backend } from '../support/backend'
+import { TEST_NOW, type Backend } from '../support/backend'
 import {
   discussionBackend,
   matterIn,
@@ -45,6 +45,20 @@ describe('discussion.postStatement', () => {
     })
     // In sight means no `hiding` at all (not null: MongoDB cannot set fields inside null).
     expect(await stored(res.data.statementId)).not.toHaveProperty('hiding')
+    // The post is audited in its transaction.
+    const audits = (await backend.all(COLLECTION.auditLogs)).filter(
+      (a) => a.subjectId === res.data.statementId,
+    )
+    expect(audits).toEqual([
+      expect.objectContaining({
+        villageId: VILLAGE_A,
+        subjectType: 'statement',
+        action: 'postStatement',
+        actorId: CAST.resident._id,
+        to: 'visible',
+      }),
+    ])
+    expect(audits[0]).not.toHaveProperty('from')
   })
 
   it('answers a statement; answering a reply attaches to the top statement (one level)', async () => {
@@ -202,13 +216,18 @@ describe('discussion.postStatement', () => {
 
   describe('rate limit: at most 10 statements per member per minute', () => {
     it('statements older than a minute do not count; the 11th within a minute is refused', async () => {
-      // A member of its own, so no other test's posts count: 9 seeded in the last minute, 5 more
-      // than a minute ago.
+      // A member of its own, so no other test's posts count: 9 posts in the last minute and 5
+      // more than a minute ago, as the posting window records them (before the fixed clock).
       const author = member('pace', VILLAGE_A, ['resident'])
       insert(backend, COLLECTION.members, [author])
-      const recent = Array.from({ length: 9 }, () => statementBy(author, OPEN, { agoMs: 20_000 }))
-      const old = Array.from({ length: 5 }, () => statementBy(author, OPEN, { agoMs: 61_000 }))
-      seedStatements(backend, [...recent, ...old])
+      const ago = (ms: number) => new Date(TEST_NOW.getTime() - ms)
+      await backend.db
+        .collection(COLLECTION.postingWindows)
+        .doc(author._id)
+        .set({
+          villageId: author.villageId,
+          recent: [...Array(5).fill(ago(61_000)), ...Array(9).fill(ago(20_000))],
+        })
       const tenth = await post(author.openid, { matterId: OPEN, text: '第十条。' })
       expect(tenth.ok).toBe(true)
       const before = await snapshot(backend)

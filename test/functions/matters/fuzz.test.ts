@@ -80,14 +80,25 @@ beforeAll(async () => {
       ratingEndsAt: new Date(NOW.getTime() + DAY),
     }),
   ])
-  insert(backend, COLLECTION.agendas, [
+  // D1's agenda as its slots `<villageId>_<date>_<n>`.
+  insert(backend, COLLECTION.agendaSlots, [
     {
-      _id: `${VILLAGE_A}_${D1}`,
+      _id: `${VILLAGE_A}_${D1}_1`,
       villageId: VILLAGE_A,
       date: D1,
-      matterIds: ['f-accepted', 'f-discussing'],
-      minutes: {},
-      updatedAt: NOW,
+      slot: 1,
+      matterId: 'f-accepted',
+      position: 1,
+      placedAt: NOW,
+    },
+    {
+      _id: `${VILLAGE_A}_${D1}_2`,
+      villageId: VILLAGE_A,
+      date: D1,
+      slot: 2,
+      matterId: 'f-discussing',
+      position: 2,
+      placedAt: NOW,
     },
   ])
 })

@@ -99,6 +99,7 @@ const BAD: Array<[MatterAction, unknown, string]> = [
   ['startDiscussion', { matterId: 123 }, '事项编号不对'],
   ['closeMatter', {}, '请填写事项编号'],
   ['getMatter', { matterId: '' }, '事项编号不对'],
+  ['listTimeline', { matterId: 'm-raised', cursor: 'x|y' }, '翻页位置不对'],
   ['listMatters', { status: 'lost' }, '状态不对'],
   ['listMatters', { limit: 51 }, '每页最多 50 条'],
 ]

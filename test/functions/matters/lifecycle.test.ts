@@ -12,7 +12,17 @@ import { CAST, insert, member, seedCast, village } from '../support/fixtures'
 let backend: Backend
 
 beforeAll(async () => {
-  backend = await startBackend()
+  const started = await startBackend()
+  // The clock is frozen at TEST_NOW; each call comes a second after the one before, so the
+  // timelines (newest first, on their time) have an order.
+  const call = started.call
+  backend = {
+    ...started,
+    call: ((openid, name, action, payload) => {
+      started.emulator.clock.set(started.emulator.clock.now() + 1000)
+      return call(openid, name, action, payload)
+    }) as Backend['call'],
+  }
   await seedCast(backend)
 })
 afterAll(() => backend.close())
@@ -33,6 +43,27 @@ async function raise(by = CAST.resident, title = '村口路灯坏了') {
 
 async function detail(matterId: string, as = CAST.resident): Promise<MatterDetail> {
   return data(await backend.call(as.openid, 'matters', 'getMatter', { matterId }))
+}
+
+/**
+ * The talk day arrives: the matter and its agenda slot move to today, the emulator's fixed clock
+ * (TEST_NOW: Saturday 2026-11-21 in Shanghai).
+ */
+async function talkDayIsToday(id: string) {
+  const today = '2026-11-21'
+  const { data: slots } = await backend.db
+    .collection(COLLECTION.agendaSlots)
+    .where({ matterId: id })
+    .get()
+  for (const { _id, ...slot } of slots as Array<Record<string, unknown>>) {
+    await backend.db.collection(COLLECTION.agendaSlots).doc(String(_id)).remove()
+    await backend.db
+      .collection(COLLECTION.agendaSlots)
+      .doc(`${String(slot.villageId)}_${today}_${String(slot.slot)}`)
+      .set({ ...slot, date: today })
+  }
+  await backend.db.collection(COLLECTION.matters).doc(id).update({ talkDay: today })
+  return today
 }
 
 async function matterDoc(id: string) {
@@ -61,15 +92,33 @@ describe('the main road: 民事民提 → 民事民议 → 民事民决 → 民�
     )
     // TEST_NOW is Saturday 2026-11-21 in Shanghai: the next talk day is Tuesday the 24th.
     expect(res.talkDay).toBe('2026-11-24')
-    const { data: agendas } = await backend.db
-      .collection(COLLECTION.agendas)
-      .doc(`${CAST.committee.villageId}_${res.talkDay}`)
+    const { data: slots } = await backend.db
+      .collection(COLLECTION.agendaSlots)
+      .where({ villageId: CAST.committee.villageId, date: res.talkDay })
       .get()
-    expect((agendas as Array<{ matterIds: string[] }>)[0]?.matterIds).toEqual([id])
+    expect((slots as Array<{ matterId: string }>).map((s) => s.matterId)).toEqual([id])
   })
 
-  it('the moderator records minutes and starts the discussion: 议事中', async () => {
+  it('before its talk day neither minutes nor the discussion can start', async () => {
     const talkDay = (await matterDoc(id)).talkDay as string
+    const early = await backend.call(CAST.moderator.openid, 'matters', 'startDiscussion', {
+      matterId: id,
+    })
+    expect(early).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: `这件事排在 ${talkDay} 说事日，到那天才能开始议事。` },
+    })
+    const minutes = await backend.call(CAST.moderator.openid, 'matters', 'recordMinutes', {
+      matterId: id,
+      talkDay,
+      text: '提前写的纪要。',
+    })
+    expect(minutes).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await matterDoc(id)).toMatchObject({ status: 'accepted' })
+  })
+
+  it('on its talk day the moderator records minutes and starts the discussion: 议事中', async () => {
+    const talkDay = await talkDayIsToday(id)
     data(
       await backend.call(CAST.moderator.openid, 'matters', 'recordMinutes', {
         matterId: id,
@@ -153,10 +202,10 @@ describe('the main road: 民事民提 → 民事民议 → 民事民决 → 民�
     expect((await matterDoc(id)).status).toBe('closed')
   })
 
-  it('every status change is on the timeline, in order, with who and when', async () => {
+  it('every status change is on the timeline, newest first, with who and when; ratings only counted', async () => {
     const d = await detail(id)
     const changes = d.timeline.filter((e) => e.to).map((e) => `${e.from ?? ''}>${e.to}`)
-    expect(changes).toEqual([
+    expect(changes.reverse()).toEqual([
       '>raised',
       'raised>accepted',
       'accepted>discussing',
@@ -166,9 +215,12 @@ describe('the main road: 民事民提 → 民事民议 → 民事民决 → 民�
       'resolved>closed',
     ])
     const acts = d.timeline.map((e) => e.action)
-    expect(acts).toEqual(
-      expect.arrayContaining(['recordMinutes', 'reportProgress', 'rateMatter', 'closeMatter']),
-    )
+    expect(acts).toEqual(expect.arrayContaining(['recordMinutes', 'reportProgress', 'closeMatter']))
+    // Who rated and how stays off the timeline: the detail counts the ratings.
+    expect(acts).not.toContain('rateMatter')
+    expect(JSON.stringify(d.timeline)).not.toMatch(/星/)
+    expect(d.rating).toEqual({ count: 2, average: 4.5, ratedByMe: true })
+    expect(d.timelineCursor).toBeUndefined()
     for (const e of d.timeline) {
       expect(e.actorName).toMatch(/^村民/)
       expect(Number.isNaN(Date.parse(e.at))).toBe(false)
@@ -194,7 +246,7 @@ describe('side roads', () => {
       status: 'declined',
       declineReason: '这是镇上管的事，已帮您转给镇政府。',
     })
-    expect(d.timeline.at(-1)).toMatchObject({ from: 'raised', to: 'declined' })
+    expect(d.timeline[0]).toMatchObject({ from: 'raised', to: 'declined' })
   })
 
   it('withdrawn by its raiser, and only by them, only before acceptance', async () => {
@@ -217,6 +269,15 @@ describe('side roads', () => {
   it('merged into another matter; both timelines say so', async () => {
     const a = await raise(CAST.resident, '路灯坏了')
     const b = await raise(CAST.resident2, '村口太黑')
+    const waiting = await backend.call(CAST.committee.openid, 'matters', 'mergeMatter', {
+      matterId: b,
+      intoId: a,
+    })
+    expect(waiting).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '要合并到的事项还是“待受理”，请先受理它。' },
+    })
+    data(await backend.call(CAST.committee.openid, 'matters', 'acceptMatter', { matterId: a }))
     data(
       await backend.call(CAST.committee.openid, 'matters', 'mergeMatter', {
         matterId: b,
@@ -225,7 +286,7 @@ describe('side roads', () => {
     )
     expect(await matterDoc(b)).toMatchObject({ status: 'merged', mergedInto: a })
     const into = await detail(a)
-    expect(into.timeline.at(-1)).toMatchObject({ action: 'mergeMatter', note: '合并了“村口太黑”' })
+    expect(into.timeline[0]).toMatchObject({ action: 'mergeMatter', note: '合并了“村口太黑”' })
     const self = await backend.call(CAST.committee.openid, 'matters', 'mergeMatter', {
       matterId: a,
       intoId: a,
@@ -259,7 +320,7 @@ describe('side roads', () => {
     expect(res.talkDay).toBe('2026-11-24')
     expect(await matterDoc(res.matterId)).toMatchObject({ status: 'accepted', origin: 'committee' })
     const d = await detail(res.matterId)
-    expect(d.timeline[0]).toMatchObject({ action: 'openTopic', to: 'accepted' })
+    expect(d.timeline.at(-1)).toMatchObject({ action: 'openTopic', to: 'accepted' })
   })
 })
 

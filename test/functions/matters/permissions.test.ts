@@ -25,6 +25,8 @@ import { snapshot } from '../support/snapshot'
 const NOW = TEST_NOW
 const D1 = '2026-11-24'
 const D2 = '2026-12-04'
+/** Today on the fixed clock: minutes are recorded from a matter's talk day on. */
+const TODAY = '2026-11-21'
 const FUTURE = '2099-12-31'
 const DAY = 86400e3
 
@@ -76,11 +78,12 @@ const ALLOWED: Record<ActionName, Caller[]> = {
   reorderAgenda: ['committee', 'otherCommittee'],
   recordMinutes: ['moderator'],
   getMatter: VILLAGE_A_VERIFIED,
+  listTimeline: VILLAGE_A_VERIFIED,
   listMatters: [...VILLAGE_A_VERIFIED, 'otherCommittee'],
 }
 
 /** Allowed calls that only read. */
-const READS: ActionName[] = ['getMatter', 'listMatters']
+const READS: ActionName[] = ['getMatter', 'listTimeline', 'listMatters']
 
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN'
 
@@ -105,7 +108,10 @@ interface Arranged {
   payload: Record<string, unknown>
   /** The case's matter, stored before the call. */
   matter?: Partial<Matter>
-  /** An agenda of village A holding these matters on `date`, stored before the call. */
+  /**
+   * An agenda of village A holding these matters on `date`, in this order, stored before the call
+   * as its slots `<villageId>_<date>_<n>`.
+   */
   agenda?: { date: string; matterIds: string[] }
 }
 
@@ -119,6 +125,7 @@ function arrange(action: ActionName, id: string): Arranged {
       return { payload: {} }
     case 'withdrawMatter':
     case 'getMatter':
+    case 'listTimeline':
       return { matter: {}, payload: { matterId: id } }
     case 'acceptMatter':
       return { matter: {}, payload: { matterId: id, urgent: true } }
@@ -160,9 +167,9 @@ function arrange(action: ActionName, id: string): Arranged {
       }
     case 'recordMinutes':
       return {
-        matter: { status: 'accepted', talkDay: D1 },
-        agenda: { date: D1, matterIds: [id] },
-        payload: { matterId: id, talkDay: D1, text: '纪要' },
+        matter: { status: 'accepted', talkDay: TODAY },
+        agenda: { date: TODAY, matterIds: [id] },
+        payload: { matterId: id, talkDay: TODAY, text: '纪要' },
       }
     case 'reorderAgenda':
       return {
@@ -187,6 +194,7 @@ describe('matters permission matrix', () => {
         'declineMatter',
         'getMatter',
         'listMatters',
+        'listTimeline',
         'mergeMatter',
         'moveAgendaItem',
         'openTopic',
@@ -208,13 +216,19 @@ describe('matters permission matrix', () => {
     const { payload, matter, agenda } = arrange(action, id)
     if (matter) insert(backend, COLLECTION.matters, [storedMatter(id, matter)])
     if (agenda) {
-      await backend.db.collection(COLLECTION.agendas).doc(`${VILLAGE_A}_${agenda.date}`).set({
-        villageId: VILLAGE_A,
-        date: agenda.date,
-        matterIds: agenda.matterIds,
-        minutes: {},
-        updatedAt: NOW,
-      })
+      for (const [i, matterId] of agenda.matterIds.entries()) {
+        await backend.db
+          .collection(COLLECTION.agendaSlots)
+          .doc(`${VILLAGE_A}_${agenda.date}_${i + 1}`)
+          .set({
+            villageId: VILLAGE_A,
+            date: agenda.date,
+            slot: i + 1,
+            matterId,
+            position: i + 1,
+            placedAt: NOW,
+          })
+      }
     }
     const before = await snapshot(backend)
     const res = await backend.call(openidOf(caller), 'matters', action, payload as never)
@@ -243,10 +257,14 @@ describe('matters permission matrix', () => {
       )
       expect({ action, records: records.length }).toEqual({ action, records: 1 })
     } else {
-      const saved = (after[COLLECTION.agendas] ?? []).find(
-        (a) => a._id === `${VILLAGE_A}_${FUTURE}`,
+      const saved = (after[COLLECTION.agendaSlots] ?? []).filter((a) => a.date === FUTURE)
+      expect(saved.map(({ _id, matterId, position }) => ({ _id, matterId, position }))).toEqual(
+        expect.arrayContaining([
+          { _id: `${VILLAGE_A}_${FUTURE}_1`, matterId: id, position: 2 },
+          { _id: `${VILLAGE_A}_${FUTURE}_2`, matterId: 'merge-target', position: 1 },
+        ]),
       )
-      expect(saved?.matterIds).toEqual(['merge-target', id])
+      expect(saved).toHaveLength(2)
     }
     expect(after).not.toEqual(before)
   })

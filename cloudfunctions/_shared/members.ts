@@ -1,0 +1,73 @@
+/**
+ * The `members` collection, for every function: the village function manages memberships, the
+ * others read the caller's (`actor.ts`) or a handler's member.
+ */
+import type { Member, MemberStatus } from '../../types/model/member'
+import type { Position } from '../../domain/shared/cursor'
+import { COLLECTION } from './collections'
+import type { Database, Transaction } from './cloud'
+import { NOT_FOUND, refuse } from './authorize'
+import { addDoc, byId, pastPosition, type Reader } from './repo'
+
+export async function findMemberByOpenid(
+  db: Database,
+  openid: string,
+): Promise<Member | undefined> {
+  const { data } = await db.collection(COLLECTION.members).where({ openid }).limit(1).get()
+  return data[0] as Member | undefined
+}
+
+/** The member, when they exist. */
+export function findMember(r: Reader, id: string): Promise<Member | undefined> {
+  return byId<Member>(r, COLLECTION.members, id)
+}
+
+export async function loadMember(r: Reader, id: string): Promise<Member> {
+  return (await byId<Member>(r, COLLECTION.members, id)) ?? refuse(NOT_FOUND.member)
+}
+
+/**
+ * One page of a village's members, oldest request first, after `after` (exclusive), paged on
+ * (requestedAt, _id). Answers at most `limit` + 1 so the caller knows if more follow.
+ */
+export async function pageOfMembers(
+  db: Database,
+  q: { villageId: string; status?: MemberStatus; after?: Position; limit: number },
+): Promise<Member[]> {
+  const _ = db.command
+  const where: object[] = [
+    q.status ? { villageId: q.villageId, status: q.status } : { villageId: q.villageId },
+  ]
+  if (q.after) {
+    where.push(pastPosition(db, 'requestedAt', q.after, 'asc'))
+  }
+  const { data } = await db
+    .collection(COLLECTION.members)
+    .where(_.and(where))
+    .orderBy('requestedAt', 'asc')
+    .orderBy('_id', 'asc')
+    .limit(q.limit + 1)
+    .get()
+  return data as Member[]
+}
+
+export async function addMember(t: Transaction, member: Omit<Member, '_id'>): Promise<string> {
+  return addDoc(t, COLLECTION.members, member)
+}
+
+/** Replaces a membership whole (asking again after a refusal starts it afresh). */
+export async function replaceMember(
+  t: Transaction,
+  id: string,
+  member: Omit<Member, '_id'>,
+): Promise<void> {
+  await t.collection(COLLECTION.members).doc(id).set(member)
+}
+
+export async function updateMember(
+  t: Transaction,
+  id: string,
+  patch: Partial<Omit<Member, '_id'>>,
+): Promise<void> {
+  await t.collection(COLLECTION.members).doc(id).update(patch)
+}

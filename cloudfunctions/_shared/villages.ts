@@ -1,0 +1,48 @@
+/**
+ * The `villages` collection, for every function: a village is always read completed with the
+ * defaults of whatever it lacks (a village stored before a setting existed reads that setting's
+ * default), so no handler meets an undefined setting.
+ */
+import type { VillageRef } from '../../types/api/village'
+import type { Village } from '../../types/model/member'
+import { withDefaults } from '../../domain/village/settings'
+import { COLLECTION } from './collections'
+import { fail } from './handler'
+import { byId, type Reader } from './repo'
+import type { Database, Transaction } from './cloud'
+
+/** The most villages one list shows (one query). */
+const PAGE = 1000
+
+/** A stored village as it is meant to be read: with the defaults applied. */
+export function completeVillage(stored: Village): Village {
+  return { ...stored, ...withDefaults(stored) }
+}
+
+export async function findVillage(r: Reader, id: string): Promise<Village | undefined> {
+  const stored = await byId<Village>(r, COLLECTION.villages, id)
+  return stored && completeVillage(stored)
+}
+
+export async function loadVillage(r: Reader, id: string): Promise<Village> {
+  return (await findVillage(r, id)) ?? fail('NOT_FOUND', '找不到这个村，请重新选择。')
+}
+
+export async function villageRefs(db: Database): Promise<VillageRef[]> {
+  const { data } = await db
+    .collection(COLLECTION.villages)
+    .field({ name: true })
+    .orderBy('name', 'asc')
+    .orderBy('_id', 'asc')
+    .limit(PAGE)
+    .get()
+  return (data as Array<Pick<Village, '_id' | 'name'>>).map((v) => ({ id: v._id, name: v.name }))
+}
+
+export async function patchVillage(
+  t: Transaction,
+  id: string,
+  patch: Partial<Omit<Village, '_id'>>,
+): Promise<void> {
+  await t.collection(COLLECTION.villages).doc(id).update(patch)
+}
