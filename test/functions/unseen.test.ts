@@ -68,6 +68,7 @@ const statement = (action: string, extra: Record<string, unknown> = {}): Probe =
 /** Every action that reads a thing by an id the caller sends. */
 const PROBES: Probe[] = [
   matter('getMatter'),
+  matter('listTimeline'),
   matter('withdrawMatter'),
   matter('acceptMatter', { urgent: true }),
   matter('declineMatter', { reason: '理由' }),
