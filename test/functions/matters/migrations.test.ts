@@ -6,6 +6,7 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { migrateAgendas } from '../../../cloudfunctions/matters/migrateAgendas'
 import { migrateRatingEntries } from '../../../cloudfunctions/matters/migrateRatingEntries'
+import { migrate } from '../../../scripts/migrate'
 import type { Envelope } from '../../../types/api'
 import type { LegacyAgenda } from '../../../types/model/matter'
 import { startBackend, type Backend } from '../support/backend'
@@ -151,4 +152,46 @@ describe('ratings off the timeline', () => {
     expect(await migrateRatingEntries(backend.db)).toBe(0)
     expect(await snapshot(backend)).toEqual(before)
   })
+})
+
+it('npm run migrate runs both: an old agenda and an old rating entry, then nothing more', async () => {
+  insert(backend, COLLECTION.agendas, [
+    { ...OLD[1], _id: `${VILLAGE_A}_2099-02-04`, date: '2099-02-04', matterIds: ['mg-y'] },
+  ])
+  insert(backend, COLLECTION.auditLogs, [
+    {
+      _id: 'ra-3',
+      villageId: VILLAGE_A,
+      subjectType: 'matter',
+      subjectId: 'mg-3',
+      action: 'rateMatter',
+      actorId: CAST.resident._id,
+      actorName: CAST.resident.name,
+      at,
+      note: '评价 4 星',
+    },
+  ])
+  const serviceUrl = backend.emulator.serviceUrl
+  expect(await migrate({ serviceUrl })).toEqual([
+    { name: 'statements: hiding null → no hiding field', changed: 0 },
+    { name: 'agendas: one document per day → agenda slots', changed: 1 },
+    { name: 'timeline: rating entries → audit records off the timeline', changed: 1 },
+  ])
+  expect(await backend.all(COLLECTION.agendas)).toEqual([])
+  expect((await backend.all(COLLECTION.agendaSlots)).map((s) => s._id)).toContain(
+    `${VILLAGE_A}_2099-02-04_1`,
+  )
+  expect((await backend.all(COLLECTION.auditLogs)).find((a) => a._id === 'ra-3')).toEqual({
+    _id: 'ra-3',
+    villageId: VILLAGE_A,
+    subjectType: 'rating',
+    subjectId: 'mg-3',
+    action: 'rateMatter',
+    actorId: CAST.resident._id,
+    actorName: CAST.resident.name,
+    at,
+  })
+  const before = await snapshot(backend)
+  expect((await migrate({ serviceUrl })).map((r) => r.changed)).toEqual([0, 0, 0])
+  expect(await snapshot(backend)).toEqual(before)
 })
