@@ -10,6 +10,7 @@ import { startEmulator } from '../emulator/src/index'
 import { COLLECTIONS } from '../cloudfunctions/_shared/collections'
 import { FUNCTIONS_ROOT } from './build-functions'
 import { H5_DIR } from './paths'
+import { migrate } from './migrate'
 import { isSeeded, seedDemo } from './seed'
 
 function option(name: string, fallback: string): string {
@@ -34,6 +35,13 @@ async function main() {
     // `--cors-origin <origin>`: e.g. the dev server of `npm run dev:h5`
     corsOrigins: option('cors-origin', '') ? [option('cors-origin', '')] : [],
   })
+  // A data directory of an older version is brought to today's shapes first (idempotent).
+  for (const m of await migrate({
+    serviceUrl: emulator.serviceUrl,
+    credentials: emulator.credentials,
+  })) {
+    if (m.changed > 0) console.log(`migrated ${m.name}: ${m.changed} changed`)
+  }
   if (!(await isSeeded(emulator.serviceUrl, emulator.credentials))) {
     await seedDemo({ serviceUrl: emulator.serviceUrl, credentials: emulator.credentials })
     console.log('seeded the demo village (示范村)')

@@ -28,6 +28,20 @@ export async function verifiedActor(ctx: HandlerContext): Promise<ActorRecord> {
 }
 
 /**
+ * The verified caller and a read started at the same moment (one round trip instead of two): the
+ * caller is still judged first, so what the read answers (a NOT_FOUND, say) reaches only a
+ * verified member, and a stranger learns nothing from it.
+ */
+export async function verifiedActorAnd<T>(
+  ctx: HandlerContext,
+  read: Promise<T>,
+): Promise<[ActorRecord, T]> {
+  read.catch(() => undefined) // judged below, after the caller
+  const actor = await verifiedActor(ctx)
+  return [actor, await read]
+}
+
+/**
  * Asks domain/permissions and throws its refusal; returns the actor, now known to be allowed.
  * `unseen`, for a subject read by an id the caller sent: the answer a member of another village
  * gets, the same as for an id that names nothing (so it does not tell them the thing exists).
