@@ -1,8 +1,10 @@
 // Operators where mingo differs from MongoDB (CloudBase's database), registered on mingo's context,
 // and a `$jsonSchema` validator. Each follows the MongoDB manual page cited beside it.
 import { createRequire } from 'node:module'
+import path from 'node:path'
 import type * as MingoAggregator from 'mingo/types/aggregator'
 import type * as MingoCore from 'mingo/types/core'
+import type * as MingoInternal from 'mingo/types/core/_internal'
 import type * as MingoDate from 'mingo/types/operators/expression/date'
 import type * as MingoQuery from 'mingo/types/query'
 import type { Options } from 'mingo/types/types'
@@ -16,6 +18,10 @@ type AnyObject = Record<string, unknown>
 // cannot see those, so the types come from mingo's declaration files).
 const load = createRequire(__filename)
 const { Context, evalExpr } = load('mingo/core') as typeof MingoCore
+// Not among mingo's package exports: loaded by its file (the very module mingo's Query uses).
+const { ComputeOptions } = load(
+  path.join(path.dirname(load.resolve('mingo/core')), '_internal.js'),
+) as typeof MingoInternal
 const { $dayOfWeek, $dayOfYear } = load('mingo/operators/expression/date') as typeof MingoDate
 const { Query } = load('mingo/query') as typeof MingoQuery
 const { Aggregator } = load('mingo/aggregator') as typeof MingoAggregator
@@ -197,16 +203,19 @@ const context = Context.init({
 
 /** Options for every mingo call of the emulator. */
 export const MINGO_OPTIONS = { idKey: '_id', context, jsonSchemaValidator } as const
+// The same, prepared once: mingo copies a plain options object's whole operator context for every
+// Query it builds (~0.2 ms, on every request), but reuses a prepared one as it is.
+const PREPARED = ComputeOptions.init(MINGO_OPTIONS) as unknown as Options
 
 type Docs = AnyObject[]
 
 /** A compiled query condition. */
 export const compileQuery = (condition: AnyObject): { test: (doc: AnyObject) => boolean } =>
-  new Query(condition, MINGO_OPTIONS)
+  new Query(condition, PREPARED)
 
 /** Documents projected as a find's projection does. */
 export const projectDocs = (docs: Docs, projection: AnyObject): Docs =>
-  new Query({}, MINGO_OPTIONS).find<AnyObject>(docs, projection).all()
+  new Query({}, PREPARED).find<AnyObject>(docs, projection).all()
 
 /** Run an aggregation pipeline. */
 export const aggregateDocs = (

@@ -139,7 +139,7 @@ const readBody = (req: http.IncomingMessage, limit: number): Promise<string> =>
     req.on('end', () =>
       size > limit ? reject(tooLargeBody(limit)) : resolve(Buffer.concat(chunks).toString('utf8')),
     )
-    req.on('close', () => reject(tooLargeBody(limit))) // no-op once settled
+    req.on('close', () => req.complete || reject(tooLargeBody(limit))) // a body cut off
     req.on('error', reject)
   })
 
@@ -157,7 +157,7 @@ const readBytes = (req: http.IncomingMessage, limit: number): Promise<Buffer> =>
       else if (size <= limit) chunks.push(c)
     })
     req.on('end', () => (size > limit ? reject(tooLarge(limit)) : resolve(Buffer.concat(chunks))))
-    req.on('close', () => reject(tooLarge(limit))) // no-op once settled
+    req.on('close', () => req.complete || reject(tooLarge(limit))) // a body cut off
     req.on('error', reject)
   })
 
