@@ -1,7 +1,7 @@
 // Operators where mingo differs from MongoDB (CloudBase's database), registered on mingo's context,
 // and a `$jsonSchema` validator. Each follows the MongoDB manual page cited beside it.
 import { createRequire } from 'node:module'
-import path from 'node:path'
+import nodePath from 'node:path'
 import type * as MingoAggregator from 'mingo/types/aggregator'
 import type * as MingoCore from 'mingo/types/core'
 import type * as MingoInternal from 'mingo/types/core/_internal'
@@ -20,7 +20,7 @@ const load = createRequire(__filename)
 const { Context, evalExpr } = load('mingo/core') as typeof MingoCore
 // Not among mingo's package exports: loaded by its file (the very module mingo's Query uses).
 const { ComputeOptions } = load(
-  path.join(path.dirname(load.resolve('mingo/core')), '_internal.js'),
+  nodePath.join(nodePath.dirname(load.resolve('mingo/core')), '_internal.js'),
 ) as typeof MingoInternal
 const { $dayOfWeek, $dayOfYear } = load('mingo/operators/expression/date') as typeof MingoDate
 const { Query } = load('mingo/query') as typeof MingoQuery
