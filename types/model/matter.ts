@@ -93,7 +93,7 @@ export interface AgendaSlot {
 
 /**
  * The stored shape of an agenda before agenda slots: one document `<villageId>_<date>` per day.
- * Only the migration (cloudfunctions/_shared/migrations) reads it, turning it into slots.
+ * Only the migration (cloudfunctions/matters/migrateAgendas.ts) reads it, turning it into slots.
  */
 export interface LegacyAgenda {
   _id: string
