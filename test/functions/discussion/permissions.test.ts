@@ -14,7 +14,7 @@ import {
   statementBy,
   WRITER,
 } from '../support/discussionFixtures'
-import { CAST, STRANGER } from '../support/fixtures'
+import { CAST, STRANGER, VILLAGE_A_VERIFIED } from '../support/fixtures'
 
 let backend: Backend
 const OPEN = OPEN_MATTER
@@ -28,19 +28,10 @@ type Caller = keyof typeof CAST | 'stranger'
 const CALLERS: Caller[] = [...(Object.keys(CAST) as Array<keyof typeof CAST>), 'stranger']
 const openidOf = (c: Caller) => (c === 'stranger' ? STRANGER : CAST[c].openid)
 
-const VILLAGE_A_VERIFIED: Caller[] = [
-  'resident',
-  'resident2',
-  'representative',
-  'committee',
-  'moderator',
-  'legalOfficer',
-]
-
 type ActionName = keyof DiscussionApi
 
 /** Who may: statements on CAST.resident's or WRITER's statements in village A. */
-const ALLOWED: Record<ActionName, Caller[]> = {
+const ALLOWED: Record<ActionName, readonly Caller[]> = {
   postStatement: VILLAGE_A_VERIFIED,
   editStatement: ['resident'],
   deleteStatement: ['resident'],

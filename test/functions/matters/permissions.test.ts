@@ -17,6 +17,7 @@ import {
   storedMatter,
   STRANGER,
   VILLAGE_A,
+  VILLAGE_A_VERIFIED,
   VILLAGE_B,
 } from '../support/fixtures'
 import { snapshot } from '../support/snapshot'
@@ -46,21 +47,12 @@ const villageOf = (c: Caller) => (c === 'otherCommittee' ? VILLAGE_B : VILLAGE_A
 
 type ActionName = keyof MattersApi
 
-const VILLAGE_A_VERIFIED: Caller[] = [
-  'resident',
-  'resident2',
-  'representative',
-  'committee',
-  'moderator',
-  'legalOfficer',
-]
-
 /**
  * Who may, on a matter of village A raised by CAST.resident and handled by CAST.resident2. The
  * acts without a matter (raise, open, list, reorder) act on the caller's own village, so another
  * village's committee may take them there.
  */
-const ALLOWED: Record<ActionName, Caller[]> = {
+const ALLOWED: Record<ActionName, readonly Caller[]> = {
   raiseMatter: [...VILLAGE_A_VERIFIED, 'otherCommittee'],
   openTopic: ['committee', 'otherCommittee'],
   withdrawMatter: ['resident'],

@@ -55,6 +55,16 @@ export const CAST = {
   otherCommittee: member('ocom', VILLAGE_B, ['resident', 'committee']),
 } as const
 
+/** The verified members of village A in CAST, written out by hand for the permission matrices. */
+export const VILLAGE_A_VERIFIED: ReadonlyArray<keyof typeof CAST> = [
+  'resident',
+  'resident2',
+  'representative',
+  'committee',
+  'moderator',
+  'legalOfficer',
+]
+
 /** An OPENID the platform knows but no village does. */
 export const STRANGER = 'openid-stranger'
 

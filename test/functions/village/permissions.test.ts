@@ -5,7 +5,16 @@ import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { ActionName } from '../../../types/api'
 import type { Member } from '../../../types/model/member'
 import { startBackend, type Backend } from '../support/backend'
-import { CAST, insert, member, seedCast, STRANGER, VILLAGE_A, VILLAGE_B } from '../support/fixtures'
+import {
+  CAST,
+  insert,
+  member,
+  seedCast,
+  STRANGER,
+  VILLAGE_A,
+  VILLAGE_A_VERIFIED,
+  VILLAGE_B,
+} from '../support/fixtures'
 import { CHINESE, snapshot } from '../support/snapshot'
 
 type VillageAction = ActionName<'village'>
@@ -47,15 +56,7 @@ const MAY: Record<string, readonly Caller[]> = {
   declineMember: ['committee'],
   assignRoles: ['committee'],
   importHouseholds: ['committee', 'otherCommittee'],
-  getVillage: [
-    'resident',
-    'resident2',
-    'representative',
-    'committee',
-    'moderator',
-    'legalOfficer',
-    'otherCommittee',
-  ],
+  getVillage: [...VILLAGE_A_VERIFIED, 'otherCommittee'],
   updateVillage: ['committee', 'otherCommittee'],
 }
 const VERIFIED = MAY.getVillage
