@@ -22,6 +22,7 @@ export const COLLECTION = {
   villages: 'villages',
   members: 'members',
   households: 'households',
+  persons: 'persons',
   matters: 'matters',
   agendas: 'agendas',
   agendaSlots: 'agendaSlots',
@@ -29,6 +30,9 @@ export const COLLECTION = {
   postingWindows: 'postingWindows',
   ratings: 'ratings',
   auditLogs: 'auditLogs',
+  polls: 'polls',
+  ballots: 'ballots',
+  pollVoters: 'pollVoters',
 } as const
 
 export type CollectionName = (typeof COLLECTION)[keyof typeof COLLECTION]
@@ -48,6 +52,10 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
   {
     name: COLLECTION.households,
     indexes: [{ name: 'villageId_number', unique: true, keys: [key('villageId'), key('number')] }],
+  },
+  {
+    name: COLLECTION.persons,
+    indexes: [{ name: 'villageId_householdId', keys: [key('villageId'), key('householdId')] }],
   },
   {
     name: COLLECTION.matters,
@@ -93,5 +101,23 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
       { name: 'subjectId_at', keys: [key('subjectId'), key('at')] },
       { name: 'villageId_at', keys: [key('villageId'), key('at', -1)] },
     ],
+  },
+  {
+    // 民事民决: one poll on a matter (the polls function owns it).
+    name: COLLECTION.polls,
+    indexes: [
+      { name: 'matterId', keys: [key('matterId')] },
+      { name: 'status_closesAt', keys: [key('status'), key('closesAt')] },
+    ],
+  },
+  {
+    // Document id: a keyed HMAC of poll and person (one ballot per person, no voter stored).
+    name: COLLECTION.ballots,
+    indexes: [{ name: 'pollId', keys: [key('pollId')] }],
+  },
+  {
+    // The electorate frozen at opening and its turnout: one document per person of one poll.
+    name: COLLECTION.pollVoters,
+    indexes: [{ name: 'pollId', keys: [key('pollId')] }],
   },
 ]

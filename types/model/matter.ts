@@ -19,6 +19,43 @@ export type MatterStatus =
   | 'resolved'
   | 'closed'
 
+/**
+ * What a matter is about. The eight Art. 24 categories (村民委员会组织法 第二十四条) are decided only
+ * by the assembly or, by delegation, the representatives' meeting; the table with labels and the
+ * Art. 24 mark is `domain/matters/categories.ts`.
+ */
+export type MatterCategory =
+  | 'allowances'
+  | 'collectiveIncome'
+  | 'publicWelfare'
+  | 'landContracting'
+  | 'collectiveEnterprise'
+  | 'homestead'
+  | 'landCompensation'
+  | 'collectiveProperty'
+  | 'roadsUtilities'
+  | 'environment'
+  | 'publicOrder'
+  | 'neighbourhood'
+  | 'services'
+  | 'other'
+
+/** 四议: proposal 党支部会提议, consultation 两委会商议, review 党员大会审议 (the fourth is the vote). */
+export type ProcedureStepKey = 'proposal' | 'consultation' | 'review'
+
+export interface ProcedureStep {
+  date: LocalDate
+  /** 应到 / 实到 */
+  expected: number
+  present: number
+  result: string
+  note: string
+  by: string
+  at: Date
+}
+
+export type Procedure = Partial<Record<ProcedureStepKey, ProcedureStep>>
+
 /** resident: 民事民提; committee: 开题 (a topic the committee opens). */
 export type MatterOrigin = 'resident' | 'committee'
 
@@ -52,6 +89,12 @@ export interface Matter {
   raisedBy: string
   raisedByName: string
   raisedAt: Date
+  /** Chosen by the committee when it accepts a matter or opens a topic (domain/matters/categories.ts). */
+  category?: MatterCategory
+  /** 四议 steps recorded by the committee before an Art. 24 matter is put to the vote. */
+  procedure?: Procedure
+  /** Set when the first poll on this matter opens (the polls function writes it): no category change after. */
+  pollOpenedAt?: Date
   /** The 说事日 whose agenda holds this matter. */
   talkDay?: LocalDate
   declineReason?: string

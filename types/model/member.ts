@@ -52,6 +52,12 @@ export interface Member {
   /** The household number given when joining (户号). */
   householdNo: string
   householdId?: string
+  /**
+   * The person on the register this account belongs to, linked by the committee (audited). Several
+   * accounts may be linked to one person (a new phone); a ballot belongs to the person, never to
+   * an account.
+   */
+  personId?: string
   phone?: string
   roles: Role[]
   status: MemberStatus
@@ -72,4 +78,23 @@ export interface Household {
   people: string[]
   /** People aged 18 or over. */
   adults: number
+  /** 户代表: the person who casts the household's vote in a `households` poll (set by the committee). */
+  voterPersonId?: string
+}
+
+/**
+ * One person on the register (户籍名册), in collection `persons`. `_id` is stable across imports
+ * (the same 户号 and 姓名 keep their id), so polls, links and ballots can refer to it.
+ */
+export interface Person {
+  _id: string
+  villageId: string
+  householdId: string
+  name: string
+  /** Aged 18 or over (是否成年 in the import). */
+  adult: boolean
+  /** 村民代表: sits in the 村民代表会议, with or without an account. */
+  representative: boolean
+  createdAt: Date
+  updatedAt: Date
 }
