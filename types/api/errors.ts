@@ -12,6 +12,13 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   /** Too many people acted on the same thing at once and the retries ran out: try again. */
   | 'BUSY'
+  /** Polls (民事民决): the caller's person is not in the poll's frozen electorate, or not linked. */
+  | 'NOT_ELIGIBLE'
+  | 'POLL_NOT_OPEN'
+  | 'POLL_CLOSED'
+  | 'INVALID_CHOICE'
+  /** The poll's design breaks a rule of law or of the village (the message says which). */
+  | 'POLL_DESIGN'
   | 'NETWORK'
   | 'FUNCTION_ERROR'
   | 'INTERNAL'
