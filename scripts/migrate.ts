@@ -5,6 +5,7 @@
 // emulator first, or pass --url.
 import path from 'node:path'
 import { COLLECTION } from '../cloudfunctions/_shared/collections'
+import { migrateStatementReports } from '../cloudfunctions/discussion/migrateStatementReports'
 import { migrateAgendas } from '../cloudfunctions/matters/migrateAgendas'
 import { migrateRatingEntries } from '../cloudfunctions/matters/migrateRatingEntries'
 import { againstEmulator, sdkFor, type SeedOptions } from './seed'
@@ -41,6 +42,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // Ratings used to be matter timeline entries; they become audit records off the timeline.
     name: 'timeline: rating entries → audit records off the timeline',
     run: (db) => migrateRatingEntries(db),
+  },
+  {
+    // A statement's reports were a list on it; each becomes a `statementReports` document.
+    name: 'statements: report list → one document per report',
+    run: (db) => migrateStatementReports(db),
   },
 ]
 

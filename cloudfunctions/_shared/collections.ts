@@ -27,6 +27,7 @@ export const COLLECTION = {
   agendas: 'agendas',
   agendaSlots: 'agendaSlots',
   statements: 'statements',
+  statementReports: 'statementReports',
   postingWindows: 'postingWindows',
   ratings: 'ratings',
   auditLogs: 'auditLogs',
@@ -87,6 +88,11 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
       { name: 'matterId_at', keys: [key('matterId'), key('at', -1)] },
       { name: 'authorId_at', keys: [key('authorId'), key('at', -1)] },
     ],
+  },
+  {
+    // Document id: `<statementId>_<memberId>`: one report per member and statement.
+    name: COLLECTION.statementReports,
+    indexes: [{ name: 'statementId_at', keys: [key('statementId'), key('at')] }],
   },
   // Document id: the member id (the rate limit on posting).
   { name: COLLECTION.postingWindows, indexes: [] },

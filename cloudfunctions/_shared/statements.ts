@@ -2,7 +2,12 @@
  * The `statements` collection (and the posting windows of its rate limit), for every function:
  * the discussion function owns statements, the matter detail shows the latest ones.
  */
-import type { PostingWindow, Statement, StatementHiding } from '../../types/model/statement'
+import type {
+  PostingWindow,
+  Statement,
+  StatementHiding,
+  StatementReport,
+} from '../../types/model/statement'
 import type { Position } from '../../domain/shared/cursor'
 import { NOT_FOUND, refuse } from './authorize'
 import { COLLECTION } from './collections'
@@ -97,4 +102,57 @@ export async function latestStatements(
     .limit(limit)
     .get()
   return data as Statement[]
+}
+
+/** A member's report of a statement has this id: one per member and statement. */
+export function reportId(statementId: string, memberId: string): string {
+  return `${statementId}_${memberId}`
+}
+
+export function findReport(
+  r: Reader,
+  statementId: string,
+  memberId: string,
+): Promise<StatementReport | undefined> {
+  return byId<StatementReport>(r, COLLECTION.statementReports, reportId(statementId, memberId))
+}
+
+export async function addReport(t: Transaction, report: StatementReport): Promise<void> {
+  const { _id, ...rest } = report
+  await t.collection(COLLECTION.statementReports).doc(_id).set(rest)
+}
+
+/** The reports of `statement` that still count (made after its last restore): one count query. */
+export async function countActiveReports(
+  r: Reader,
+  statement: Pick<Statement, '_id' | 'restoredAt'>,
+): Promise<number> {
+  const _ = database().command
+  const since = statement.restoredAt ? new Date(statement.restoredAt) : undefined
+  const { total } = await r
+    .collection(COLLECTION.statementReports)
+    .where(since ? { statementId: statement._id, at: _.gt(since) } : { statementId: statement._id })
+    .count()
+  return total
+}
+
+/**
+ * The report times of each of `statements` (one aggregation for a page of them), for
+ * activeReports. Statements without reports are absent from the map.
+ */
+export async function reportTimes(
+  db: Database,
+  statements: ReadonlyArray<Pick<Statement, '_id'>>,
+): Promise<Map<string, Array<Pick<StatementReport, 'at'>>>> {
+  if (statements.length === 0) return new Map()
+  const _ = db.command
+  const $ = db.command.aggregate
+  const { data } = await db
+    .collection(COLLECTION.statementReports)
+    .aggregate()
+    .match({ statementId: _.in(statements.map((s) => s._id)) })
+    .group({ _id: '$statementId', at: $.push('$at') })
+    .end()
+  const rows = data as Array<{ _id: string; at: Date[] }>
+  return new Map(rows.map((row) => [row._id, row.at.map((at) => ({ at: new Date(at) }))]))
 }

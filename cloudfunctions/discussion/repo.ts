@@ -4,11 +4,16 @@
  */
 export { loadMatter } from '../_shared/matters'
 export {
+  addReport,
   addStatement,
+  countActiveReports,
+  findReport,
   findStatement,
   getStatement,
   pageOfStatements,
   postingWindow,
+  reportId,
+  reportTimes,
   savePostingWindow,
   updateStatement,
 } from '../_shared/statements'

@@ -5,7 +5,7 @@
 import type { StatementItem, StatementState } from '../../types/api/discussion'
 import type { MatterStatus } from '../../types/model/matter'
 import type { VillageSettings } from '../../types/model/member'
-import type { Statement, StatementHiding } from '../../types/model/statement'
+import type { Statement, StatementHiding, StatementReport } from '../../types/model/statement'
 import { can, type Actor } from '../permissions'
 import { STATUS_LABELS } from '../matters/lifecycle'
 import { DomainError } from '../shared/errors'
@@ -75,20 +75,25 @@ export function reportThreshold(settings: Partial<VillageSettings> | undefined):
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : DEFAULT_REPORT_THRESHOLD
 }
 
-type Reported = Pick<Statement, 'reports' | 'restoredAt'>
-
-/** Reports that still count: those made after the last restore (a moderator has seen the rest). */
-export function activeReports(statement: Reported): number {
+/**
+ * Reports that still count: those made after the statement's last restore (a moderator has seen
+ * the rest).
+ */
+export function activeReports(
+  reports: ReadonlyArray<Pick<StatementReport, 'at'>>,
+  statement: Pick<Statement, 'restoredAt'>,
+): number {
   const since = statement.restoredAt ? new Date(statement.restoredAt).getTime() : -Infinity
-  return statement.reports.filter((r) => new Date(r.at).getTime() > since).length
+  return reports.filter((r) => new Date(r.at).getTime() > since).length
 }
 
-/** Whether a statement's reports have reached `threshold` and it is not yet out of sight. */
+/** Whether `active` reports (activeReports) reach `threshold` and the statement is still in sight. */
 export function shouldAutoHide(
-  statement: Reported & Pick<Statement, 'hidden' | 'deleted'>,
+  statement: Pick<Statement, 'hidden' | 'deleted'>,
+  active: number,
   threshold: number,
 ): boolean {
-  return !statement.deleted && !statement.hidden && activeReports(statement) >= threshold
+  return !statement.deleted && !statement.hidden && active >= threshold
 }
 
 export function stateOf(statement: Pick<Statement, 'hidden' | 'deleted'>): StatementState {
@@ -123,7 +128,13 @@ export const DELETED_TEXT = '该发言已被删除'
  * A statement as `viewer` may see it. Hidden text stays readable to its author (so they know what
  * was hidden) and to the village's moderators (who review it); everyone else reads HIDDEN_TEXT.
  */
-export function toStatementItem(statement: Statement, viewer: Actor, now: Date): StatementItem {
+export function toStatementItem(
+  statement: Statement,
+  viewer: Actor,
+  now: Date,
+  /** Its reports that still count (activeReports); only moderators see the figure. */
+  reports = 0,
+): StatementItem {
   const state = stateOf(statement)
   const subject = { villageId: statement.villageId, ownerId: statement.authorId }
   const mine = statement.authorId === viewer.memberId
@@ -150,7 +161,7 @@ export function toStatementItem(statement: Statement, viewer: Actor, now: Date):
   if (moderator && state !== 'deleted') {
     item.moderation = {
       pendingReview: statement.hiding?.pendingReview ?? false,
-      reports: activeReports(statement),
+      reports,
     }
     if (statement.hidden && statement.hiding) {
       item.moderation.hiddenBy = statement.hiding.by

@@ -323,7 +323,9 @@ const FIELDS: Field[] = [
       const id = seedStatement(statementBy(WRITER, OPEN_MATTER, { agoMs: 120_000 }))
       return {
         payload: { statementId: id, reason },
-        stored: async () => ((await statement(id)).reports as Array<{ reason: string }>)[0]?.reason,
+        stored: async () =>
+          (await backend.all(COLLECTION.statementReports)).find((r) => r.statementId === id)
+            ?.reason,
       }
     },
   },

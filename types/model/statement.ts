@@ -16,8 +16,15 @@ export interface StatementHiding {
   pendingReview: boolean
 }
 
-/** One member's report of a statement (at most one per member). */
+/**
+ * One member's report of a statement, in collection `statementReports`: `_id` is
+ * `<statementId>_<memberId>`, so the database keeps one per member, and reports by different
+ * members never write the same document (fifty people reporting at once do not take turns).
+ */
 export interface StatementReport {
+  _id: string
+  villageId: string
+  statementId: string
   memberId: string
   reason: string
   at: Date
@@ -61,5 +68,12 @@ export interface Statement {
   hiding?: StatementHiding
   /** When a moderator last restored it; reports before this no longer count towards hiding. */
   restoredAt?: Date
-  reports: StatementReport[]
+}
+
+/**
+ * The reports of a statement as they were stored before `statementReports`: a list on the
+ * statement. Only the migration (cloudfunctions/discussion/migrateStatementReports.ts) reads it.
+ */
+export interface LegacyStatementReports {
+  reports: Array<{ memberId: string; reason: string; at: Date }>
 }

@@ -58,7 +58,6 @@ export const postStatement = handler(DISCUSSION_SCHEMAS.postStatement, async (in
       ...(replyTo ? { replyTo } : {}),
       deleted: false,
       ...(hidden ? hiddenFields('contentCheck', ctx.now) : { hidden: false }),
-      reports: [],
     }
     const id = await addStatement(t, statement)
     await auditStatement(

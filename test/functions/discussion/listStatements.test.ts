@@ -1,7 +1,13 @@
 /** Reading a matter's discussion: what each caller sees, and cursor paging on (at, id). */
 import type { StatementItem } from '../../../types/api/discussion'
 import { TEST_NOW, type Backend } from '../support/backend'
-import { discussionBackend, OPEN_MATTER, statementBy, WRITER } from '../support/discussionFixtures'
+import {
+  discussionBackend,
+  OPEN_MATTER,
+  seedReports,
+  statementBy,
+  WRITER,
+} from '../support/discussionFixtures'
 import { CAST } from '../support/fixtures'
 
 let backend: Backend
@@ -17,7 +23,6 @@ const hidden = statementBy(WRITER, MATTER, {
   text: '难听的话',
   hidden: true,
   hiding: { by: 'reports', at: at(2), pendingReview: true },
-  reports: [{ memberId: 'res', reason: '骂人', at: at(2) }],
 })
 const reply = statementBy(CAST.resident, MATTER, {
   _id: 's3',
@@ -40,6 +45,7 @@ beforeAll(async () => {
   backend = await discussionBackend({
     statements: [recent, tieB, deleted, first, hidden, tieA, reply],
   })
+  seedReports(backend, hidden, ['res'], { at: at(2), reason: '骂人' })
 })
 afterAll(() => backend.close())
 

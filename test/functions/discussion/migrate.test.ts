@@ -4,14 +4,15 @@
  */
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { migrate } from '../../../scripts/migrate'
-import type { Backend } from '../support/backend'
+import { TEST_NOW, type Backend } from '../support/backend'
 import {
   discussionBackend,
   OPEN_MATTER,
   snapshot,
   statementBy,
+  WRITER,
 } from '../support/discussionFixtures'
-import { CAST, insert } from '../support/fixtures'
+import { CAST, insert, VILLAGE_A } from '../support/fixtures'
 
 let backend: Backend
 
@@ -53,6 +54,7 @@ describe('npm run migrate', () => {
       { name: 'statements: hiding null → no hiding field', changed: 3 },
       { name: 'agendas: one document per day → agenda slots', changed: 0 },
       { name: 'timeline: rating entries → audit records off the timeline', changed: 0 },
+      { name: 'statements: report list → one document per report', changed: 0 },
     ])
 
     // Expected: the same database with the three `hiding: null` fields gone, written out here.
@@ -78,6 +80,7 @@ describe('npm run migrate', () => {
       { name: 'statements: hiding null → no hiding field', changed: 0 },
       { name: 'agendas: one document per day → agenda slots', changed: 0 },
       { name: 'timeline: rating entries → audit records off the timeline', changed: 0 },
+      { name: 'statements: report list → one document per report', changed: 0 },
     ])
     expect(await snapshot(backend)).toEqual(after)
   })
@@ -101,5 +104,66 @@ describe('npm run migrate', () => {
     })
     expect(restore).toEqual({ ok: true, data: { ok: true } })
     expect(await byId('st-old-4')).not.toHaveProperty('hiding')
+  })
+
+  it('turns report lists into one document per report, keeps them counting, and is idempotent', async () => {
+    const at = new Date(TEST_NOW.getTime() - 60_000)
+    insert(backend, COLLECTION.statements, [
+      {
+        ...statementBy(WRITER, OPEN_MATTER),
+        _id: 'st-rep-1',
+        reports: [
+          { memberId: CAST.resident._id, reason: '骂人', at },
+          { memberId: CAST.resident2._id, reason: '', at },
+        ],
+      },
+      { ...statementBy(WRITER, OPEN_MATTER), _id: 'st-rep-0', reports: [] },
+    ])
+    const before = await snapshot(backend)
+    const first = await migrate({ serviceUrl: backend.emulator.serviceUrl })
+    expect(first).toContainEqual({
+      name: 'statements: report list → one document per report',
+      changed: 2,
+    })
+    const after = await snapshot(backend)
+    // Expected, written out: the two lists gone, two report documents, nothing else changed.
+    const withoutReports = (x: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'reports'))
+    expect(after).toEqual({
+      ...before,
+      [COLLECTION.statements]: before[COLLECTION.statements].map((x) =>
+        x._id === 'st-rep-1' || x._id === 'st-rep-0' ? withoutReports(x) : x,
+      ),
+      [COLLECTION.statementReports]: [
+        {
+          _id: `st-rep-1_${CAST.resident._id}`,
+          villageId: VILLAGE_A,
+          statementId: 'st-rep-1',
+          memberId: CAST.resident._id,
+          reason: '骂人',
+          at,
+        },
+        {
+          _id: `st-rep-1_${CAST.resident2._id}`,
+          villageId: VILLAGE_A,
+          statementId: 'st-rep-1',
+          memberId: CAST.resident2._id,
+          reason: '',
+          at,
+        },
+      ],
+    })
+    const second = await migrate({ serviceUrl: backend.emulator.serviceUrl })
+    expect(second.every((m) => m.changed === 0)).toBe(true)
+    expect(await snapshot(backend)).toEqual(after)
+
+    // The migrated reports still count: one report each, and the third member's hides it.
+    const report = (openid: string) =>
+      backend.call(openid, 'discussion', 'reportStatement', { statementId: 'st-rep-1', reason: '' })
+    expect(await report(CAST.resident.openid)).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '您已经举报过这条发言了，主持人会尽快处理。' },
+    })
+    expect(await report(CAST.representative.openid)).toEqual({ ok: true, data: { hidden: true } })
   })
 })

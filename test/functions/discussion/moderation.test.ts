@@ -5,6 +5,7 @@ import {
   discussionBackend,
   matterIn,
   OPEN_MATTER,
+  seedReports,
   seedStatements,
   snapshot,
   statementBy,
@@ -180,15 +181,40 @@ describe('discussion.reportStatement', () => {
     expect(await stored(s._id)).toMatchObject({
       hidden: true,
       hiding: { by: 'reports', pendingReview: true },
-      reports: [
-        expect.objectContaining({ memberId: CAST.resident._id, reason: '骂人' }),
-        expect.objectContaining({ memberId: CAST.resident2._id }),
-        expect.objectContaining({ memberId: CAST.representative._id }),
-      ],
     })
-    // Every report is audited, the one that hides it with the change of state.
+    // One document per report, each `<statementId>_<memberId>`.
+    const reports = (await backend.all(COLLECTION.statementReports)).filter(
+      (r) => r.statementId === s._id,
+    )
+    expect(reports.sort((a, b) => String(a._id).localeCompare(String(b._id)))).toEqual([
+      {
+        _id: `${s._id}_${CAST.representative._id}`,
+        villageId: VILLAGE_A,
+        statementId: s._id,
+        memberId: CAST.representative._id,
+        reason: '骂人',
+        at: TEST_NOW,
+      },
+      {
+        _id: `${s._id}_${CAST.resident._id}`,
+        villageId: VILLAGE_A,
+        statementId: s._id,
+        memberId: CAST.resident._id,
+        reason: '骂人',
+        at: TEST_NOW,
+      },
+      {
+        _id: `${s._id}_${CAST.resident2._id}`,
+        villageId: VILLAGE_A,
+        statementId: s._id,
+        memberId: CAST.resident2._id,
+        reason: '骂人',
+        at: TEST_NOW,
+      },
+    ])
+    // Every report is audited, and the hiding that the third one brought about.
     const audits = await auditOf(s._id)
-    expect(audits).toHaveLength(3)
+    expect(audits).toHaveLength(4)
     expect(audits).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -203,7 +229,14 @@ describe('discussion.reportStatement', () => {
         expect.objectContaining({
           actorId: CAST.representative._id,
           from: 'visible',
+          to: 'visible',
+        }),
+        expect.objectContaining({
+          action: 'reportStatement',
+          actorId: CAST.representative._id,
+          from: 'visible',
           to: 'hidden',
+          note: '被 3 位村民举报，已自动隐藏，等待主持人审核。',
         }),
       ]),
     )
@@ -235,13 +268,11 @@ describe('discussion.reportStatement', () => {
 
 describe('discussion.hideStatement / restoreStatement (moderators, with a reason, audited)', () => {
   it('hides, restores; reports from before the restore no longer count', async () => {
-    const s = statementBy(WRITER, OPEN, {
-      reports: [
-        { memberId: CAST.resident._id, reason: '', at: new Date(TEST_NOW.getTime() - MINUTE) },
-        { memberId: CAST.resident2._id, reason: '', at: new Date(TEST_NOW.getTime() - MINUTE) },
-      ],
-    })
+    const s = statementBy(WRITER, OPEN)
     seedStatements(backend, [s])
+    seedReports(backend, s, [CAST.resident._id, CAST.resident2._id], {
+      at: new Date(TEST_NOW.getTime() - MINUTE),
+    })
     const mod = CAST.moderator.openid
     expect(
       await backend.call(mod, 'discussion', 'hideStatement', {

@@ -41,8 +41,9 @@ describe('discussion.postStatement', () => {
       text: '路灯应该尽快修。',
       deleted: false,
       hidden: false,
-      reports: [],
     })
+    // Reports are documents of their own, not a list on the statement.
+    expect(await stored(res.data.statementId)).not.toHaveProperty('reports')
     // In sight means no `hiding` at all (not null: MongoDB cannot set fields inside null).
     expect(await stored(res.data.statementId)).not.toHaveProperty('hiding')
     // The post is audited in its transaction.

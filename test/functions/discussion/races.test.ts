@@ -1,6 +1,6 @@
 /**
  * The discussion's rules that depend on another document, under 50 simultaneous callers: the
- * posting rate limit (one member's posts) and reports (many members, one statement; 12). No rule
+ * posting rate limit (one member's posts) and reports (many members, one statement). No rule
  * broken, no INTERNAL, BUSY at most once in 50.
  */
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
@@ -59,20 +59,17 @@ it(`50 posts by one member at once: exactly ${RATE_LIMIT.statements} stored, 40 
   expect(audits.map((a) => a.subjectId).sort()).toEqual(stored.map((s) => s._id).sort())
 })
 
-// Every report writes its statement (the reports and the hiding live on it), so reports on one
-// statement take turns through the retries. 12 at once is the issue's case (it answered one
-// INTERNAL). 50 at once on one statement answered 0–1 BUSY at a machine load of ~4 and 2–6 BUSY
-// at a load of 12–20 (two cores): past the bar of one in 50, so a burst of that size waits for
-// reports of their own documents (see the notes of issue #9).
-it('12 members report one statement at once: 12 reports kept, hidden once, 12 audit records', async () => {
-  const reporters = Array.from({ length: 12 }, (_, i) =>
+// Each report is its own document and the hiding is decided after it is committed, so fifty
+// members reporting one statement never take turns on one document.
+it('50 members report one statement at once: 50 reports kept, hidden once, 51 audit records', async () => {
+  const reporters = Array.from({ length: 50 }, (_, i) =>
     member(`rep-${i + 1}`, VILLAGE_A, ['resident']),
   )
   insert(backend, COLLECTION.members, reporters)
   const s = statementBy(WRITER, OPEN_MATTER)
   seedStatements(backend, [s])
   const { tally, results } = await race(
-    'reportStatement by 12 members',
+    'reportStatement by 50 members',
     reporters.map(
       (m) => () =>
         backend.call(m.openid, 'discussion', 'reportStatement', {
@@ -81,18 +78,53 @@ it('12 members report one statement at once: 12 reports kept, hidden once, 12 au
         }),
     ),
   )
-  expectNoCrashAndLittleBusy(tally, 12)
-  expect(tally.ok).toBe(12 - (tally.BUSY ?? 0))
+  expectNoCrashAndLittleBusy(tally, 50)
+  expect(tally.ok).toBe(50 - (tally.BUSY ?? 0))
   const [after] = await where(COLLECTION.statements, { _id: s._id })
-  const reports = after?.reports as Array<{ memberId: string }>
-  expect(reports).toHaveLength(tally.ok ?? 0)
-  expect(new Set(reports.map((r) => r.memberId)).size).toBe(reports.length)
   expect(after).toMatchObject({ hidden: true, hiding: { by: 'reports', pendingReview: true } })
-  // Exactly one call saw its report hide the statement; the ones after see it hidden already.
-  const audits = await where(COLLECTION.auditLogs, { subjectId: s._id })
-  expect(audits).toHaveLength(tally.ok ?? 0)
-  expect(audits.filter((a) => a.from === 'visible' && a.to === 'hidden')).toHaveLength(1)
-  expect(results.filter((r) => r.ok && (r.data as { hidden: boolean }).hidden)).toHaveLength(
-    (tally.ok ?? 0) - 2,
+  const reports = await where(COLLECTION.statementReports, { statementId: s._id })
+  expect(reports.map((r) => r.memberId).sort()).toEqual(
+    reporters
+      .filter((_m, i) => results[i]?.ok)
+      .map((m) => m._id)
+      .sort(),
   )
+  // One audit record per report, and exactly one for the hiding.
+  const audits = await where(COLLECTION.auditLogs, { subjectId: s._id })
+  expect(audits).toHaveLength((tally.ok ?? 0) + 1)
+  expect(audits.filter((a) => a.from === 'visible' && a.to === 'hidden')).toHaveLength(1)
+  // The first two to commit may see too few reports; everyone who counted three or more sees it hidden.
+  const sawHidden = results.filter((r) => r.ok && (r.data as { hidden: boolean }).hidden).length
+  expect(sawHidden).toBeGreaterThanOrEqual((tally.ok ?? 0) - 2)
+})
+
+// The write skew a count read before the report would allow: three reports committed at the same
+// moment each seeing fewer than three. Ten statements with exactly the threshold of reporters each.
+it('three reports at once on each of ten statements (threshold 3): all ten hidden, each once', async () => {
+  const reporters = Array.from({ length: 3 }, (_, i) =>
+    member(`skew-${i + 1}`, VILLAGE_A, ['resident']),
+  )
+  insert(backend, COLLECTION.members, reporters)
+  const statements = Array.from({ length: 10 }, () => statementBy(WRITER, OPEN_MATTER))
+  seedStatements(backend, statements)
+  const { tally } = await race(
+    'reportStatement, 3 members on each of 10 statements',
+    statements.flatMap((s) =>
+      reporters.map(
+        (m) => () =>
+          backend.call(m.openid, 'discussion', 'reportStatement', {
+            statementId: s._id,
+            reason: '',
+          }),
+      ),
+    ),
+  )
+  expectNoCrashAndLittleBusy(tally, 30)
+  expect(tally.ok).toBe(30)
+  for (const s of statements) {
+    const [after] = await where(COLLECTION.statements, { _id: s._id })
+    expect(after).toMatchObject({ hidden: true, hiding: { by: 'reports' } })
+    const hidings = await where(COLLECTION.auditLogs, { subjectId: s._id, to: 'hidden' })
+    expect(hidings).toHaveLength(1)
+  }
 })

@@ -5,7 +5,7 @@
  */
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { Matter, MatterStatus } from '../../../types/model/matter'
-import type { Statement } from '../../../types/model/statement'
+import type { Statement, StatementReport } from '../../../types/model/statement'
 import { startBackend, TEST_NOW, type Backend } from './backend'
 import { insert, member, seedCast, storedMatter, VILLAGE_A } from './fixtures'
 
@@ -38,7 +38,6 @@ export function statementBy(
     at: new Date(TEST_NOW.getTime() - agoMs),
     deleted: false,
     hidden: false,
-    reports: [],
     ...rest,
   }
 }
@@ -48,6 +47,27 @@ export const WRITER = member('wri', VILLAGE_A, ['resident'])
 
 export function seedStatements(backend: Backend, statements: readonly Statement[]): void {
   insert(backend, COLLECTION.statements, statements)
+}
+
+/** Reports of `statement` by these members, made at `at` (default TEST_NOW), stored as the function stores them. */
+export function seedReports(
+  backend: Backend,
+  statement: Pick<Statement, '_id' | 'villageId'>,
+  memberIds: readonly string[],
+  over: Partial<Pick<StatementReport, 'at' | 'reason'>> = {},
+): void {
+  insert(
+    backend,
+    COLLECTION.statementReports,
+    memberIds.map((memberId) => ({
+      _id: `${statement._id}_${memberId}`,
+      villageId: statement.villageId,
+      statementId: statement._id,
+      memberId,
+      reason: over.reason ?? '',
+      at: over.at ?? TEST_NOW,
+    })),
+  )
 }
 
 export { snapshot } from './snapshot'
