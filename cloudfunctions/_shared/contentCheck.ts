@@ -173,3 +173,20 @@ export async function checkContent(content: ContentToCheck): Promise<ContentVerd
     throw unavailable(`${adapter.name}: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
+
+/**
+ * Refuses text the content check rejects (INVALID_INPUT with `message`; nothing is written).
+ * For text the committee reads before anyone else sees it (a raised matter waits for it), a
+ * `review` verdict lets the text through: that reading is the review.
+ */
+export async function refuseIndecent(
+  openid: string | undefined,
+  texts: readonly string[],
+  message: string,
+): Promise<void> {
+  const text = texts.filter((x) => x.length > 0).join('\n')
+  if (text.length === 0) return
+  if ((await checkContent({ text, openid, scene: 'forum' })) === 'reject') {
+    throw new DomainError('INVALID_INPUT', message)
+  }
+}

@@ -2,6 +2,7 @@
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { authorize } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
+import { refuseIndecent } from '../../_shared/contentCheck'
 import { handler } from '../../_shared/handler'
 import { placeOnAgenda } from '../agenda'
 import { createMatter } from '../create'
@@ -11,6 +12,11 @@ import { updateMatter } from '../repo'
 export const openTopic = handler(MATTER_SCHEMAS.openTopic, async (input, ctx) => {
   const actor = await ctx.actor()
   const who = authorize(actor, 'openTopic', { villageId: actor?.villageId ?? '' })
+  await refuseIndecent(
+    ctx.openid,
+    [input.title, input.body],
+    '议题里有不文明的用语，请修改后再提交。',
+  )
   return runTransaction(ctx.db, async (t) => {
     const village = await loadVillage(t, who.villageId)
     const { matterId, fields } = await createMatter(

@@ -3,6 +3,7 @@ import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { addDays } from '../../../domain/matters/rules'
 import { authorize } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
+import { refuseIndecent } from '../../_shared/contentCheck'
 import { handler } from '../../_shared/handler'
 import { createMatter } from '../create'
 import { loadVillage } from '../../_shared/villages'
@@ -10,6 +11,11 @@ import { loadVillage } from '../../_shared/villages'
 export const raiseMatter = handler(MATTER_SCHEMAS.raiseMatter, async (input, ctx) => {
   const actor = await ctx.actor()
   const who = authorize(actor, 'raiseMatter', { villageId: actor?.villageId ?? '' })
+  await refuseIndecent(
+    ctx.openid,
+    [input.title, input.body],
+    '事项里有不文明的用语，请修改后再提交。',
+  )
   return runTransaction(ctx.db, async (t) => {
     const village = await loadVillage(t, who.villageId)
     const { matterId } = await createMatter(

@@ -1,12 +1,14 @@
 /** 民意测评: each member rates the handling once (1–5), within the window after resolution. */
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { ratingOpen } from '../../../domain/matters/rules'
+import { refuseIndecent } from '../../_shared/contentCheck'
 import { fail, handler } from '../../_shared/handler'
 import { actOnMatter } from '../change'
 import { findRating, ratingId, saveRating } from '../repo'
 
-export const rateMatter = handler(MATTER_SCHEMAS.rateMatter, async (input, ctx) =>
-  actOnMatter(ctx, input.matterId, 'rateMatter', async (matter, t, who) => {
+export const rateMatter = handler(MATTER_SCHEMAS.rateMatter, async (input, ctx) => {
+  await refuseIndecent(ctx.openid, [input.comment ?? ''], '评价里有不文明的用语，请修改后再提交。')
+  return actOnMatter(ctx, input.matterId, 'rateMatter', async (matter, t, who) => {
     if (!ratingOpen(matter, ctx.now)) fail('CONFLICT', '现在不在评价时间内，不能评价。')
     if (
       matter.rating.raters.includes(who.memberId) ||
@@ -32,5 +34,5 @@ export const rateMatter = handler(MATTER_SCHEMAS.rateMatter, async (input, ctx) 
       entry: { subjectType: 'rating' },
       result: { ok: true as const },
     }
-  }),
-)
+  })
+})

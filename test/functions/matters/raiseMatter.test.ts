@@ -1,6 +1,7 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { startBackend, type Backend } from '../support/backend'
 import { CAST, seedCast, STRANGER, VILLAGE_A } from '../support/fixtures'
+import { snapshot } from '../support/snapshot'
 
 let backend: Backend
 
@@ -69,6 +70,46 @@ describe('matters.raiseMatter', () => {
     expect(res).toEqual({
       ok: false,
       error: { code: 'INVALID_INPUT', message: '标题不能超过 60 个字' },
+    })
+  })
+
+  describe('the words people write pass the content check, as a statement does', () => {
+    const raise = (title: string, body: string) =>
+      backend.call(CAST.resident.openid, 'matters', 'raiseMatter', { title, body, photos: [] })
+    const REFUSED = {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '事项里有不文明的用语，请修改后再提交。' },
+    }
+
+    it.each([
+      ['an abusive title', '村干部是王八蛋', '路灯坏了。'],
+      ['an abusive body', '路灯坏了', '修了三次都不好，傻逼。'],
+      ['a word split by a zero-width space', '路灯坏了', '傻\u200b逼才不修'],
+    ])('%s is refused and nothing is written', async (_case, title, body) => {
+      const before = await snapshot(backend)
+      expect(await raise(title, body)).toEqual(REFUSED)
+      expect(await snapshot(backend)).toEqual(before)
+    })
+
+    it('innocent words that contain a listed one are taken (妈妈的, 过去死了)', async () => {
+      const res = await raise('我妈妈的房子漏水了', '过去死了好几只鸡，水沟一直没人清。')
+      expect(res).toEqual({ ok: true, data: { matterId: expect.any(String) } })
+    })
+
+    it('a committee topic is checked too', async () => {
+      const before = await snapshot(backend)
+      expect(
+        await backend.call(CAST.committee.openid, 'matters', 'openTopic', {
+          title: '草泥马的路',
+          body: '修路',
+          photos: [],
+          urgent: false,
+        }),
+      ).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: '议题里有不文明的用语，请修改后再提交。' },
+      })
+      expect(await snapshot(backend)).toEqual(before)
     })
   })
 })
