@@ -215,6 +215,12 @@ describe('each kind of hostile input gets its answer, and writes nothing', () =>
     ['__proto__ as an id', 'getMatter', { matterId: '__proto__' }, 'NOT_FOUND'],
     ['constructor as an id', 'getMatter', { matterId: 'constructor' }, 'NOT_FOUND'],
     [
+      'a merge target of another village (one answer for "not there" and "not yours")',
+      'mergeMatter',
+      { matterId: 'h-raised', intoId: 'f-b' },
+      'NOT_FOUND',
+    ],
+    [
       'prototype as a merge target',
       'mergeMatter',
       { matterId: 'h-raised', intoId: 'prototype' },
