@@ -62,6 +62,13 @@ export interface BodyRule {
   readonly majority: { readonly of: Counted; readonly share: Share; readonly words: string }
   /** Whether the result decides the matter (false: 民意征询, advisory only). */
   readonly decides: boolean
+  /**
+   * Art. 24 matters (domain/matters/categories.ts): `yes` this body may decide them, `delegated`
+   * only with the assembly's recorded 授权, `no` never.
+   */
+  readonly art24: 'yes' | 'delegated' | 'no'
+  /** Days of notice the law asks before the meeting (Art. 21); null: the village's setting. */
+  readonly noticeDays: number | null
 }
 
 /** The law, one row per poll body. */
@@ -93,6 +100,9 @@ export const LAW: Readonly<Record<PollBody, BodyRule>> = {
     invalidWords: '会议无效',
     majority: { of: 'present', share: MORE_THAN_HALF, words: '到会人数' },
     decides: true,
+    art24: 'yes',
+    // Art. 21: 召集村民会议，应当提前十天通知村民.
+    noticeDays: 10,
   },
   representatives: {
     name: '村民代表会议',
@@ -112,7 +122,11 @@ export const LAW: Readonly<Record<PollBody, BodyRule>> = {
     invalidWords: '会议无效',
     majority: { of: 'present', share: MORE_THAN_HALF, words: '到会人数' },
     decides: true,
+    art24: 'delegated',
+    noticeDays: null,
   },
+  // Art. 22: a 村民会议 is also valid with the representatives of two thirds of the households, so
+  // a vote of the households' 户代表 is that meeting and may decide Art. 24 matters.
   households: {
     name: '户代表投票',
     article: '第二十二条',
@@ -131,6 +145,8 @@ export const LAW: Readonly<Record<PollBody, BodyRule>> = {
     invalidWords: '投票无效',
     majority: { of: 'householdsPresent', share: MORE_THAN_HALF, words: '参加投票户数' },
     decides: true,
+    art24: 'yes',
+    noticeDays: null,
   },
   consult: {
     name: '民意征询',
@@ -140,6 +156,8 @@ export const LAW: Readonly<Record<PollBody, BodyRule>> = {
     invalidWords: '',
     majority: { of: 'present', share: MORE_THAN_HALF, words: '参加人数' },
     decides: false,
+    art24: 'no',
+    noticeDays: null,
   },
 }
 
