@@ -5,7 +5,8 @@ import {
   earliestClosingDate,
   type PollDesignInput,
 } from '../../../domain/polls/design'
-import { DomainError } from '../../../domain/shared/errors'
+import type { ErrorCode } from '../../../types/api/errors'
+import { refusal as refused } from '../../support/refusal'
 import type { Procedure, ProcedureStep } from '../../../types/model/matter'
 
 // Dates are written by hand as Shanghai wall-clock times. CI also runs this file under
@@ -44,16 +45,8 @@ const base: PollDesignInput = {
   electorateSize: 600,
 }
 
-function refusal(input: PollDesignInput, code = 'POLL_DESIGN'): string {
-  try {
-    checkPollDesign(input)
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError)
-    expect((e as DomainError).code).toBe(code)
-    return (e as DomainError).message
-  }
-  throw new Error('not refused')
-}
+const refusal = (input: PollDesignInput, code: ErrorCode = 'POLL_DESIGN'): string =>
+  refused(() => checkPollDesign(input), code)
 
 describe('defaultClosingTime: the assembly closes on the first talk day at least 10 days later', () => {
   const assembly = (opened: Date, days = TALK_DAYS) =>
@@ -290,13 +283,7 @@ describe('checkPollDesign: Art. 24 matters', () => {
 
 describe('assertDecidableByCommittee (recordDecision)', () => {
   it('refuses an Art. 24 matter, allows the others', () => {
-    let message = ''
-    try {
-      assertDecidableByCommittee('collectiveProperty')
-    } catch (e) {
-      expect((e as DomainError).code).toBe('POLL_DESIGN')
-      message = (e as DomainError).message
-    }
+    const message = refused(() => assertDecidableByCommittee('collectiveProperty'), 'POLL_DESIGN')
     expect(message).toBe(
       '「处分村集体财产」是村民委员会组织法第二十四条第八项规定的事项，要由村民会议（或经村民会议授权的村民代表会议）投票决定，村委会不能直接记录决定。',
     )

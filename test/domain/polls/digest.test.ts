@@ -1,16 +1,5 @@
 import { canonicalBallotLines } from '../../../domain/polls/digest'
-import { DomainError } from '../../../domain/shared/errors'
-
-function refused(f: () => unknown): string {
-  try {
-    f()
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError)
-    expect((e as DomainError).code).toBe('INVALID_INPUT')
-    return (e as DomainError).message
-  }
-  throw new Error('not refused')
-}
+import { refusal as refused } from '../../support/refusal'
 
 describe('canonicalBallotLines', () => {
   it('one line per ballot, `<key>,<choice>\\n`', () => {

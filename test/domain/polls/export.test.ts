@@ -6,20 +6,9 @@ import {
   parseBallotsCsv,
   type BallotExport,
 } from '../../../domain/polls/export'
-import { DomainError } from '../../../domain/shared/errors'
+import { refusal as refused } from '../../support/refusal'
 
 const BOM = '\uFEFF'
-
-function refused(f: () => unknown): string {
-  try {
-    f()
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError)
-    expect((e as DomainError).code).toBe('INVALID_INPUT')
-    return (e as DomainError).message
-  }
-  throw new Error('not refused')
-}
 
 const secret: BallotExport = {
   secret: true,

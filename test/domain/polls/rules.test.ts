@@ -6,7 +6,7 @@ import {
   type ChoiceCounts,
   type TallyCounts,
 } from '../../../domain/polls/rules'
-import { DomainError } from '../../../domain/shared/errors'
+import { refusal as refused } from '../../support/refusal'
 
 // Every expected answer below is worked out by hand from the law's words (村民委员会组织法
 // Art. 22, 26): 过半数 = strictly more than half, 三分之二以上 = two thirds or more.
@@ -20,17 +20,6 @@ const yesOf = (c: Omit<TallyCounts, 'no' | 'abstain'> & Partial<TallyCounts>): T
 
 const valid = (c: TallyCounts) => judgeTally(c).valid
 const passed = (c: TallyCounts) => judgeTally(c).passed
-
-function refused(f: () => unknown): DomainError {
-  try {
-    f()
-  } catch (e) {
-    expect(e).toBeInstanceOf(DomainError)
-    expect((e as DomainError).code).toBe('INVALID_INPUT')
-    return e as DomainError
-  }
-  throw new Error('not refused')
-}
 
 describe('the rule version', () => {
   it('names the text of the law every result is counted by', () => {
@@ -370,10 +359,10 @@ describe('民意征询 (consult): advisory, no quorum, decides nothing', () => {
 
 describe('malformed counts are refused, with a plain reason', () => {
   it('figures that do not add up', () => {
-    const e = refused(() =>
+    const message = refused(() =>
       judgeTally({ body: 'assembly', adults: 600, present: 312, yes: 201, no: 100, abstain: 10 }),
     )
-    expect(e.message).toBe(
+    expect(message).toBe(
       '计票数字有误：赞成 201、反对 100、弃权 10、废票 0 合计 311，不等于到会人数 312',
     )
   })
@@ -395,8 +384,7 @@ describe('malformed counts are refused, with a plain reason', () => {
 
   it('more present than the whole, more households than people, one vote per household', () => {
     expect(
-      refused(() => judgeTally(yesOf({ body: 'assembly', adults: 10, present: 11, yes: 0 })))
-        .message,
+      refused(() => judgeTally(yesOf({ body: 'assembly', adults: 10, present: 11, yes: 0 }))),
     ).toBe('计票数字有误：到会人数 11 多于全村 18 岁以上村民人数 10')
     refused(() =>
       judgeTally(yesOf({ body: 'assembly', adults: 10, present: 2, householdsPresent: 3, yes: 0 })),
