@@ -104,10 +104,10 @@ export function earliestClosingDate(
   noticeDays: number,
 ): LocalDate {
   const opened = shanghaiDate(openingAt)
-  const lawDays = LAW[body].noticeDays
-  if (lawDays === null) return addDays(opened, noticeDays)
-  // The first talk day strictly after (opening date + notice − 1), i.e. at least `lawDays` later.
-  return nextTalkDay(atShanghaiHour(addDays(opened, lawDays - 1), 12), talkDays)
+  const notice = LAW[body].notice
+  if (notice === null) return addDays(opened, noticeDays)
+  // The first talk day strictly after (opening date + notice − 1), i.e. at least `days` later.
+  return nextTalkDay(atShanghaiHour(addDays(opened, notice.days - 1), 12), talkDays)
 }
 
 /**
@@ -254,10 +254,10 @@ function checkClosing(input: PollDesignInput, talkDays: readonly number[]): void
   const closes = shanghaiDate(input.closesAt)
   if (closes >= earliest) return
   const when = inShanghai(input.closesAt).format('M月D日 HH:mm')
-  const lawDays = LAW[input.body].noticeDays
-  if (lawDays !== null) {
+  const notice = LAW[input.body].notice
+  if (notice !== null) {
     throw refuse(
-      `召集村民会议要提前 ${lawDays} 天通知村民（村民委员会组织法第二十一条）：这次投票最早在 ${formatMonthDayWeekday(earliest)}的说事日截止，${when} 太早了。`,
+      `召开村民会议要提前 ${notice.days} 天通知村民（村民委员会组织法${notice.article}）：这次投票最早在 ${formatMonthDayWeekday(earliest)}的说事日截止，${when} 太早了。`,
     )
   }
   const days = daysBetween(shanghaiDate(input.openingAt), earliest)

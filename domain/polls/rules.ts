@@ -67,8 +67,8 @@ export interface BodyRule {
    * only with the assembly's recorded 授权, `no` never.
    */
   readonly art24: 'yes' | 'delegated' | 'no'
-  /** Days of notice the law asks before the meeting (Art. 21); null: the village's setting. */
-  readonly noticeDays: number | null
+  /** The notice the law asks before the meeting, and where it says so; null: the village's setting. */
+  readonly notice: { readonly days: number; readonly article: string } | null
 }
 
 /** The law, one row per poll body. */
@@ -101,8 +101,8 @@ export const LAW: Readonly<Record<PollBody, BodyRule>> = {
     majority: { of: 'present', share: MORE_THAN_HALF, words: '到会人数' },
     decides: true,
     art24: 'yes',
-    // Art. 21: 召集村民会议，应当提前十天通知村民.
-    noticeDays: 10,
+    // Art. 21: 召开村民会议，应当提前十天通知村民。
+    notice: { days: 10, article: '第二十一条' },
   },
   representatives: {
     name: '村民代表会议',
@@ -123,7 +123,7 @@ export const LAW: Readonly<Record<PollBody, BodyRule>> = {
     majority: { of: 'present', share: MORE_THAN_HALF, words: '到会人数' },
     decides: true,
     art24: 'delegated',
-    noticeDays: null,
+    notice: null,
   },
   // Art. 22: a 村民会议 is also valid with the representatives of two thirds of the households, so
   // a vote of the households' 户代表 is that meeting and may decide Art. 24 matters.
@@ -146,7 +146,7 @@ export const LAW: Readonly<Record<PollBody, BodyRule>> = {
     majority: { of: 'householdsPresent', share: MORE_THAN_HALF, words: '参加投票户数' },
     decides: true,
     art24: 'yes',
-    noticeDays: null,
+    notice: null,
   },
   consult: {
     name: '民意征询',
@@ -157,7 +157,7 @@ export const LAW: Readonly<Record<PollBody, BodyRule>> = {
     majority: { of: 'present', share: MORE_THAN_HALF, words: '参加人数' },
     decides: false,
     art24: 'no',
-    noticeDays: null,
+    notice: null,
   },
 }
 

@@ -152,7 +152,7 @@ describe('closing times at Australia/Sydney daylight-saving changes', () => {
     }
     expect(() => checkPollDesign({ ...design, closesAt: sh('2026-04-14T00:00:00') })).not.toThrow()
     expect(refusal({ ...design, closesAt: sh('2026-04-13T23:59:59') })).toBe(
-      '召集村民会议要提前 10 天通知村民（村民委员会组织法第二十一条）：这次投票最早在 4月14日（星期二）的说事日截止，4月13日 23:59 太早了。',
+      '召开村民会议要提前 10 天通知村民（村民委员会组织法第二十一条）：这次投票最早在 4月14日（星期二）的说事日截止，4月13日 23:59 太早了。',
     )
   })
 })
@@ -167,7 +167,7 @@ describe('checkPollDesign: the notice', () => {
 
   it('an assembly poll closing before the next talk day 10 days on is refused', () => {
     expect(refusal({ ...base, closesAt: sh('2026-12-13T23:59:59') })).toBe(
-      '召集村民会议要提前 10 天通知村民（村民委员会组织法第二十一条）：这次投票最早在 12月14日（星期一）的说事日截止，12月13日 23:59 太早了。',
+      '召开村民会议要提前 10 天通知村民（村民委员会组织法第二十一条）：这次投票最早在 12月14日（星期一）的说事日截止，12月13日 23:59 太早了。',
     )
     expect(refusal({ ...base, closesAt: sh('2026-12-07T21:00:00') })).toContain(
       '最早在 12月14日（星期一）的说事日截止',
