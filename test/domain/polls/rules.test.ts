@@ -540,3 +540,70 @@ describe('choice polls: decided only if the leading option has 2·votes > presen
     refused(() => judgeChoice({ body: 'consult', present: 1, options: options(-1, 0) }))
   })
 })
+
+describe('the least number that meets each rule, written out by hand', () => {
+  // whole → the smallest count that reaches the share; one less never does.
+  const MORE_THAN_HALF_OF: Record<number, number> = {
+    1: 1,
+    2: 2,
+    3: 2,
+    4: 3,
+    5: 3,
+    6: 4,
+    7: 4,
+    10: 6,
+    11: 6,
+    600: 301,
+    601: 301,
+  }
+  const TWO_THIRDS_OF: Record<number, number> = {
+    1: 1,
+    2: 2,
+    3: 2,
+    4: 3,
+    5: 4,
+    6: 4,
+    7: 5,
+    8: 6,
+    9: 6,
+    10: 7,
+    30: 20,
+    31: 21,
+    32: 22,
+    200: 134,
+    201: 134,
+  }
+
+  it.each(Object.entries(MORE_THAN_HALF_OF))('assembly of %s adults: %s present', (w, least) => {
+    const adults = Number(w)
+    const at = (present: number) => valid(yesOf({ body: 'assembly', adults, present, yes: 0 }))
+    expect(at(least)).toBe(true)
+    expect(at(least - 1)).toBe(false)
+    if (least < adults) expect(at(least + 1)).toBe(true)
+  })
+
+  it.each(Object.entries(MORE_THAN_HALF_OF))('of %s present, %s yes pass', (p, least) => {
+    const present = Number(p)
+    const at = (yes: number) =>
+      passed(yesOf({ body: 'representatives', representatives: present, present, yes }))
+    expect(at(least)).toBe(true)
+    expect(at(least - 1)).toBe(false)
+  })
+
+  it.each(Object.entries(TWO_THIRDS_OF))('%s representatives: %s present', (w, least) => {
+    const representatives = Number(w)
+    const at = (present: number) =>
+      valid(yesOf({ body: 'representatives', representatives, present, yes: 0 }))
+    expect(at(least)).toBe(true)
+    expect(at(least - 1)).toBe(false)
+    if (least < representatives) expect(at(least + 1)).toBe(true)
+  })
+
+  it.each(Object.entries(TWO_THIRDS_OF))('%s households: %s households voting', (w, least) => {
+    const households = Number(w)
+    const at = (n: number) =>
+      valid(yesOf({ body: 'households', households, present: n, householdsPresent: n, yes: 0 }))
+    expect(at(least)).toBe(true)
+    expect(at(least - 1)).toBe(false)
+  })
+})
