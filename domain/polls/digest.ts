@@ -35,19 +35,20 @@ function checkField(value: unknown, what: string): string {
   return value
 }
 
-/** The list of lines, sorted, each ending in `\n`; empty for a poll without ballots. */
+/**
+ * The list of lines, sorted, each ending in `\n`; empty for a poll without ballots. Ballots that
+ * come sorted (the tally's `$sort`) are not sorted again: 100,000 of them take a few tens of ms.
+ */
 export function canonicalBallotLines(
   ballots: readonly CanonicalBallot[],
   paper: readonly PaperCount[],
 ): string {
-  const lines: string[] = []
-  const keys = new Set<string>()
-  for (const b of ballots) {
+  const lines: string[] = new Array(ballots.length)
+  for (let i = 0; i < ballots.length; i += 1) {
+    const b = ballots[i]
     const key = checkField(b?.key, '选票编号')
     if (key === PAPER_KEY) throw bad(`选票编号不能是“${PAPER_KEY}”`)
-    if (keys.has(key)) throw bad(`选票编号“${key}”出现了两次`)
-    keys.add(key)
-    lines.push(`${key},${checkField(b.choice, '选择')}`)
+    lines[i] = `${key},${checkField(b.choice, '选择')}`
   }
   const choices = new Set<string>()
   for (const p of paper) {
@@ -59,6 +60,19 @@ export function canonicalBallotLines(
     }
     if (p.count > 0) lines.push(`${PAPER_KEY},${choice},${p.count}`)
   }
-  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  return lines.map((l) => `${l}\n`).join('')
+  // The default sort compares UTF-16 code units, as `<` does.
+  if (!isSorted(lines)) lines.sort()
+  // Sorted, the lines of one key are neighbours (no key holds a comma).
+  let previous = ''
+  for (const line of lines) {
+    const key = line.slice(0, line.indexOf(','))
+    if (key === previous && key !== PAPER_KEY) throw bad(`选票编号“${key}”出现了两次`)
+    previous = key
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`
+}
+
+function isSorted(lines: readonly string[]): boolean {
+  for (let i = 1; i < lines.length; i += 1) if (lines[i - 1] > lines[i]) return false
+  return true
 }
