@@ -11,9 +11,9 @@
  * a byte-order mark and ends its lines with CRLF, so spreadsheet programs open the Chinese names
  * right; a name a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written after a `'`.
  */
-import { SPOILED } from '../../types/model/poll'
 import { DomainError } from '../shared/errors'
 import { parseCsv } from '../village/csv'
+import { countChoices, isBallotChoice } from './choices'
 import { canonicalBallotLines, PAPER_KEY, type CanonicalBallot, type PaperCount } from './digest'
 
 export const SECRET_HEADER = ['ballot', 'choice'] as const
@@ -33,30 +33,6 @@ export interface OpenBallotRow {
 export type BallotExport =
   | { secret: true; ballots: SecretBallotRow[]; paper: PaperCount[] }
   | { secret: false; ballots: OpenBallotRow[]; paper: PaperCount[] }
-
-const YES_NO = ['yes', 'no', 'abstain'] as const
-const OPTION = /^o([1-9]|10)$/
-
-/** `o1` … `o10` → 1 … 10; undefined for anything else. */
-function optionNumber(id: string): number | undefined {
-  return OPTION.test(id) ? Number(id.slice(1)) : undefined
-}
-
-/**
- * Whether `choice` is a stored choice: `yes` / `no` / `abstain`, or option ids ascending without
- * repeats joined by `+` (`o1+o3`). `spoiled` (废票) only on paper.
- */
-export function isBallotChoice(choice: string, paper = false): boolean {
-  if ((YES_NO as readonly string[]).includes(choice)) return true
-  if (choice === SPOILED) return paper
-  let last = 0
-  for (const id of choice.split('+')) {
-    const n = optionNumber(id)
-    if (n === undefined || n <= last) return false
-    last = n
-  }
-  return true
-}
 
 const FORMULA_START = /^[=+\-@\t\r]/
 
@@ -159,41 +135,18 @@ export interface ExportCounts {
   counts: Record<string, number>
 }
 
-/**
- * The counts an export holds, online and paper together. A choice ballot counts once for each
- * option it selects. A file mixing yesNo and choice ballots is refused.
- */
+/** The counts an export holds, online and paper together (./choices.ts `countChoices`). */
 export function countExport(e: BallotExport): ExportCounts {
-  const choices: { choice: string; n: number }[] = [
-    ...e.ballots.map((b) => ({ choice: b.choice, n: 1 })),
-    ...e.paper.map((p) => ({ choice: p.choice, n: p.count })),
-  ]
-  const isYesNo = (c: string) => (YES_NO as readonly string[]).includes(c)
-  const yesNo = choices.some((c) => isYesNo(c.choice))
-  const choice = choices.some((c) => !isYesNo(c.choice) && c.choice !== SPOILED)
-  if (yesNo && choice) {
-    throw new DomainError('INVALID_INPUT', '选票文件有误：同一个文件里既有赞成/反对票，又有选项票')
-  }
-  const counts: Record<string, number> = yesNo || !choice ? { yes: 0, no: 0, abstain: 0 } : {}
-  let spoiled = 0
-  for (const c of choices) {
-    if (c.choice === SPOILED) spoiled += c.n
-    else if (isYesNo(c.choice)) counts[c.choice] += c.n
-    else for (const id of c.choice.split('+')) counts[id] = (counts[id] ?? 0) + c.n
-  }
-  const ordered: Record<string, number> = {}
-  for (const k of Object.keys(counts).sort(
-    (a, b) => (optionNumber(a) ?? 0) - (optionNumber(b) ?? 0),
-  )) {
-    ordered[k] = counts[k]
-  }
-  ordered[SPOILED] = spoiled
-  const onPaper = e.paper.reduce((s, p) => s + p.count, 0)
+  const onPaper = e.paper.reduce((sum, p) => sum + p.count, 0)
+  const totals = countChoices([
+    ...e.ballots.map((b) => ({ choice: b.choice, count: 1 })),
+    ...e.paper,
+  ])
   return {
-    kind: choice ? 'choice' : 'yesNo',
+    kind: totals.kind,
     online: e.ballots.length,
     onPaper,
-    present: e.ballots.length + onPaper,
-    counts: ordered,
+    present: totals.present,
+    counts: totals.counts,
   }
 }

@@ -2,7 +2,6 @@ import {
   ballotsCsv,
   countExport,
   exportCanonicalLines,
-  isBallotChoice,
   parseBallotsCsv,
   type BallotExport,
 } from '../../../domain/polls/export'
@@ -101,18 +100,6 @@ describe('parseBallotsCsv', () => {
     refused(() => parseBallotsCsv('ballot,choice\npaper,yes,-2\n'))
     refused(() => parseBallotsCsv('ballot,choice\npaper,yes,1\npaper,yes,2\n'))
     refused(() => parseBallotsCsv('ballot,choice\n"x,yes\n'))
-  })
-})
-
-describe('isBallotChoice', () => {
-  it('yes/no/abstain, ascending option ids o1 … o10, spoiled on paper only', () => {
-    for (const c of ['yes', 'no', 'abstain', 'o1', 'o10', 'o1+o3', 'o2+o9+o10']) {
-      expect(isBallotChoice(c)).toBe(true)
-    }
-    for (const c of ['', 'YES', 'o0', 'o11', 'o01', 'o3+o1', 'o1+o1', 'o1+', '+o1', 'spoiled']) {
-      expect(isBallotChoice(c)).toBe(false)
-    }
-    expect(isBallotChoice('spoiled', true)).toBe(true)
   })
 })
 
