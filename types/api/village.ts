@@ -1,5 +1,11 @@
 import type { ActionSpec } from './envelope'
-import type { MemberStatus, Role, VillageCounts, VillageSettings } from '../model/member'
+import type {
+  Delegation,
+  MemberStatus,
+  Role,
+  VillageCounts,
+  VillageSettings,
+} from '../model/member'
 
 type Ok = { ok: true }
 
@@ -66,10 +72,15 @@ export interface ImportHouseholdsResponse {
   counts: VillageCounts
 }
 
+/** Settings as an edit gives them: those given replace; `delegation: null` clears the 授权. */
+export type SettingsEdit = Partial<Omit<VillageSettings, 'delegation'>> & {
+  delegation?: Delegation | null
+}
+
 export interface UpdateVillageRequest {
   name?: string
   talkDays?: number[]
-  settings?: Partial<VillageSettings>
+  settings?: SettingsEdit
   counts?: Partial<VillageCounts>
 }
 

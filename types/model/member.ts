@@ -1,4 +1,5 @@
-/** Stored shapes of the `village` aggregate: villages, members, households. */
+/** Stored shapes of the `village` aggregate: villages, members, households, persons. */
+import type { LocalDate } from './common'
 
 export type Role = 'resident' | 'representative' | 'committee' | 'moderator' | 'legalOfficer'
 
@@ -22,6 +23,21 @@ export interface VillageSettings {
   reportThreshold: number
   /** Days after resolution in which members may rate the handling. */
   ratingWindowDays: number
+  /** The least days between opening and closing a poll of a body other than the assembly. */
+  pollNoticeDays: number
+  /** 代投: ballots one recorder may record on others' behalf in one poll. */
+  proxyLimit: number
+  /**
+   * The assembly's delegation (授权) of Art. 24 matters to the representatives' meeting, when it
+   * exists: the date of the assembly's resolution and what it covers. Absent: none recorded.
+   */
+  delegation?: Delegation
+}
+
+/** 村民会议授权村民代表会议 (村民委员会组织法 Art. 24): when, and a note of what it covers. */
+export interface Delegation {
+  date: LocalDate
+  note: string
 }
 
 /** Counts the tallies need (村民委员会组织法 Art. 22, 26). */

@@ -31,6 +31,8 @@ describe('village.getVillage', () => {
           responseDeadlineDays: 3,
           reportThreshold: 3,
           ratingWindowDays: 7,
+          pollNoticeDays: 3,
+          proxyLimit: 3,
         },
       },
     })
@@ -54,6 +56,8 @@ describe('village.updateVillage', () => {
           responseDeadlineDays: 3,
           reportThreshold: 3,
           ratingWindowDays: 7,
+          pollNoticeDays: 3,
+          proxyLimit: 3,
         },
         counts: { adults: 40, households: 12, representatives: 7 },
       }),
@@ -61,7 +65,14 @@ describe('village.updateVillage', () => {
     expect(await villageDoc(VILLAGE_A)).toMatchObject({
       name: '示范村',
       talkDays: [5, 15, 25],
-      settings: { agendaSize: 8, responseDeadlineDays: 3, reportThreshold: 3, ratingWindowDays: 7 },
+      settings: {
+        agendaSize: 8,
+        responseDeadlineDays: 3,
+        reportThreshold: 3,
+        ratingWindowDays: 7,
+        pollNoticeDays: 3,
+        proxyLimit: 3,
+      },
       counts: { adults: 40, households: 12, representatives: 7 },
     })
     const [record] = await audits('updateVillage')
@@ -81,6 +92,62 @@ describe('village.updateVillage', () => {
     expect(await snapshot(backend)).toEqual(before)
   })
 
+  it('the committee records the assembly’s delegation (授权) and the poll settings, audited', async () => {
+    const res = await backend.call(CAST.committee.openid, 'village', 'updateVillage', {
+      settings: {
+        pollNoticeDays: 5,
+        proxyLimit: 2,
+        delegation: { date: '2026-10-04', note: ' 村民会议授权村民代表会议决定宅基地使用方案 ' },
+      },
+    })
+    const settings = {
+      agendaSize: 8,
+      responseDeadlineDays: 3,
+      reportThreshold: 3,
+      ratingWindowDays: 7,
+      pollNoticeDays: 5,
+      proxyLimit: 2,
+      delegation: { date: '2026-10-04', note: '村民会议授权村民代表会议决定宅基地使用方案' },
+    }
+    expect(res.ok && res.data).toMatchObject({ changed: true, settings })
+    expect((await villageDoc(VILLAGE_A))?.settings).toEqual(settings)
+    const records = await audits('updateVillage')
+    const record = records[records.length - 1]
+    expect(JSON.parse(String(record.from)).settings.delegation).toBeUndefined()
+    expect(JSON.parse(String(record.to)).settings.delegation).toEqual(settings.delegation)
+    const seen = await backend.call(CAST.resident.openid, 'village', 'getVillage', {})
+    expect(seen.ok && seen.data.settings).toEqual(settings)
+  })
+
+  it('a delegation is cleared with null: gone from the stored settings, audited', async () => {
+    const res = await backend.call(CAST.committee.openid, 'village', 'updateVillage', {
+      settings: { delegation: null },
+    })
+    const settings = {
+      agendaSize: 8,
+      responseDeadlineDays: 3,
+      reportThreshold: 3,
+      ratingWindowDays: 7,
+      pollNoticeDays: 5,
+      proxyLimit: 2,
+    }
+    expect(res.ok && res.data).toMatchObject({ changed: true, settings })
+    expect((await villageDoc(VILLAGE_A))?.settings).toEqual(settings)
+    const records = await audits('updateVillage')
+    const record = records[records.length - 1]
+    expect(JSON.parse(String(record.from)).settings.delegation).toEqual({
+      date: '2026-10-04',
+      note: '村民会议授权村民代表会议决定宅基地使用方案',
+    })
+    expect(JSON.parse(String(record.to)).settings.delegation).toBeUndefined()
+    const before = await snapshot(backend)
+    const again = await backend.call(CAST.committee.openid, 'village', 'updateVillage', {
+      settings: { delegation: null },
+    })
+    expect(again.ok && again.data.changed).toBe(false)
+    expect(await snapshot(backend)).toEqual(before)
+  })
+
   it('bad 说事日 or settings are INVALID_INPUT in plain Chinese, and nothing is written', async () => {
     const before = await snapshot(backend)
     const bad: Array<[Record<string, unknown>, string]> = [
@@ -91,6 +158,14 @@ describe('village.updateVillage', () => {
       [{ settings: { agendaSize: 0 } }, '每个说事日的议题数应当是 1 到 50 之间的整数'],
       [{ settings: { ratingWindowDays: 365 } }, '测评期限（天）应当是 1 到 60 之间的整数'],
       [{ settings: 'big' }, '设置不对'],
+      [{ settings: { pollNoticeDays: 0 } }, '表决的公告期（天）应当是 1 到 30 之间的整数'],
+      [{ settings: { proxyLimit: 11 } }, '每人每次表决可代投的票数应当是 0 到 10 之间的整数'],
+      [
+        { settings: { delegation: { date: '2026-02-30', note: '授权' } } },
+        '授权日期不是一个真实的日期',
+      ],
+      [{ settings: { delegation: { date: '2026-10-04', note: ' ' } } }, '请填写授权内容'],
+      [{ settings: { delegation: '有' } }, '授权应当写明日期和内容'],
       [{ counts: { adults: -1 } }, '18 岁以上村民人数应当是 0 到 100000 之间的整数'],
       [{ name: '村'.repeat(31) }, '村名不能超过 30 个字'],
       [{ name: '  ' }, '请填写村名'],
