@@ -7,6 +7,7 @@ import path from 'node:path'
 import { COLLECTION } from '../cloudfunctions/_shared/collections'
 import { migrateAgendas } from '../cloudfunctions/matters/migrateAgendas'
 import { migrateRatingEntries } from '../cloudfunctions/matters/migrateRatingEntries'
+import { migratePersons } from '../cloudfunctions/village/migratePersons'
 import { againstEmulator, sdkFor, type SeedOptions } from './seed'
 
 type Db = ReturnType<ReturnType<typeof sdkFor>['database']>
@@ -41,6 +42,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // Ratings used to be matter timeline entries; they become audit records off the timeline.
     name: 'timeline: rating entries → audit records off the timeline',
     run: (db) => migrateRatingEntries(db),
+  },
+  {
+    // Households stored as names and an adult count get their persons (stable ids); those whose
+    // adults cannot be told by name are marked `adultsUnknown` for re-import. Answers the
+    // households given persons.
+    name: 'register: household names → persons',
+    run: async (db) => (await migratePersons(db)).households,
   },
 ]
 

@@ -62,7 +62,7 @@ export async function listHouseholds(db: Database, villageId: string): Promise<H
  * the import's transaction.
  */
 export async function saveHouseholds(t: Transaction, households: readonly Household[]) {
-  const BATCH = 20
+  const BATCH = 100
   for (let i = 0; i < households.length; i += BATCH) {
     await Promise.all(
       households

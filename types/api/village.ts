@@ -62,13 +62,31 @@ export interface ImportRowReport {
   reason?: string
 }
 
+/** A person named in an import's answer. */
+export interface RegisterChange {
+  householdNo: string
+  name: string
+}
+
 export interface ImportHouseholdsResponse {
   rows: ImportRowReport[]
   /** Households written for the first time, changed, and found exactly as imported. */
   created: number
   updated: number
   unchanged: number
-  /** The village's counts after the import (adults and households over the whole register). */
+  /**
+   * Persons put on the register, whose adult flag changed, and found as imported; those of the
+   * imported households no longer in the file: `removed` from the register, or `kept` because an
+   * account is linked to them (unlink it first if they really left).
+   */
+  persons: {
+    created: number
+    updated: number
+    unchanged: number
+    removed: RegisterChange[]
+    kept: RegisterChange[]
+  }
+  /** The village's counts after the import (adults, households, 村民代表 over the whole register). */
   counts: VillageCounts
 }
 

@@ -96,6 +96,12 @@ export interface Household {
   adults: number
   /** 户代表: the person who casts the household's vote in a `households` poll (set by the committee). */
   voterPersonId?: string
+  /**
+   * Set by the persons migration on a household stored before persons whose adult count could not
+   * be attributed to names (0 < adults < people): its persons are stored as not adult until the
+   * committee re-imports the household (the import clears the mark). `adults` keeps the old count.
+   */
+  adultsUnknown?: true
 }
 
 /**
@@ -111,6 +117,13 @@ export interface Person {
   adult: boolean
   /** 村民代表: sits in the 村民代表会议, with or without an account. */
   representative: boolean
+  /**
+   * The member ids linked to this person: the mirror of `Member.personId` (which is the link the
+   * polls read), written in the same transaction, so that rules on the person (an import does not
+   * remove a linked person) conflict with a concurrent link. Missing on no stored person the
+   * village function writes; read a missing one as [].
+   */
+  memberIds?: string[]
   createdAt: Date
   updatedAt: Date
 }

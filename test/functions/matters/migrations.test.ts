@@ -176,6 +176,7 @@ it('npm run migrate runs both: an old agenda and an old rating entry, then nothi
     { name: 'statements: hiding null → no hiding field', changed: 0 },
     { name: 'agendas: one document per day → agenda slots', changed: 1 },
     { name: 'timeline: rating entries → audit records off the timeline', changed: 1 },
+    { name: 'register: household names → persons', changed: 0 },
   ])
   expect(await backend.all(COLLECTION.agendas)).toEqual([])
   expect((await backend.all(COLLECTION.agendaSlots)).map((s) => s._id)).toContain(
@@ -192,6 +193,6 @@ it('npm run migrate runs both: an old agenda and an old rating entry, then nothi
     at,
   })
   const before = await snapshot(backend)
-  expect((await migrate({ serviceUrl })).map((r) => r.changed)).toEqual([0, 0, 0])
+  expect((await migrate({ serviceUrl })).map((r) => r.changed)).toEqual([0, 0, 0, 0])
   expect(await snapshot(backend)).toEqual(before)
 })
