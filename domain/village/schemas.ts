@@ -51,6 +51,7 @@ function wholeNumber(bound: { min: number; max: number; label: string }) {
 }
 
 const memberId = id('村民编号')
+const personId = id('名册上的人')
 
 const householdNo = v.pipe(
   v.string('户号应当是文字'),
@@ -96,7 +97,7 @@ export const VILLAGE_SCHEMAS = {
   }),
   getMe: payload({}),
   listVillages: payload({}),
-  approveMember: payload({ memberId }),
+  approveMember: payload({ memberId, personId: v.optional(personId) }),
   declineMember: payload({ memberId, reason: text('不通过的理由', LIMITS.reason) }),
   assignRoles: payload({
     memberId,
@@ -121,6 +122,18 @@ export const VILLAGE_SCHEMAS = {
     ),
   }),
   getVillage: payload({}),
+  listPersons: payload({
+    householdId: v.optional(id('户')),
+    cursor: cursor(),
+    limit: pageSize,
+  }),
+  linkPerson: payload({ memberId, personId }),
+  unlinkPerson: payload({ memberId }),
+  setRepresentative: payload({
+    personId,
+    representative: v.boolean('请选择是否村民代表'),
+  }),
+  setHouseholdVoter: payload({ householdId: id('户'), personId }),
   updateVillage: payload({
     name: v.optional(text('村名', LIMITS.villageName)),
     talkDays: v.optional(talkDays),
