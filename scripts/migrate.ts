@@ -8,6 +8,7 @@ import { COLLECTION } from '../cloudfunctions/_shared/collections'
 import { migrateStatementReports } from '../cloudfunctions/discussion/migrateStatementReports'
 import { migrateAgendas } from '../cloudfunctions/matters/migrateAgendas'
 import { migrateRatingEntries } from '../cloudfunctions/matters/migrateRatingEntries'
+import { migratePersons } from '../cloudfunctions/village/migratePersons'
 import { againstEmulator, sdkFor, type SeedOptions } from './seed'
 
 type Db = ReturnType<ReturnType<typeof sdkFor>['database']>
@@ -47,6 +48,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // A statement's reports were a list on it; each becomes a `statementReports` document.
     name: 'statements: report list → one document per report',
     run: (db) => migrateStatementReports(db),
+  },
+  {
+    // Households stored as names and an adult count get their persons (stable ids); those whose
+    // adults cannot be told by name are marked `adultsUnknown` for re-import. Answers the
+    // households given persons.
+    name: 'register: household names → persons',
+    run: async (db) => (await migratePersons(db)).households,
   },
 ]
 

@@ -1,6 +1,6 @@
 // npm run seed [-- --reset] [--url http://127.0.0.1:<port>] [--data <dir>]
 // Seeds the demo village (示范村, 说事日 on the 4th, 14th and 24th): 12 households, 30 members with
-// every role and some join requests (domain/village/demo.ts), and matters in every state with their
+// every role (linked to their persons on the register) and some join requests (domain/village/demo.ts), and matters in every state with their
 // timelines, an agenda and a rating (domain/matters/demo.ts), through the real SDK. Idempotent:
 // existing documents are left as they are; --reset empties the declared collections first.
 // Without --url it opens the data directory (default .data/) itself. With --url it signs with
@@ -8,7 +8,14 @@
 import tcb from '@cloudbase/node-sdk'
 import path from 'node:path'
 import { COLLECTION, COLLECTIONS } from '../cloudfunctions/_shared/collections'
-import { DEMO_VILLAGE_ID, demoHouseholds, demoMembers, demoVillage } from '../domain/village/demo'
+import {
+  DEMO_VILLAGE_ID,
+  demoHouseholds,
+  demoMembers,
+  demoRegister,
+  demoVillage,
+} from '../domain/village/demo'
+import { personId } from '../cloudfunctions/_shared/persons'
 import { demoMatters } from '../domain/matters/demo'
 import { startEmulator } from '../emulator/src/index'
 
@@ -75,10 +82,12 @@ export const seedDemo = async (options: SeedOptions): Promise<SeedResult> => {
     inserted += 1
   }
   const matters = demoMatters(options.now ?? new Date())
+  const register = demoRegister((number, name) => personId(DEMO_VILLAGE_ID, number, name))
   const documents: Array<[string, ReadonlyArray<{ _id: string }>]> = [
     [COLLECTION.villages, [demoVillage()]],
     [COLLECTION.households, demoHouseholds()],
-    [COLLECTION.members, demoMembers()],
+    [COLLECTION.persons, register.persons],
+    [COLLECTION.members, register.members],
     [COLLECTION.matters, matters.matters],
     [COLLECTION.auditLogs, matters.auditLogs],
     [COLLECTION.agendaSlots, matters.agendaSlots],

@@ -1,4 +1,4 @@
-// The `village` function: villages, members, households, roles. One handler per action.
+// The `village` function: villages, members, households and persons (the register), roles. One handler per action.
 import type { VillageApi } from '../../types/api/village'
 import { createMain } from '../_shared/handler'
 import { approveMember } from './handlers/approveMember'
@@ -7,9 +7,14 @@ import { declineMember } from './handlers/declineMember'
 import { getMe } from './handlers/getMe'
 import { getVillage } from './handlers/getVillage'
 import { importHouseholds } from './handlers/importHouseholds'
+import { linkPerson } from './handlers/linkPerson'
 import { listMembers } from './handlers/listMembers'
+import { listPersons } from './handlers/listPersons'
 import { listVillages } from './handlers/listVillages'
 import { requestJoin } from './handlers/requestJoin'
+import { setHouseholdVoter } from './handlers/setHouseholdVoter'
+import { setRepresentative } from './handlers/setRepresentative'
+import { unlinkPerson } from './handlers/unlinkPerson'
 import { updateVillage } from './handlers/updateVillage'
 import { whoami } from './handlers/whoami'
 
@@ -25,4 +30,9 @@ export const main = createMain<VillageApi>({
   importHouseholds,
   getVillage,
   updateVillage,
+  listPersons,
+  linkPerson,
+  unlinkPerson,
+  setRepresentative,
+  setHouseholdVoter,
 })

@@ -2,8 +2,9 @@
  * The database access of the `village` function: households here; villages and members through
  * their one repository each in `_shared/`.
  */
-import type { Household, Member, Village } from '../../types/model/member'
-import type { MemberView, VillageView } from '../../types/api/village'
+import type { MemberView, PersonView, VillageView } from '../../types/api/village'
+import type { Household, Member, Person, Village } from '../../types/model/member'
+import { linkedMembers } from '../../domain/village/register'
 import { withDefaults } from '../../domain/village/settings'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
@@ -57,12 +58,31 @@ export async function listHouseholds(db: Database, villageId: string): Promise<H
   return allWhere<Household>(db, COLLECTION.households, { villageId })
 }
 
+/** The households of these ids (at most one page: a page of persons names few households). */
+export async function householdsByIds(db: Database, ids: readonly string[]): Promise<Household[]> {
+  if (ids.length === 0) return []
+  const { data } = await db
+    .collection(COLLECTION.households)
+    .where({ _id: db.command.in([...ids]) })
+    .limit(PAGE)
+    .get()
+  return data as Household[]
+}
+
+export async function updateHousehold(
+  t: Transaction,
+  id: string,
+  patch: Partial<Omit<Household, '_id'>>,
+): Promise<void> {
+  await t.collection(COLLECTION.households).doc(id).update(patch)
+}
+
 /**
  * Writes households whole, by their `<villageId>_<number>` id (an upsert: safe to repeat), inside
  * the import's transaction.
  */
 export async function saveHouseholds(t: Transaction, households: readonly Household[]) {
-  const BATCH = 20
+  const BATCH = 100
   for (let i = 0; i < households.length; i += BATCH) {
     await Promise.all(
       households
@@ -91,6 +111,20 @@ export function memberView(m: Member, withPhone: boolean): MemberView {
     ...(m.declineReason ? { declineReason: m.declineReason } : {}),
     requestedAt: iso(m.requestedAt),
     ...(m.reviewedAt ? { reviewedAt: iso(m.reviewedAt) } : {}),
+  }
+}
+
+export function personView(p: Person, household: Household | undefined): PersonView {
+  return {
+    id: p._id,
+    householdId: p.householdId,
+    householdNo: household?.number ?? p.householdId.slice(p.villageId.length + 1),
+    name: p.name,
+    adult: p.adult,
+    representative: p.representative,
+    householdVoter: household?.voterPersonId === p._id,
+    accounts: linkedMembers(p).length,
+    ...(household?.adultsUnknown ? { adultUnknown: true as const } : {}),
   }
 }
 

@@ -35,6 +35,11 @@ export const PERMISSIONS = {
   assignRoles: ['committee'],
   importHouseholds: ['committee'],
   updateVillage: ['committee'],
+  // the register as persons (村民代表, 户代表, links of accounts to persons)
+  listPersons: ['committee'],
+  linkPerson: ['committee'],
+  setRepresentative: ['committee'],
+  setHouseholdVoter: ['committee'],
   // matters
   viewMatter: ['member'],
   raiseMatter: ['member'],

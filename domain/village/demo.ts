@@ -3,8 +3,9 @@
  * and 30 members holding every role, as stored documents. Pure data; `scripts/seed.ts` writes it.
  * Ids and OPENIDs of the first six members are the dev logins the emulator already offers.
  */
-import type { Household, Member, Role, Village } from '../../types/model/member'
+import type { Household, Member, Person, Role, Village } from '../../types/model/member'
 import { planHouseholdImport, readHouseholdCsv } from './households'
+import { planPersons, type PersonIdOf } from './register'
 import { normalizeRoles } from './roles'
 import { DEFAULT_SETTINGS } from './settings'
 
@@ -125,6 +126,25 @@ export function demoMembers(): Member[] {
     ...over,
   }))
   return [...verified, ...others]
+}
+
+/**
+ * The register as persons, and the members linked to them: each verified member is linked to the
+ * person of their name in their household; members holding the 村民代表 role are representatives
+ * on the register. `idOf` is the stable person id (cloudfunctions/_shared/persons.ts).
+ */
+export function demoRegister(idOf: PersonIdOf): { persons: Person[]; members: Member[] } {
+  const { households } = readHouseholdCsv(DEMO_REGISTER_CSV)
+  const persons = planPersons(DEMO_VILLAGE_ID, households, [], [], idOf, AT).writes
+  const members = demoMembers().map((m) =>
+    m.status === 'verified' ? { ...m, personId: idOf(m.householdNo, m.name) } : m,
+  )
+  for (const p of persons) {
+    const linked = members.filter((m) => m.personId === p._id)
+    p.memberIds = linked.map((m) => m._id)
+    p.representative = linked.some((m) => m.roles.includes('representative'))
+  }
+  return { persons, members }
 }
 
 export function demoVillage(): Village {

@@ -33,12 +33,25 @@ export const HOUSEHOLD_NO_MESSAGE = '户号只能由数字、字母和“-”组
 
 const ADULT = { 是: true, 否: false } as const
 
-/** A household as the imported file describes it. */
-export interface ImportedHousehold {
+/** One person as the imported file describes them (是否成年 kept per person). */
+export interface ImportedPerson {
+  name: string
+  adult: boolean
+}
+
+/** A household as it is stored: its 户号, 户主, people's names and adult count, its 户代表. */
+export interface HouseholdSummary {
   number: string
   head: string
   people: string[]
   adults: number
+  /** 户代表, carried over from the stored household while that person stays on the register. */
+  voterPersonId?: string
+}
+
+/** A household as the imported file describes it (`people` and `adults` summarise `persons`). */
+export interface ImportedHousehold extends HouseholdSummary {
+  persons: ImportedPerson[]
 }
 
 export interface ReadRegister {
@@ -121,20 +134,23 @@ export function readHouseholdCsv(csv: string): ReadRegister {
       head,
       people: [],
       adults: 0,
+      persons: [],
       headRow: row,
       seen: new Map<string, number>(),
     }
     household.people.push(person)
+    household.persons.push({ name: person, adult })
     household.seen.set(person, row)
     if (adult) household.adults += 1
     byNumber.set(number, household)
     rows.push({ row, ok: true })
   })
-  const households = [...byNumber.values()].map(({ number, head, people, adults }) => ({
+  const households = [...byNumber.values()].map(({ number, head, people, adults, persons }) => ({
     number,
     head,
     people,
     adults,
+    persons,
   }))
   return { rows, households }
 }
@@ -160,6 +176,8 @@ function same(a: Household, b: Household): boolean {
     a.number === b.number &&
     a.head === b.head &&
     a.adults === b.adults &&
+    a.voterPersonId === b.voterPersonId &&
+    a.adultsUnknown === b.adultsUnknown &&
     a.people.length === b.people.length &&
     a.people.every((p, i) => p === b.people[i])
   )
@@ -167,12 +185,13 @@ function same(a: Household, b: Household): boolean {
 
 /**
  * What an import changes: each imported household replaces the stored one of the same 户号
- * (households the file does not mention stay as they are).
+ * (households the file does not mention stay as they are). A re-imported household loses the
+ * migration's `adultsUnknown` mark: the file now says who is adult.
  */
 export function planHouseholdImport(
   villageId: string,
   existing: readonly Household[],
-  imported: readonly ImportedHousehold[],
+  imported: readonly HouseholdSummary[],
 ): ImportPlan {
   const stored = new Map(existing.map((h) => [h.number, h]))
   const plan: ImportPlan = {
@@ -183,7 +202,15 @@ export function planHouseholdImport(
     counts: { adults: 0, households: 0 },
   }
   for (const h of imported) {
-    const next: Household = { _id: householdId(villageId, h.number), villageId, ...h }
+    const next: Household = {
+      _id: householdId(villageId, h.number),
+      villageId,
+      number: h.number,
+      head: h.head,
+      people: h.people,
+      adults: h.adults,
+      ...(h.voterPersonId ? { voterPersonId: h.voterPersonId } : {}),
+    }
     const before = stored.get(h.number)
     if (before && same(before, next)) {
       plan.unchanged += 1

@@ -8,11 +8,17 @@ import type { VillageApi } from '../../types/api/village'
 import type { MemberStatus } from '../../types/model/member'
 import { ROLES } from '../../types/model/member'
 import { DomainError } from '../shared/errors'
-import { cursor, id, pageSize, payload, text } from '../shared/validate'
+import { cursor, id, localDate, pageSize, payload, text } from '../shared/validate'
 import { validateTalkDays } from '../talkday'
 import { HOUSEHOLD_NO, HOUSEHOLD_NO_MESSAGE, IMPORT_LIMITS } from './households'
 
-export const LIMITS = { name: 20, villageName: 30, reason: 200, roles: 10 } as const
+export const LIMITS = {
+  name: 20,
+  villageName: 30,
+  reason: 200,
+  roles: 10,
+  delegationNote: 200,
+} as const
 
 /** Bounds of a village's settings (inclusive). */
 export const SETTING_BOUNDS = {
@@ -20,6 +26,8 @@ export const SETTING_BOUNDS = {
   responseDeadlineDays: { min: 1, max: 30, label: '接诉即办的期限（天）' },
   reportThreshold: { min: 1, max: 20, label: '自动隐藏所需的举报数' },
   ratingWindowDays: { min: 1, max: 60, label: '测评期限（天）' },
+  pollNoticeDays: { min: 1, max: 30, label: '表决的公告期（天）' },
+  proxyLimit: { min: 0, max: 10, label: '每人每次表决可代投的票数' },
 } as const
 
 export const COUNT_BOUNDS = {
@@ -43,6 +51,7 @@ function wholeNumber(bound: { min: number; max: number; label: string }) {
 }
 
 const memberId = id('村民编号')
+const personId = id('名册上的人')
 
 const householdNo = v.pipe(
   v.string('户号应当是文字'),
@@ -88,7 +97,7 @@ export const VILLAGE_SCHEMAS = {
   }),
   getMe: payload({}),
   listVillages: payload({}),
-  approveMember: payload({ memberId }),
+  approveMember: payload({ memberId, personId: v.optional(personId) }),
   declineMember: payload({ memberId, reason: text('不通过的理由', LIMITS.reason) }),
   assignRoles: payload({
     memberId,
@@ -113,6 +122,18 @@ export const VILLAGE_SCHEMAS = {
     ),
   }),
   getVillage: payload({}),
+  listPersons: payload({
+    householdId: v.optional(id('户')),
+    cursor: cursor(),
+    limit: pageSize,
+  }),
+  linkPerson: payload({ memberId, personId }),
+  unlinkPerson: payload({ memberId }),
+  setRepresentative: payload({
+    personId,
+    representative: v.boolean('请选择是否村民代表'),
+  }),
+  setHouseholdVoter: payload({ householdId: id('户'), personId }),
   updateVillage: payload({
     name: v.optional(text('村名', LIMITS.villageName)),
     talkDays: v.optional(talkDays),
@@ -123,6 +144,20 @@ export const VILLAGE_SCHEMAS = {
           responseDeadlineDays: wholeNumber(SETTING_BOUNDS.responseDeadlineDays),
           reportThreshold: wholeNumber(SETTING_BOUNDS.reportThreshold),
           ratingWindowDays: wholeNumber(SETTING_BOUNDS.ratingWindowDays),
+          pollNoticeDays: wholeNumber(SETTING_BOUNDS.pollNoticeDays),
+          proxyLimit: wholeNumber(SETTING_BOUNDS.proxyLimit),
+          /** 授权: set with its date and note; null clears it. */
+          delegation: v.optional(
+            v.nullable(
+              v.object(
+                {
+                  date: localDate('授权日期'),
+                  note: text('授权内容', LIMITS.delegationNote, { multiline: true }),
+                },
+                '授权应当写明日期和内容',
+              ),
+            ),
+          ),
         },
         '设置不对',
       ),

@@ -1,13 +1,20 @@
 /** A village's settings and counts, with the defaults an older or freshly seeded village lacks. */
+import type { SettingsEdit } from '../../types/api/village'
 import type { Village, VillageCounts, VillageSettings } from '../../types/model/member'
 import { DEFAULT_TALK_DAYS } from '../talkday'
 
-/** Issue #4's defaults: 10 items per agenda, 3 days to respond, 3 reports, 7 days to rate. */
+/**
+ * Issue #4's defaults: 10 items per agenda, 3 days to respond, 3 reports, 7 days to rate; issue
+ * #10's: 3 days' notice of a poll (bodies other than the assembly), 3 代投 per recorder and poll,
+ * and no delegation (授权) recorded.
+ */
 export const DEFAULT_SETTINGS: VillageSettings = {
   agendaSize: 10,
   responseDeadlineDays: 3,
   reportThreshold: 3,
   ratingWindowDays: 7,
+  pollNoticeDays: 3,
+  proxyLimit: 3,
 }
 
 export const NO_COUNTS: VillageCounts = { adults: 0, households: 0, representatives: 0 }
@@ -27,7 +34,7 @@ export function withDefaults(v: Partial<Editable>): Editable {
 export interface VillageEdit {
   name?: string
   talkDays?: number[]
-  settings?: Partial<VillageSettings>
+  settings?: SettingsEdit
   counts?: Partial<VillageCounts>
 }
 
@@ -41,13 +48,26 @@ export interface EditResult {
 const drop = <T extends object>(o: T | undefined): Partial<T> =>
   Object.fromEntries(Object.entries(o ?? {}).filter(([, x]) => x !== undefined)) as Partial<T>
 
-/** Applies an edit to a village: given settings and counts are merged into the current ones. */
+/** The settings after an edit: given ones replace, `delegation: null` removes the delegation. */
+function editSettings(now: VillageSettings, edit: SettingsEdit | undefined): VillageSettings {
+  const { delegation, ...rest } = edit ?? {}
+  const next: VillageSettings = { ...now, ...drop(rest) }
+  if (delegation === null) delete next.delegation
+  else if (delegation) next.delegation = { date: delegation.date, note: delegation.note }
+  return next
+}
+
+/**
+ * Applies an edit to a village: given settings and counts are merged into the current ones.
+ * `after.settings`, when present, is the whole new settings object (to be written whole, so a
+ * cleared delegation goes).
+ */
 export function applyVillageEdit(current: Partial<Editable>, edit: VillageEdit): EditResult {
   const now = withDefaults(current)
   const next: Editable = {
     name: edit.name ?? now.name,
     talkDays: edit.talkDays ?? now.talkDays,
-    settings: { ...now.settings, ...drop(edit.settings) },
+    settings: editSettings(now.settings, edit.settings),
     counts: { ...now.counts, ...drop(edit.counts) },
   }
   const before: Partial<Editable> = {}

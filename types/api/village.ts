@@ -1,5 +1,11 @@
 import type { ActionSpec } from './envelope'
-import type { MemberStatus, Role, VillageCounts, VillageSettings } from '../model/member'
+import type {
+  Delegation,
+  MemberStatus,
+  Role,
+  VillageCounts,
+  VillageSettings,
+} from '../model/member'
 
 type Ok = { ok: true }
 
@@ -48,6 +54,30 @@ export interface MemberRef {
   memberId: string
 }
 
+/** A person on the register as the committee sees them. */
+export interface PersonView {
+  id: string
+  householdId: string
+  householdNo: string
+  name: string
+  adult: boolean
+  /** 村民代表 */
+  representative: boolean
+  /** 户代表: casts the household's vote in a `households` poll. */
+  householdVoter: boolean
+  /** Accounts (members) linked to this person. */
+  accounts: number
+  /** The household came from before persons and its adults are not known by name: re-import it. */
+  adultUnknown?: true
+}
+
+export interface ListPersonsRequest {
+  /** Only the persons of this household. */
+  householdId?: string
+  cursor?: string
+  limit: number
+}
+
 /** One row of an imported household register (户籍名册): whether it was taken, and why not. */
 export interface ImportRowReport {
   /** The row's number in the file, the header being row 1 (as a spreadsheet numbers it). */
@@ -56,20 +86,43 @@ export interface ImportRowReport {
   reason?: string
 }
 
+/** A person named in an import's answer. */
+export interface RegisterChange {
+  householdNo: string
+  name: string
+}
+
 export interface ImportHouseholdsResponse {
   rows: ImportRowReport[]
   /** Households written for the first time, changed, and found exactly as imported. */
   created: number
   updated: number
   unchanged: number
-  /** The village's counts after the import (adults and households over the whole register). */
+  /**
+   * Persons put on the register, whose adult flag changed, and found as imported; those of the
+   * imported households no longer in the file: `removed` from the register, or `kept` because an
+   * account is linked to them (unlink it first if they really left).
+   */
+  persons: {
+    created: number
+    updated: number
+    unchanged: number
+    removed: RegisterChange[]
+    kept: RegisterChange[]
+  }
+  /** The village's counts after the import (adults, households, 村民代表 over the whole register). */
   counts: VillageCounts
+}
+
+/** Settings as an edit gives them: those given replace; `delegation: null` clears the 授权. */
+export type SettingsEdit = Partial<Omit<VillageSettings, 'delegation'>> & {
+  delegation?: Delegation | null
 }
 
 export interface UpdateVillageRequest {
   name?: string
   talkDays?: number[]
-  settings?: Partial<VillageSettings>
+  settings?: SettingsEdit
   counts?: Partial<VillageCounts>
 }
 
@@ -91,7 +144,11 @@ export interface VillageApi {
   >
   /** The villages one may ask to join (public). */
   listVillages: ActionSpec<Record<string, never>, { villages: VillageRef[] }>
-  approveMember: ActionSpec<MemberRef, { householdId?: string }>
+  /** Approves a request; with `personId`, links the account to that person on the register. */
+  approveMember: ActionSpec<
+    MemberRef & { personId?: string },
+    { householdId?: string; personId?: string }
+  >
   declineMember: ActionSpec<MemberRef & { reason: string }, Ok>
   /** Sets a verified member's roles; 'resident' is always kept. */
   assignRoles: ActionSpec<MemberRef & { roles: Role[] }, { roles: Role[]; changed: boolean }>
@@ -104,4 +161,20 @@ export interface VillageApi {
   importHouseholds: ActionSpec<{ csv: string }, ImportHouseholdsResponse>
   getVillage: ActionSpec<Record<string, never>, VillageView>
   updateVillage: ActionSpec<UpdateVillageRequest, VillageView & { changed: boolean }>
+  /** The register, a page at a time in the order persons were put on it (`nextCursor` when more follow). */
+  listPersons: ActionSpec<ListPersonsRequest, { persons: PersonView[]; nextCursor?: string }>
+  /**
+   * Links a verified member's account to a person of the village (a member links to one person;
+   * several accounts may link to one person, e.g. a new phone). Re-linking moves the link.
+   */
+  linkPerson: ActionSpec<MemberRef & { personId: string }, { changed: boolean }>
+  /** Removes a member's link to their person. */
+  unlinkPerson: ActionSpec<MemberRef, { changed: boolean }>
+  /** Marks a person as 村民代表 or not; the village's count of representatives follows. */
+  setRepresentative: ActionSpec<
+    { personId: string; representative: boolean },
+    { changed: boolean; representatives: number }
+  >
+  /** 户代表: the person of the household who casts its vote in a `households` poll. */
+  setHouseholdVoter: ActionSpec<{ householdId: string; personId: string }, { changed: boolean }>
 }

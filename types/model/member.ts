@@ -1,4 +1,5 @@
-/** Stored shapes of the `village` aggregate: villages, members, households. */
+/** Stored shapes of the `village` aggregate: villages, members, households, persons. */
+import type { LocalDate } from './common'
 
 export type Role = 'resident' | 'representative' | 'committee' | 'moderator' | 'legalOfficer'
 
@@ -22,6 +23,21 @@ export interface VillageSettings {
   reportThreshold: number
   /** Days after resolution in which members may rate the handling. */
   ratingWindowDays: number
+  /** The least days between opening and closing a poll of a body other than the assembly. */
+  pollNoticeDays: number
+  /** 代投: ballots one recorder may record on others' behalf in one poll. */
+  proxyLimit: number
+  /**
+   * The assembly's delegation (授权) of Art. 24 matters to the representatives' meeting, when it
+   * exists: the date of the assembly's resolution and what it covers. Absent: none recorded.
+   */
+  delegation?: Delegation
+}
+
+/** 村民会议授权村民代表会议 (村民委员会组织法 Art. 24): when, and a note of what it covers. */
+export interface Delegation {
+  date: LocalDate
+  note: string
 }
 
 /** Counts the tallies need (村民委员会组织法 Art. 22, 26). */
@@ -80,6 +96,12 @@ export interface Household {
   adults: number
   /** 户代表: the person who casts the household's vote in a `households` poll (set by the committee). */
   voterPersonId?: string
+  /**
+   * Set by the persons migration on a household stored before persons whose adult count could not
+   * be attributed to names (0 < adults < people): its persons are stored as not adult until the
+   * committee re-imports the household (the import clears the mark). `adults` keeps the old count.
+   */
+  adultsUnknown?: true
 }
 
 /**
@@ -95,6 +117,13 @@ export interface Person {
   adult: boolean
   /** 村民代表: sits in the 村民代表会议, with or without an account. */
   representative: boolean
+  /**
+   * The member ids linked to this person: the mirror of `Member.personId` (which is the link the
+   * polls read), written in the same transaction, so that rules on the person (an import does not
+   * remove a linked person) conflict with a concurrent link. Missing on no stored person the
+   * village function writes; read a missing one as [].
+   */
+  memberIds?: string[]
   createdAt: Date
   updatedAt: Date
 }

@@ -1,4 +1,7 @@
-/** The committee edits its village: name, 说事日, settings and the counts the tallies need. */
+/**
+ * The committee edits its village: name, 说事日, settings (the assembly's delegation 授权 included:
+ * recorded with its date, or cleared with `delegation: null`) and the counts the tallies need.
+ */
 import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
 import { applyVillageEdit } from '../../../domain/village/settings'
 import { audit } from '../../_shared/audit'
@@ -15,7 +18,16 @@ export const updateVillage = handler(VILLAGE_SCHEMAS.updateVillage, async (input
     const edit = applyVillageEdit(village, input)
     const changed = Object.keys(edit.after).length > 0
     if (changed) {
-      await patchVillage(t, who.villageId, { ...edit.after, updatedAt: ctx.now })
+      // Settings are written whole (a nested object would be merged field by field, so a cleared
+      // delegation would stay).
+      const { settings, ...rest } = edit.after
+      await patchVillage(t, who.villageId, {
+        ...rest,
+        ...(settings
+          ? { settings: ctx.db.command.set(settings) as unknown as typeof settings }
+          : {}),
+        updatedAt: ctx.now,
+      })
       await audit(t, {
         villageId: who.villageId,
         subjectType: 'village',

@@ -4,6 +4,7 @@ import {
   DEMO_VILLAGE_ID,
   demoHouseholds,
   demoMembers,
+  demoRegister,
   demoVillage,
 } from '../../../domain/village/demo'
 import { readHouseholdCsv } from '../../../domain/village/households'
@@ -53,5 +54,23 @@ describe('the demo village 示范村', () => {
       households: 12,
       representatives: members.filter((m) => m.roles.includes('representative')).length,
     })
+  })
+
+  it('puts every registered person on the register and links each verified member to theirs', () => {
+    const { persons, members: linked } = demoRegister((n, name) => `${n}-${name}`)
+    expect(persons).toHaveLength(households.reduce((n, h) => n + h.people.length, 0))
+    expect(persons.filter((p) => p.adult)).toHaveLength(demoVillage().counts.adults)
+    for (const m of linked.filter((x) => x.status === 'verified')) {
+      const p = persons.find((x) => x._id === m.personId)
+      expect({ member: m._id, person: p?.name, links: p?.memberIds }).toEqual({
+        member: m._id,
+        person: m.name,
+        links: [m._id],
+      })
+    }
+    expect(linked.filter((m) => m.status !== 'verified' && m.personId)).toEqual([])
+    expect(persons.filter((p) => p.representative)).toHaveLength(
+      demoVillage().counts.representatives,
+    )
   })
 })

@@ -26,14 +26,38 @@ describe('readHouseholdCsv', () => {
     )
     expect(read.rows).toEqual([2, 3, 4, 5].map((row) => ({ row, ok: true })))
     expect(read.households).toEqual([
-      { number: '001', head: '张三', people: ['张三', '李梅', '张小宝'], adults: 2 },
-      { number: '002', head: '王五', people: ['王五'], adults: 1 },
+      {
+        number: '001',
+        head: '张三',
+        people: ['张三', '李梅', '张小宝'],
+        adults: 2,
+        persons: [
+          { name: '张三', adult: true },
+          { name: '李梅', adult: true },
+          { name: '张小宝', adult: false },
+        ],
+      },
+      {
+        number: '002',
+        head: '王五',
+        people: ['王五'],
+        adults: 1,
+        persons: [{ name: '王五', adult: true }],
+      },
     ])
   })
 
   it('finds columns by name in any order, ignoring extra columns and blanks around cells', () => {
     const read = readHouseholdCsv('姓名,备注,是否成年,户主,户号\n 李四 ,x, 否 ,李大,A-7\n')
-    expect(read.households).toEqual([{ number: 'A-7', head: '李大', people: ['李四'], adults: 0 }])
+    expect(read.households).toEqual([
+      {
+        number: 'A-7',
+        head: '李大',
+        people: ['李四'],
+        adults: 0,
+        persons: [{ name: '李四', adult: false }],
+      },
+    ])
   })
 
   it('reports each bad row with its spreadsheet row number and a plain reason', () => {

@@ -27,4 +27,28 @@ describe('village settings', () => {
     const current = withDefaults({ name: '示范村' })
     expect(applyVillageEdit(current, { talkDays: [4, 14, 24], settings: {} }).after).toEqual({})
   })
+
+  it('has the polls defaults: 3 days’ notice, 3 proxies, no delegation', () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      agendaSize: 10,
+      responseDeadlineDays: 3,
+      reportThreshold: 3,
+      ratingWindowDays: 7,
+      pollNoticeDays: 3,
+      proxyLimit: 3,
+    })
+  })
+
+  it('sets a delegation, keeps it through other edits, and clears it with null', () => {
+    const delegation = { date: '2026-10-04', note: '宅基地使用方案' }
+    const set = applyVillageEdit(withDefaults({}), { settings: { delegation } })
+    expect(set.next.settings.delegation).toEqual(delegation)
+    expect(set.before.settings?.delegation).toBeUndefined()
+    const other = applyVillageEdit(set.next, { settings: { proxyLimit: 1 } })
+    expect(other.next.settings).toEqual({ ...DEFAULT_SETTINGS, proxyLimit: 1, delegation })
+    const cleared = applyVillageEdit(other.next, { settings: { delegation: null } })
+    expect(cleared.next.settings).toEqual({ ...DEFAULT_SETTINGS, proxyLimit: 1 })
+    expect('delegation' in cleared.next.settings).toBe(false)
+    expect(applyVillageEdit(cleared.next, { settings: { delegation: null } }).after).toEqual({})
+  })
 })

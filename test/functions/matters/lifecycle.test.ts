@@ -337,6 +337,8 @@ describe('the agenda (议程)', () => {
           responseDeadlineDays: 3,
           reportThreshold: 3,
           ratingWindowDays: 7,
+          pollNoticeDays: 3,
+          proxyLimit: 3,
         },
       }),
     ])

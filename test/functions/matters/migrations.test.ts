@@ -177,6 +177,7 @@ it('npm run migrate runs both: an old agenda and an old rating entry, then nothi
     { name: 'agendas: one document per day → agenda slots', changed: 1 },
     { name: 'timeline: rating entries → audit records off the timeline', changed: 1 },
     { name: 'statements: report list → one document per report', changed: 0 },
+    { name: 'register: household names → persons', changed: 0 },
   ])
   expect(await backend.all(COLLECTION.agendas)).toEqual([])
   expect((await backend.all(COLLECTION.agendaSlots)).map((s) => s._id)).toContain(

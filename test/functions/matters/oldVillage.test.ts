@@ -84,6 +84,13 @@ it('the village function shows the defaults', async () => {
     name: '老村',
     talkDays: [4, 14, 24],
     counts: { adults: 0, households: 0, representatives: 0 },
-    settings: { agendaSize: 10, responseDeadlineDays: 3, reportThreshold: 3, ratingWindowDays: 7 },
+    settings: {
+      agendaSize: 10,
+      responseDeadlineDays: 3,
+      reportThreshold: 3,
+      ratingWindowDays: 7,
+      pollNoticeDays: 3,
+      proxyLimit: 3,
+    },
   })
 })

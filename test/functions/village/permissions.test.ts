@@ -3,7 +3,7 @@
 // payload is ignored.
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { ActionName } from '../../../types/api'
-import type { Member } from '../../../types/model/member'
+import type { Member, Person } from '../../../types/model/member'
 import { startBackend, type Backend } from '../support/backend'
 import {
   CAST,
@@ -23,6 +23,24 @@ type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT'
 
 const PENDING_2 = member('pen2', VILLAGE_A, ['resident'], { status: 'pending' })
 
+/** A household of village A on the register, and its three persons (乙 linked to resident2). */
+const HA = `${VILLAGE_A}_001`
+const AT = new Date('2026-06-01T00:00:00Z')
+const onRegister = (id: string, name: string, memberIds: string[] = []): Person => ({
+  _id: id,
+  villageId: VILLAGE_A,
+  householdId: HA,
+  name,
+  adult: true,
+  representative: false,
+  memberIds,
+  createdAt: AT,
+  updatedAt: AT,
+})
+const P1 = onRegister('p-a1', '甲')
+const P2 = onRegister('p-a2', '乙', [CAST.resident2._id])
+const P3 = onRegister('p-a3', '丙')
+
 const OPENID: Record<Caller, string | undefined> = {
   ...(Object.fromEntries(Object.entries(CAST).map(([k, m]) => [k, m.openid])) as Record<
     keyof typeof CAST,
@@ -40,12 +58,17 @@ const PAYLOAD: Record<VillageAction, Record<string, unknown>> = {
   listVillages: {},
   requestJoin: { villageId: VILLAGE_A, name: '新来的', householdNo: '001' },
   listMembers: {},
-  approveMember: { memberId: CAST.pending._id },
+  approveMember: { memberId: CAST.pending._id, personId: P3._id },
   declineMember: { memberId: PENDING_2._id, reason: '不是本村的' },
   assignRoles: { memberId: CAST.resident._id, roles: ['representative'] },
-  importHouseholds: { csv: '户号,户主,姓名,是否成年\n001,张三,张三,是\n' },
+  importHouseholds: { csv: '户号,户主,姓名,是否成年\n002,张三,张三,是\n' },
   getVillage: {},
   updateVillage: { name: '改了名的村' },
+  listPersons: {},
+  linkPerson: { memberId: CAST.resident._id, personId: P1._id },
+  unlinkPerson: { memberId: CAST.resident2._id },
+  setRepresentative: { personId: P1._id, representative: true },
+  setHouseholdVoter: { householdId: HA, personId: P1._id },
 }
 const ACTIONS = Object.keys(PAYLOAD) as VillageAction[]
 
@@ -58,11 +81,24 @@ const MAY: Record<string, readonly Caller[]> = {
   importHouseholds: ['committee', 'otherCommittee'],
   getVillage: [...VILLAGE_A_VERIFIED, 'otherCommittee'],
   updateVillage: ['committee', 'otherCommittee'],
+  listPersons: ['committee', 'otherCommittee'],
+  linkPerson: ['committee'],
+  unlinkPerson: ['committee'],
+  setRepresentative: ['committee'],
+  setHouseholdVoter: ['committee'],
 }
 const VERIFIED = MAY.getVillage
 
-/** Actions on a member named by id (a member of village A in PAYLOAD). */
-const ON_A_MEMBER: readonly VillageAction[] = ['approveMember', 'declineMember', 'assignRoles']
+/** Actions on a member, person or household named by id (one of village A in PAYLOAD). */
+const ON_A_MEMBER: readonly VillageAction[] = [
+  'approveMember',
+  'declineMember',
+  'assignRoles',
+  'linkPerson',
+  'unlinkPerson',
+  'setRepresentative',
+  'setHouseholdVoter',
+]
 
 function expected(caller: Caller, action: VillageAction): Outcome {
   switch (action) {
@@ -101,6 +137,10 @@ const WRITES = new Set<VillageAction>([
   'assignRoles',
   'importHouseholds',
   'updateVillage',
+  'linkPerson',
+  'unlinkPerson',
+  'setRepresentative',
+  'setHouseholdVoter',
 ])
 
 let backend: Backend
@@ -109,6 +149,21 @@ beforeAll(async () => {
   backend = await startBackend()
   await seedCast(backend)
   insert(backend, COLLECTION.members, [PENDING_2])
+  insert(backend, COLLECTION.households, [
+    {
+      _id: HA,
+      villageId: VILLAGE_A,
+      number: '001',
+      head: '甲',
+      people: ['甲', '乙', '丙'],
+      adults: 3,
+    },
+  ])
+  insert(backend, COLLECTION.persons, [P1, P2, P3])
+  await backend.db
+    .collection(COLLECTION.members)
+    .doc(CAST.resident2._id)
+    .update({ personId: P2._id })
 })
 afterAll(() => backend.close())
 
@@ -156,7 +211,10 @@ describe('village permission matrix', () => {
     expect(villages.find((v) => v._id === VILLAGE_A)).toEqual(villageA)
     expect(villages.find((v) => v._id === VILLAGE_B)).toMatchObject({ name: '改了名的村' })
     const households = await backend.all(COLLECTION.households)
-    expect(households.map((h) => h.villageId)).toEqual([VILLAGE_B])
+    expect(households.map((h) => [h._id, h.villageId]).sort()).toEqual([
+      [HA, VILLAGE_A],
+      [`${VILLAGE_B}_002`, VILLAGE_B],
+    ])
   })
 
   it('the allowed writes succeed for the callers the table allows', async () => {
@@ -174,6 +232,27 @@ describe('village permission matrix', () => {
     expect(byId(PENDING_2._id)?.status).toBe('declined')
     expect(byId(CAST.resident._id)?.roles).toEqual(['resident', 'representative'])
     expect(members.find((m) => m.openid === STRANGER)).toMatchObject({ status: 'pending' })
+    expect(byId(CAST.pending._id)?.personId).toBe(P3._id)
+    expect(byId(CAST.resident._id)?.personId).toBe(P1._id)
+    expect(byId(CAST.resident2._id)?.personId).toBeUndefined()
+    const persons = ((await backend.all(COLLECTION.persons)) as unknown as Person[]).filter(
+      (p) => p.householdId === HA,
+    )
+    expect(persons.map((p) => [p._id, p.memberIds, p.representative]).sort()).toEqual([
+      [P1._id, [CAST.resident._id], true],
+      [P2._id, [], false],
+      [P3._id, [CAST.pending._id], false],
+    ])
+    const household = (await backend.all(COLLECTION.households)).find((h) => h._id === HA)
+    expect(household?.voterPersonId).toBe(P1._id)
+    expect(
+      (await backend.all(COLLECTION.villages)).find((v) => v._id === VILLAGE_A)?.counts,
+    ).toEqual({
+      // The import of household 002 (1 adult) next to 001 (3), then 甲 made a representative.
+      adults: 4,
+      households: 2,
+      representatives: 1,
+    })
   })
 })
 

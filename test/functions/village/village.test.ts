@@ -1,10 +1,15 @@
 // village: the village itself (getVillage, updateVillage) and the household register import.
+import { createHash } from 'node:crypto'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
-import { startBackend, type Backend } from '../support/backend'
+import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import { CAST, seedCast, VILLAGE_A, VILLAGE_B } from '../support/fixtures'
 import { snapshot } from '../support/snapshot'
 
 let backend: Backend
+
+/** A person's id as documented in cloudfunctions/_shared/persons.ts, computed here on its own. */
+const pid = (villageId: string, number: string, name: string) =>
+  `p_${createHash('sha256').update(`${villageId}\n${number}\n${name}`).digest('hex').slice(0, 32)}`
 
 beforeAll(async () => {
   backend = await startBackend()
@@ -31,6 +36,8 @@ describe('village.getVillage', () => {
           responseDeadlineDays: 3,
           reportThreshold: 3,
           ratingWindowDays: 7,
+          pollNoticeDays: 3,
+          proxyLimit: 3,
         },
       },
     })
@@ -54,6 +61,8 @@ describe('village.updateVillage', () => {
           responseDeadlineDays: 3,
           reportThreshold: 3,
           ratingWindowDays: 7,
+          pollNoticeDays: 3,
+          proxyLimit: 3,
         },
         counts: { adults: 40, households: 12, representatives: 7 },
       }),
@@ -61,7 +70,14 @@ describe('village.updateVillage', () => {
     expect(await villageDoc(VILLAGE_A)).toMatchObject({
       name: '示范村',
       talkDays: [5, 15, 25],
-      settings: { agendaSize: 8, responseDeadlineDays: 3, reportThreshold: 3, ratingWindowDays: 7 },
+      settings: {
+        agendaSize: 8,
+        responseDeadlineDays: 3,
+        reportThreshold: 3,
+        ratingWindowDays: 7,
+        pollNoticeDays: 3,
+        proxyLimit: 3,
+      },
       counts: { adults: 40, households: 12, representatives: 7 },
     })
     const [record] = await audits('updateVillage')
@@ -81,6 +97,62 @@ describe('village.updateVillage', () => {
     expect(await snapshot(backend)).toEqual(before)
   })
 
+  it('the committee records the assembly’s delegation (授权) and the poll settings, audited', async () => {
+    const res = await backend.call(CAST.committee.openid, 'village', 'updateVillage', {
+      settings: {
+        pollNoticeDays: 5,
+        proxyLimit: 2,
+        delegation: { date: '2026-10-04', note: ' 村民会议授权村民代表会议决定宅基地使用方案 ' },
+      },
+    })
+    const settings = {
+      agendaSize: 8,
+      responseDeadlineDays: 3,
+      reportThreshold: 3,
+      ratingWindowDays: 7,
+      pollNoticeDays: 5,
+      proxyLimit: 2,
+      delegation: { date: '2026-10-04', note: '村民会议授权村民代表会议决定宅基地使用方案' },
+    }
+    expect(res.ok && res.data).toMatchObject({ changed: true, settings })
+    expect((await villageDoc(VILLAGE_A))?.settings).toEqual(settings)
+    const records = await audits('updateVillage')
+    const record = records[records.length - 1]
+    expect(JSON.parse(String(record.from)).settings.delegation).toBeUndefined()
+    expect(JSON.parse(String(record.to)).settings.delegation).toEqual(settings.delegation)
+    const seen = await backend.call(CAST.resident.openid, 'village', 'getVillage', {})
+    expect(seen.ok && seen.data.settings).toEqual(settings)
+  })
+
+  it('a delegation is cleared with null: gone from the stored settings, audited', async () => {
+    const res = await backend.call(CAST.committee.openid, 'village', 'updateVillage', {
+      settings: { delegation: null },
+    })
+    const settings = {
+      agendaSize: 8,
+      responseDeadlineDays: 3,
+      reportThreshold: 3,
+      ratingWindowDays: 7,
+      pollNoticeDays: 5,
+      proxyLimit: 2,
+    }
+    expect(res.ok && res.data).toMatchObject({ changed: true, settings })
+    expect((await villageDoc(VILLAGE_A))?.settings).toEqual(settings)
+    const records = await audits('updateVillage')
+    const record = records[records.length - 1]
+    expect(JSON.parse(String(record.from)).settings.delegation).toEqual({
+      date: '2026-10-04',
+      note: '村民会议授权村民代表会议决定宅基地使用方案',
+    })
+    expect(JSON.parse(String(record.to)).settings.delegation).toBeUndefined()
+    const before = await snapshot(backend)
+    const again = await backend.call(CAST.committee.openid, 'village', 'updateVillage', {
+      settings: { delegation: null },
+    })
+    expect(again.ok && again.data.changed).toBe(false)
+    expect(await snapshot(backend)).toEqual(before)
+  })
+
   it('bad 说事日 or settings are INVALID_INPUT in plain Chinese, and nothing is written', async () => {
     const before = await snapshot(backend)
     const bad: Array<[Record<string, unknown>, string]> = [
@@ -91,6 +163,14 @@ describe('village.updateVillage', () => {
       [{ settings: { agendaSize: 0 } }, '每个说事日的议题数应当是 1 到 50 之间的整数'],
       [{ settings: { ratingWindowDays: 365 } }, '测评期限（天）应当是 1 到 60 之间的整数'],
       [{ settings: 'big' }, '设置不对'],
+      [{ settings: { pollNoticeDays: 0 } }, '表决的公告期（天）应当是 1 到 30 之间的整数'],
+      [{ settings: { proxyLimit: 11 } }, '每人每次表决可代投的票数应当是 0 到 10 之间的整数'],
+      [
+        { settings: { delegation: { date: '2026-02-30', note: '授权' } } },
+        '授权日期不是一个真实的日期',
+      ],
+      [{ settings: { delegation: { date: '2026-10-04', note: ' ' } } }, '请填写授权内容'],
+      [{ settings: { delegation: '有' } }, '授权应当写明日期和内容'],
       [{ counts: { adults: -1 } }, '18 岁以上村民人数应当是 0 到 100000 之间的整数'],
       [{ name: '村'.repeat(31) }, '村名不能超过 30 个字'],
       [{ name: '  ' }, '请填写村名'],
@@ -137,7 +217,9 @@ describe('village.importHouseholds', () => {
         created: 3,
         updated: 0,
         unchanged: 0,
-        counts: { adults: 4, households: 3, representatives: 7 },
+        persons: { created: 5, updated: 0, unchanged: 0, removed: [], kept: [] },
+        // 村民代表 follow the register now: nobody on it is one yet (the hand-set 7 goes).
+        counts: { adults: 4, households: 3, representatives: 0 },
       },
     })
     const households = await backend.all(COLLECTION.households)
@@ -150,13 +232,32 @@ describe('village.importHouseholds', () => {
       adults: 2,
     })
     expect(households).toHaveLength(3)
+    const persons = await backend.all(COLLECTION.persons)
+    expect(persons.find((p) => p._id === pid(VILLAGE_A, '001', '张小宝'))).toEqual({
+      _id: pid(VILLAGE_A, '001', '张小宝'),
+      villageId: VILLAGE_A,
+      householdId: `${VILLAGE_A}_001`,
+      name: '张小宝',
+      adult: false,
+      representative: false,
+      memberIds: [],
+      createdAt: TEST_NOW,
+      updatedAt: TEST_NOW,
+    })
+    expect(persons.map((p) => [p.householdId, p.name, p.adult]).sort()).toEqual([
+      [`${VILLAGE_A}_001`, '张三', true],
+      [`${VILLAGE_A}_001`, '张小宝', false],
+      [`${VILLAGE_A}_001`, '李梅', true],
+      [`${VILLAGE_A}_002`, '王五', true],
+      [`${VILLAGE_A}_003`, '赵六', true],
+    ])
     expect(await villageDoc(VILLAGE_A)).toMatchObject({
-      counts: { adults: 4, households: 3, representatives: 7 },
+      counts: { adults: 4, households: 3, representatives: 0 },
     })
     expect(await audits('importHouseholds')).toEqual([
       expect.objectContaining({
         villageId: VILLAGE_A,
-        note: '新增 3 户，更新 0 户，未变 0 户；跳过 2 行',
+        note: '新增 3 户，更新 0 户，未变 0 户；跳过 2 行；名册新增 5 人，更新 0 人，移出 0 人',
       }),
     ])
   })
@@ -166,7 +267,12 @@ describe('village.importHouseholds', () => {
     const res = await backend.call(CAST.committee.openid, 'village', 'importHouseholds', {
       csv: CSV,
     })
-    expect(res.ok && res.data).toMatchObject({ created: 0, updated: 0, unchanged: 3 })
+    expect(res.ok && res.data).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      persons: { created: 0, updated: 0, unchanged: 5, removed: [], kept: [] },
+    })
     expect(await snapshot(backend)).toEqual(before)
   })
 
@@ -178,10 +284,49 @@ describe('village.importHouseholds', () => {
       created: 1,
       updated: 1,
       unchanged: 0,
+      persons: { created: 2, updated: 0, unchanged: 1, removed: [], kept: [] },
       counts: { adults: 6, households: 4 },
     })
     const h = (await backend.all(COLLECTION.households)).find((x) => x._id === `${VILLAGE_A}_002`)
     expect(h).toMatchObject({ people: ['王五', '王小五'], adults: 2 })
+  })
+
+  it('a person no longer in the file leaves the register; one linked to an account stays, and both are named', async () => {
+    const liMei = pid(VILLAGE_A, '001', '李梅')
+    await backend.db
+      .collection(COLLECTION.persons)
+      .doc(liMei)
+      .update({ memberIds: [CAST.resident._id] })
+    await backend.db
+      .collection(COLLECTION.members)
+      .doc(CAST.resident._id)
+      .update({ personId: liMei })
+    const res = await backend.call(CAST.committee.openid, 'village', 'importHouseholds', {
+      csv: '户号,户主,姓名,是否成年\n001,张三,张三,是\n',
+    })
+    expect(res.ok && res.data).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+      persons: {
+        created: 0,
+        updated: 0,
+        unchanged: 1,
+        removed: [{ householdNo: '001', name: '张小宝' }],
+        kept: [{ householdNo: '001', name: '李梅' }],
+      },
+      counts: { adults: 6, households: 4, representatives: 0 },
+    })
+    const persons = await backend.all(COLLECTION.persons)
+    const of001 = persons.filter((p) => p.householdId === `${VILLAGE_A}_001`).map((p) => p.name)
+    expect(of001.sort()).toEqual(['张三', '李梅'])
+    const h = (await backend.all(COLLECTION.households)).find((x) => x._id === `${VILLAGE_A}_001`)
+    expect(h).toMatchObject({ people: ['张三', '李梅'], adults: 2 })
+    const [record] = (await audits('importHouseholds')).slice(-1)
+    expect(record.note).toBe(
+      '新增 0 户，更新 1 户，未变 0 户；跳过 0 行；名册新增 0 人，更新 0 人，移出 1 人（001户张小宝）；' +
+        '已关联账号、未移出 1 人（001户李梅）',
+    )
   })
 
   it('a file it cannot read is INVALID_INPUT with a clear message, and writes nothing', async () => {
@@ -227,11 +372,17 @@ describe('village.importHouseholds at the size limit', () => {
     })
     expect(first.ok && first.data).toMatchObject({
       created: 667,
+      persons: { created: 2000, updated: 0, unchanged: 0 },
       counts: { households: 668, adults: 1334 + 1 },
     })
     const again = await backend.call(CAST.otherCommittee.openid, 'village', 'importHouseholds', {
       csv,
     })
-    expect(again.ok && again.data).toMatchObject({ created: 0, updated: 0, unchanged: 667 })
+    expect(again.ok && again.data).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 667,
+      persons: { created: 0, updated: 0, unchanged: 2000 },
+    })
   })
 })
