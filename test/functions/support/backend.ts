@@ -21,6 +21,9 @@ process.env.TENCENTCLOUD_SECRETKEY = 'test-secret-key'
  */
 export const TEST_NOW = new Date('2026-11-21T09:00:00+08:00')
 
+/** The polls function's ballot secret in tests (its environment, as CloudBase gives it). */
+export const TEST_BALLOT_SECRET = 'test-ballot-secret-0123456789abcdef0123456789'
+
 export type App = ReturnType<typeof tcb.init>
 export type Db = ReturnType<App['database']>
 
@@ -46,6 +49,7 @@ export async function startBackend(): Promise<Backend> {
     collections: COLLECTIONS,
     functionLog: () => undefined,
     functionTimeoutMs: 15_000,
+    functionEnv: { POLLS_BALLOT_SECRET: TEST_BALLOT_SECRET },
   })
   emulator.clock.set(TEST_NOW)
   const db = tcb.init({ env: 'local', serviceUrl: emulator.serviceUrl }).database()
