@@ -29,10 +29,7 @@ export function assertMayRun(actor: ActorRecord, matter: Matter, now: Date): voi
 /** A poll is put to a matter that is being discussed (议事中). */
 export function assertDiscussing(matter: Matter): void {
   if (matter.status !== 'discussing') {
-    fail(
-      'CONFLICT',
-      `这件事现在是“${STATUS_LABELS[matter.status]}”，议事中的事项才能发起表决。`,
-    )
+    fail('CONFLICT', `这件事现在是“${STATUS_LABELS[matter.status]}”，议事中的事项才能发起表决。`)
   }
 }
 

@@ -13,13 +13,7 @@ import { SPOILED } from '../../types/model/poll'
 import { audit } from '../_shared/audit'
 import { runTransaction, type Database } from '../_shared/cloud'
 import { loadMatter, updateMatter } from '../_shared/matters'
-import {
-  canonicalBallotLines,
-  judgeChoice,
-  judgeTally,
-  RULE_VERSION,
-  sha256Hex,
-} from './law'
+import { canonicalBallotLines, judgeChoice, judgeTally, RULE_VERSION, sha256Hex } from './law'
 import { castBallots, loadPoll, turnoutByHousehold, updatePoll } from './repo'
 
 /** The confirmed paper counts of a poll (point 10 fills `poll.paper`); unconfirmed ones are reported. */
@@ -46,7 +40,8 @@ export async function countPoll(db: Database, poll: Poll, now: Date): Promise<Po
   ])
   const { paper, unconfirmed } = confirmedPaper(poll)
   const counts: Record<string, number> = {}
-  const keys = poll.kind === 'yesNo' ? ['yes', 'no', 'abstain'] : (poll.options ?? []).map((o) => o.id)
+  const keys =
+    poll.kind === 'yesNo' ? ['yes', 'no', 'abstain'] : (poll.options ?? []).map((o) => o.id)
   for (const k of keys) counts[k] = 0
   const add = (choice: string, n: number) => {
     const ids = poll.kind === 'yesNo' ? [choice] : choice.split('+')
@@ -96,11 +91,22 @@ export async function countPoll(db: Database, poll: Poll, now: Date): Promise<Po
       abstain: counts.abstain ?? 0,
       spoiled,
     })
-    return { ...base, valid: j.valid, passed: j.passed, decides: j.decides, ruleVersion: j.ruleVersion, sentence: j.sentence }
+    return {
+      ...base,
+      valid: j.valid,
+      passed: j.passed,
+      decides: j.decides,
+      ruleVersion: j.ruleVersion,
+      sentence: j.sentence,
+    }
   }
   const j = judgeChoice({
     ...quorum,
-    options: (poll.options ?? []).map((o) => ({ id: o.id, label: o.label, votes: counts[o.id] ?? 0 })),
+    options: (poll.options ?? []).map((o) => ({
+      id: o.id,
+      label: o.label,
+      votes: counts[o.id] ?? 0,
+    })),
   })
   return {
     ...base,

@@ -31,7 +31,10 @@ const run = createMain<PollsApi>(HANDLERS)
 export async function main(event: unknown): Promise<Envelope<unknown>> {
   if (!hasBallotSecret()) {
     console.error('polls: POLLS_BALLOT_SECRET is not configured')
-    return { ok: false, error: { code: 'INTERNAL', message: '投票服务还没有配置好，请联系村委会。' } }
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: '投票服务还没有配置好，请联系村委会。' },
+    }
   }
   return run(event)
 }

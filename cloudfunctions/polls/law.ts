@@ -94,7 +94,13 @@ export function judgeTally(c: TallyCounts): Judgement {
   const tail = !q.valid
     ? '不能作出决定。'
     : `赞成 ${c.yes} 票，${2 * c.yes > q.base ? '超过' : '没有超过'}半数，${decides ? (passed ? '决议通过。' : '决议未通过。') : '不作决定。'}`
-  return { valid: q.valid, passed, decides, sentence: `${q.text}；${tail}`, ruleVersion: RULE_VERSION }
+  return {
+    valid: q.valid,
+    passed,
+    decides,
+    sentence: `${q.text}；${tail}`,
+    ruleVersion: RULE_VERSION,
+  }
 }
 
 export function judgeChoice(c: ChoiceCounts): ChoiceJudgement {
@@ -161,10 +167,12 @@ export function checkPollDesign(input: PollDesignInput): void {
     const n = input.options?.length ?? 0
     if (n < 2 || n > 10) throw new DomainError('INVALID_INPUT', '选择题要有 2 到 10 个选项。')
     const max = input.maxSelections ?? 1
-    if (max < 1 || max > n) throw new DomainError('INVALID_INPUT', '最多可选几项要在 1 和选项个数之间。')
+    if (max < 1 || max > n)
+      throw new DomainError('INVALID_INPUT', '最多可选几项要在 1 和选项个数之间。')
   }
   if (isArt24(input.category)) {
-    if (input.body === 'consult') design('这件事属于村民委员会组织法第二十四条的事项，不能只做民意征询。')
+    if (input.body === 'consult')
+      design('这件事属于村民委员会组织法第二十四条的事项，不能只做民意征询。')
     if (input.body === 'representatives' && !input.delegation) {
       design('这件事属于第二十四条的事项，村民会议还没有授权村民代表会议决定。')
     }
@@ -208,9 +216,9 @@ export function ballotsCsv(
   paper: { choice: string; count: number }[],
 ): string {
   const head = secret ? 'ballot,choice\n' : 'person,name,choice\n'
-  const rows = ballots.map((b) => (secret ? `${b.key},${b.choice}\n` : `${b.key},${b.name ?? ''},${b.choice}\n`))
+  const rows = ballots.map((b) =>
+    secret ? `${b.key},${b.choice}\n` : `${b.key},${b.name ?? ''},${b.choice}\n`,
+  )
   for (const p of paper) if (p.count > 0) rows.push(`paper,${p.choice},${p.count}\n`)
   return head + rows.join('')
 }
-
-

@@ -97,7 +97,7 @@ async function readAll<T>(
 ): Promise<T[]> {
   let pipeline = db.collection(collection).aggregate().match(match).project(project)
   if (sort) pipeline = pipeline.sort(sort)
-  const { list } = (await pipeline.limit(ALL).end()) as { list: T[] }
+  const { data: list } = (await pipeline.limit(ALL).end()) as { data: T[] }
   return list
 }
 
@@ -156,7 +156,7 @@ export async function castBallots(
 ): Promise<Array<{ key: string; choice: string }>> {
   const $ = db.command.aggregate
   const _ = db.command
-  const { list } = (await db
+  const { data: list } = (await db
     .collection(COLLECTION.ballots)
     .aggregate()
     .match({ pollId, choice: _.exists(true) })
@@ -164,7 +164,7 @@ export async function castBallots(
       _id: null,
       lines: $.push($.concat([secret ? '$_id' : '$personId', ',', '$choice'])),
     })
-    .end()) as { list: Array<{ lines: string[] }> }
+    .end()) as { data: Array<{ lines: string[] }> }
   const lines = list[0]?.lines ?? []
   return lines.map((line) => {
     const cut = line.lastIndexOf(',')
@@ -178,18 +178,21 @@ export async function turnoutByHousehold(
   pollId: string,
 ): Promise<{ turnout: number; households: number }> {
   const $ = db.command.aggregate
-  const { list } = (await db
+  const { data: list } = (await db
     .collection(COLLECTION.pollVoters)
     .aggregate()
     .match({ pollId, voted: true })
     .group({ _id: '$householdId', n: $.sum(1) })
     .limit(ALL)
-    .end()) as { list: Array<{ n: number }> }
+    .end()) as { data: Array<{ n: number }> }
   return { turnout: list.reduce((s, h) => s + h.n, 0), households: list.length }
 }
 
 export async function countVoted(db: Database, pollId: string): Promise<number> {
-  const { total } = await db.collection(COLLECTION.pollVoters).where({ pollId, voted: true }).count()
+  const { total } = await db
+    .collection(COLLECTION.pollVoters)
+    .where({ pollId, voted: true })
+    .count()
   return total
 }
 

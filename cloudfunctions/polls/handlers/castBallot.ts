@@ -23,7 +23,8 @@ export function assertCastable(poll: Poll, now: Date): void {
   }
 }
 
-const NOT_ELIGIBLE = '您不在这次表决的选民名单里（或开始表决时您的账号还没有和名册上的本人关联），不能在手机上投票。'
+const NOT_ELIGIBLE =
+  '您不在这次表决的选民名单里（或开始表决时您的账号还没有和名册上的本人关联），不能在手机上投票。'
 
 export const castBallot = handler(POLL_SCHEMAS.castBallot, async (input, ctx) => {
   const [actor, found] = await verifiedActorAnd(ctx, findPoll(ctx.db, input.pollId))

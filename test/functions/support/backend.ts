@@ -42,12 +42,16 @@ export interface Backend {
   close(): Promise<void>
 }
 
-export async function startBackend(): Promise<Backend> {
+export async function startBackend(
+  options: { functionConcurrency?: number; functionQueueLimit?: number } = {},
+): Promise<Backend> {
   const emulator = await startEmulator({
+    ...options,
     memory: true,
     functionsDir: FUNCTIONS_ROOT,
     collections: COLLECTIONS,
-    functionLog: () => undefined,
+    // FENGSI_FN_LOG=1 shows the functions' own output (stderr)
+    functionLog: process.env.FENGSI_FN_LOG ? undefined : () => undefined,
     functionTimeoutMs: 15_000,
     functionEnv: { POLLS_BALLOT_SECRET: TEST_BALLOT_SECRET },
   })
