@@ -23,10 +23,17 @@ export const updateDraft = handler(POLL_SCHEMAS.updateDraft, async (input, ctx) 
     assertDraft(poll)
     const village = await loadVillage(t, poll.villageId)
     const fields = draftFields(input, village, ctx.now)
-    const { _id, options: _o, maxSelections: _m, ...kept } = poll
+    // Replaced whole: a yesNo draft that was a choice draft keeps no options.
+    const kept = {
+      villageId: poll.villageId,
+      matterId: poll.matterId,
+      status: poll.status,
+      createdBy: poll.createdBy,
+      createdAt: poll.createdAt,
+    }
     await t
       .collection(COLLECTION.polls)
-      .doc(_id)
+      .doc(poll._id)
       .set({ ...kept, ...fields, updatedAt: ctx.now })
     await audit(t, {
       villageId: poll.villageId,
