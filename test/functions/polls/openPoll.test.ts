@@ -42,7 +42,8 @@ async function draft(v: ReturnType<typeof pollVillage>, over: Record<string, unk
 
 describe('openPoll: the design check', () => {
   // Every refusal: POLL_DESIGN, a Chinese reason, the whole database unchanged.
-  const CASES: Array<[string, { matter?: object; draft?: object; representatives?: number }]> = [
+  type Case = { matter?: object; draft?: Record<string, unknown>; representatives?: number }
+  const CASES: Array<[string, Case]> = [
     [
       'an Art. 24 matter put to a consult poll',
       {
