@@ -13,7 +13,7 @@ import { SPOILED } from '../../types/model/poll'
 import { audit } from '../_shared/audit'
 import { runTransaction, type Database } from '../_shared/cloud'
 import { loadMatter, updateMatter } from '../_shared/matters'
-import { canonicalBallotLines, judgeChoice, judgeTally, RULE_VERSION, sha256Hex } from './law'
+import { ballotDigest, judgeChoice, judgeTally } from './law'
 import { castBallots, loadPoll, turnoutByHousehold, updatePoll } from './repo'
 
 /** The confirmed paper counts of a poll (point 10 fills `poll.paper`); unconfirmed ones are reported. */
@@ -65,12 +65,7 @@ export async function countPoll(db: Database, poll: Poll, now: Date): Promise<Po
     present,
     householdsPresent: turnout.households,
   }
-  const digest = sha256Hex(
-    canonicalBallotLines(
-      ballots.map((b) => ({ key: b.key, choice: b.choice })),
-      paper,
-    ),
-  )
+  const digest = ballotDigest(ballots, paper)
   const base = {
     counts,
     spoiled,
@@ -102,6 +97,7 @@ export async function countPoll(db: Database, poll: Poll, now: Date): Promise<Po
   }
   const j = judgeChoice({
     ...quorum,
+    spoiled,
     options: (poll.options ?? []).map((o) => ({
       id: o.id,
       label: o.label,
@@ -112,10 +108,10 @@ export async function countPoll(db: Database, poll: Poll, now: Date): Promise<Po
     ...base,
     valid: j.valid,
     passed: j.decided,
-    decides: poll.body !== 'consult',
+    decides: j.decides,
     ...(j.winner ? { winner: j.winner } : {}),
     ...(j.tie.length ? { tie: j.tie } : {}),
-    ruleVersion: j.ruleVersion ?? RULE_VERSION,
+    ruleVersion: j.ruleVersion,
     sentence: j.sentence,
   }
 }

@@ -11,6 +11,7 @@ import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import { castOf, expectedBallotId, openedPoll, pollVillage } from '../support/pollFixtures'
 import { snapshot } from '../support/snapshot'
+import { MATCH, MISMATCH, verifyTally } from '../../../scripts/verifyTally'
 
 let backend: Backend
 
@@ -214,17 +215,22 @@ describe('exportBallots', () => {
       `${expectedBallotId(pollId, 'export-p2')},o1+o3\n`,
       `${expectedBallotId(pollId, 'export-p3')},o2\n`,
     ].sort()
+    const digest = sha256(rows.join(''))
+    expect(poll.result).toMatchObject({ digest })
+    const file = `\uFEFFballot,choice\r\n${rows.map((r) => r.replace('\n', '\r\n')).join('')}`
     for (const who of [v.resident, v.voters[0], v.committee]) {
       const res = await backend.call(who.openid, 'polls', 'exportBallots', { pollId })
       expect(res).toEqual({
         ok: true,
-        data: {
-          fileName: `ballots-${pollId}.csv`,
-          csv: `ballot,choice\n${rows.join('')}`,
-          digest: sha256(rows.join('')),
-        },
+        data: { fileName: `ballots-${pollId}.csv`, csv: file, digest },
       })
     }
+    // npm run verify-tally: the export checks out against the published digest …
+    expect(verifyTally(file, digest)).toMatchObject({ exitCode: MATCH })
+    // … and one ballot edited in the file does not
+    const edited = file.replace(',o2\r\n', ',o1\r\n')
+    expect(edited).not.toBe(file)
+    expect(verifyTally(edited, digest)).toMatchObject({ exitCode: MISMATCH })
     expect((await castOf(backend, pollId)).every((b) => b.personId === undefined)).toBe(true)
   })
 })
