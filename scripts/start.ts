@@ -5,6 +5,8 @@
  * open the app with `?dev=<member id>` (GET /dev/members lists them) to act as that member.
  */
 import { execSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import { startEmulator } from '../emulator/src/index'
 import { COLLECTIONS } from '../cloudfunctions/_shared/collections'
@@ -18,6 +20,20 @@ function option(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback
 }
 
+/**
+ * The polls function's ballot secret: POLLS_BALLOT_SECRET when set, else one made for this data
+ * directory and kept in it (a new secret would give every voter a new ballot id mid-poll).
+ */
+function ballotSecret(dataDir: string): string {
+  if (process.env.POLLS_BALLOT_SECRET) return process.env.POLLS_BALLOT_SECRET
+  const file = path.join(dataDir, 'polls-ballot-secret')
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
+  return fs.readFileSync(file, 'utf8').trim()
+}
+
 async function main() {
   // CloudBase runs functions in UTC; the emulator's workers share this process's zone.
   process.env.TZ = 'UTC'
@@ -25,9 +41,11 @@ async function main() {
   const env = { ...process.env, NODE_ENV: 'production', TARO_APP_DEV_LOGIN: '1' }
   execSync('npm run -s build:functions', { stdio: 'inherit', env })
   execSync('npm run -s build:h5', { stdio: 'inherit', env })
+  const dataDir = path.resolve(option('data', '.data'))
   const emulator = await startEmulator({
     port: Number(option('port', process.env.PORT ?? '10086')),
-    dataDir: path.resolve(option('data', '.data')),
+    dataDir,
+    functionEnv: { POLLS_BALLOT_SECRET: ballotSecret(dataDir) },
     functionsDir: FUNCTIONS_ROOT,
     staticDir: H5_DIR,
     dev: true,

@@ -5,6 +5,8 @@ import { findMemberByOpenid } from './members'
 
 export interface ActorRecord extends Actor {
   name: string
+  /** The register person this account is linked to (Member.personId), when it is. */
+  personId?: string
 }
 
 export async function loadActor(
@@ -20,5 +22,6 @@ export async function loadActor(
     roles: member.roles,
     status: member.status,
     name: member.name,
+    ...(member.personId ? { personId: member.personId } : {}),
   }
 }

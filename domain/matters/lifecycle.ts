@@ -28,6 +28,8 @@ export const TRANSITIONS = {
   // A poll opens and closes these two (the polls function).
   openPoll: { from: ['discussing'], to: 'deciding' },
   publishTally: { from: ['deciding'], to: 'decided' },
+  // Not valid, not passed, or advisory (consult): back to discussion with the result.
+  returnToDiscussion: { from: ['deciding'], to: 'discussing' },
   // Decided in the meeting by agreement, without a poll.
   recordDecision: { from: ['discussing'], to: 'decided' },
   assignHandling: { from: ['decided'], to: 'handling' },
@@ -63,6 +65,7 @@ export const ACTION_LABELS: Record<TransitionAction, string> = {
   startDiscussion: '开始议事',
   openPoll: '发起表决',
   publishTally: '公布表决结果',
+  returnToDiscussion: '退回议事',
   recordDecision: '记录决议',
   assignHandling: '安排办理',
   resolveMatter: '办结',

@@ -69,6 +69,15 @@ export const PERMISSIONS = {
   listStatements: ['member'],
   /** Read the text of a hidden statement: its author, and the moderators who review it. */
   viewHiddenStatement: ['owner', 'moderator'],
+  // polls (民事民决); a moderator drafts and opens only on the matter's talk day (the handler checks)
+  draftPoll: ['committee', 'moderator'],
+  openPoll: ['committee', 'moderator'],
+  closePoll: ['committee'],
+  castBallot: ['member'],
+  viewPoll: ['member'],
+  /** The turnout list: who has voted, never when nor what. */
+  listVoters: ['committee'],
+  exportBallots: ['member'],
 } as const satisfies Record<string, readonly Who[]>
 
 export type Action = keyof typeof PERMISSIONS

@@ -1,6 +1,7 @@
 // npm run emulator -- --port <n> [--memory] [--data <dir>] [--functions <dir>] [--static <dir>] [--dev]
 //                     [--collections <module exporting COLLECTIONS>] [--cors-origin <origin>]…
 //                     [--public-url <url>] [--import <dir>] [--export-on-exit <dir>]
+//                     [--function-env <NAME>]… (hands this process's NAME to every function)
 // npm run emulator -- export <dir> [--data <dir>]   (writes <dir>/<collection>.json and exits)
 import path from 'node:path'
 import { startEmulator, type CollectionSpec } from './index'
@@ -14,6 +15,8 @@ interface CliOptions {
   dev: boolean
   collectionsModule?: string
   corsOrigins: string[]
+  /** Names of this process's environment variables handed to every function instance. */
+  functionEnv: string[]
   publicUrl?: string
   importDir?: string
   exportOnExit?: string
@@ -24,6 +27,7 @@ interface CliOptions {
 const USAGE = [
   'usage: cloudbase-emulator [--port <n>] [--memory] [--data <dir>] [--functions <dir>] [--static <dir>] [--dev]',
   '         [--collections <file>] [--cors-origin <origin>]... [--public-url <url>] [--import <dir>] [--export-on-exit <dir>]',
+  '         [--function-env <NAME>]...',
   '       cloudbase-emulator export <dir> [--data <dir>] [--collections <file>]',
 ].join('\n')
 
@@ -54,6 +58,7 @@ const parseArgs = (argv: readonly string[]): CliOptions => {
     dataDir: '.data',
     dev: false,
     corsOrigins: [],
+    functionEnv: [],
   }
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1]
@@ -83,6 +88,16 @@ const parseArgs = (argv: readonly string[]): CliOptions => {
           throw new Error(`--cors-origin ${origin}: an origin is scheme://host[:port]\n${USAGE}`)
         }
         out.corsOrigins.push(origin)
+        i++
+        break
+      }
+      case '--function-env': {
+        const name = value(i, a)
+        if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) {
+          throw new Error(`--function-env ${name}: the NAME of a variable of this process\n${USAGE}`)
+        }
+        if (process.env[name] === undefined) throw new Error(`--function-env ${name}: not set`)
+        out.functionEnv.push(name)
         i++
         break
       }
@@ -150,6 +165,7 @@ const main = async (): Promise<void> => {
     publicUrl: opts.publicUrl,
     importDir: opts.importDir,
     exportOnExit: opts.exportOnExit,
+    functionEnv: Object.fromEntries(opts.functionEnv.map((n) => [n, process.env[n] ?? ''])),
   })
   process.stdout.write(`emulator listening on ${emulator.url}\n`)
   const stop = (): void => {

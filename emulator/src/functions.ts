@@ -38,6 +38,8 @@ export interface RunnerOptions {
   readonly queueLimit: number
   /** An instance idle this long is recycled. */
   readonly idleMs: number
+  /** Environment variables of every instance (a function's `envVariables`). */
+  readonly env?: Readonly<Record<string, string>>
   /** Called after every invocation (the console's list, the counters). */
   readonly onInvocation?: (record: InvocationRecord) => void
 }
@@ -389,6 +391,7 @@ export class FunctionRunner {
   baseEnv(name: string): Record<string, string> {
     const o = this.options
     return {
+      ...o.env,
       TENCENTCLOUD: 'true',
       TENCENTCLOUD_RUNENV: 'SCF',
       TENCENTCLOUD_REGION: 'ap-shanghai',

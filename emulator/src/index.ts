@@ -84,6 +84,11 @@ export interface EmulatorOptions {
   readonly importDir?: string
   /** Export every collection to this directory when the emulator closes. */
   readonly exportOnExit?: string
+  /**
+   * Environment variables every function instance gets from its start (what a function's
+   * `envVariables` are on CloudBase), e.g. a function's secret. Never logged.
+   */
+  readonly functionEnv?: Readonly<Record<string, string>>
 }
 
 /** How many recent invocations the emulator remembers (the console's list). */
@@ -239,6 +244,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
       concurrency: options.functionConcurrency ?? 10,
       queueLimit: options.functionQueueLimit ?? 100,
       idleMs: options.functionIdleMs ?? 300_000,
+      env: options.functionEnv ?? {},
       onInvocation,
       log: (name, line) => log(name, line),
     })

@@ -1,18 +1,21 @@
 import type { ActionSpec } from './envelope'
 import type { DiscussionApi } from './discussion'
 import type { MattersApi } from './matters'
+import type { PollsApi } from './polls'
 import type { VillageApi } from './village'
 
 export type { AppError, ErrorCode } from './errors'
 export type { ActionSpec, Envelope, FunctionEvent } from './envelope'
 export type { VillageApi } from './village'
 export type { MattersApi } from './matters'
+export type { PollsApi } from './polls'
 
 /** Every cloud function and its actions: the typed map both sides of the contract import. */
 export interface Api {
   village: VillageApi
   matters: MattersApi
   discussion: DiscussionApi
+  polls: PollsApi
 }
 
 export type FunctionName = keyof Api

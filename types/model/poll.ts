@@ -16,3 +16,142 @@ export type PollKind = 'yesNo' | 'choice'
  */
 export type YesNoChoice = 'yes' | 'no' | 'abstain'
 export const SPOILED = 'spoiled'
+
+/** draft: being written (editable); open: voting (electorate frozen); closed: counted, result stored. */
+export type PollStatus = 'draft' | 'open' | 'closed'
+
+/** How a voter's ballot came in: on the phone, on paper at the meeting, or recorded for them (代投). */
+export type VoteChannel = 'online' | 'paper' | 'proxy'
+
+/** One option of a `choice` poll; ids are `o1` … `o10` in the order drafted. */
+export interface PollOption {
+  id: string
+  label: string
+}
+
+/** The electorate as frozen at opening: its size and the denominators the law's quorum uses. */
+export interface FrozenElectorate {
+  /** Persons who may vote (pollVoters documents). */
+  size: number
+  /** Adults on the register (村民会议 quorum). */
+  adults: number
+  /** Households on the register (村民会议 by households, and `households` polls). */
+  households: number
+  /** Representatives on the register (村民代表会议 quorum). */
+  representatives: number
+}
+
+/**
+ * Paper counts of one ballot box (point 10, filled in by a later issue): per choice and `spoiled`,
+ * entered by one committee member and confirmed by a different one. Only confirmed counts count.
+ */
+export interface PaperCount {
+  choice: string
+  count: number
+  enteredBy: string
+  enteredAt: Date
+  confirmedBy?: string
+  confirmedAt?: Date
+}
+
+/** The immutable result stored when a poll is counted. */
+export interface PollResult {
+  /** Ballots per choice (yesNo: yes/no/abstain; choice: per option id), online and confirmed paper. */
+  counts: Record<string, number>
+  /** Spoiled paper ballots (废票): present, never yes. */
+  spoiled: number
+  /** Everyone who cast (abstentions and 废票 included). */
+  present: number
+  /** Households with at least one ballot. */
+  householdsPresent: number
+  /** Persons of the electorate marked as having voted (any channel). */
+  turnout: number
+  electorate: FrozenElectorate
+  /** Quorum met (会议有效). */
+  valid: boolean
+  /** yesNo: the motion passed; choice: an option was decided (2·votes > present). */
+  passed: boolean
+  /** choice: the decided option; `tie`: ids tied for first place. */
+  winner?: string
+  tie?: string[]
+  /** false for `consult` (advisory). */
+  decides: boolean
+  ruleVersion: string
+  /** The plain sentence that explains the result. */
+  sentence: string
+  /** SHA-256 (hex) over the canonical ballot list (domain/polls/digest.ts). */
+  digest: string
+  /** Online ballots in the list, and paper counts left unconfirmed (not counted). */
+  ballots: number
+  unconfirmedPaper: number
+  countedAt: Date
+}
+
+/** A poll on a matter (民事民决), collection `polls`. */
+export interface Poll {
+  _id: string
+  villageId: string
+  matterId: string
+  question: string
+  kind: PollKind
+  /** `choice` polls only. */
+  options?: PollOption[]
+  /** `choice` polls only: how many options a ballot may select (1 … options.length). */
+  maxSelections?: number
+  body: PollBody
+  /** Secret ballot (default); fixed once opened. */
+  secret: boolean
+  status: PollStatus
+  /** When casting stops; the count follows once no cast begun before it can still land. */
+  closesAt: Date
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+  openedAt?: Date
+  openedBy?: string
+  /** Frozen at opening. */
+  electorate?: FrozenElectorate
+  /** Paper ballot boxes (point 10): the tally adds the confirmed counts. */
+  paper?: PaperCount[]
+  closedAt?: Date
+  /** The member who closed it early, or `scheduler`. */
+  closedBy?: string
+  result?: PollResult
+}
+
+/**
+ * One voter's ballot, collection `ballots`. `_id` = HMAC-SHA256(secret, `<pollId>:<personId>`)
+ * in hex: one per person, created (without a choice) for every voter when the poll opens, so
+ * neither the id nor the order of the documents tells who cast it. A secret ballot stores no voter
+ * and no time; an open poll's ballot names its person.
+ */
+export interface Ballot {
+  _id: string
+  pollId: string
+  /** Absent until cast (and again when withdrawn for a paper ballot). */
+  choice?: string
+  /** Open polls only. */
+  personId?: string
+}
+
+/**
+ * One person of a poll's frozen electorate and whether they have voted (the turnout), collection
+ * `pollVoters`, `_id` = `<pollId>_<personId>`. Says who voted, never when nor what.
+ */
+export interface PollVoter {
+  _id: string
+  pollId: string
+  villageId: string
+  personId: string
+  householdId: string
+  name: string
+  /** Member accounts linked to the person when the poll opened: only these may cast online. */
+  accounts: string[]
+  voted: boolean
+  /** How the counted ballot came in (set with `voted`). */
+  channel?: VoteChannel
+  /** 代投 (point 11): who recorded it and how consent was given. */
+  proxy?: { by: string; consent: 'inPerson' | 'phone' }
+  /** 送达 (point 12): the person has opened the poll. */
+  reached?: boolean
+}

@@ -22,6 +22,7 @@ const ROAD: Array<[MatterStatus, TransitionAction, MatterStatus]> = [
   ['accepted', 'startDiscussion', 'discussing'],
   ['discussing', 'openPoll', 'deciding'],
   ['deciding', 'publishTally', 'decided'],
+  ['deciding', 'returnToDiscussion', 'discussing'],
   ['discussing', 'recordDecision', 'decided'],
   ['decided', 'assignHandling', 'handling'],
   ['handling', 'resolveMatter', 'resolved'],

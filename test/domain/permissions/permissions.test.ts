@@ -70,6 +70,13 @@ const EXPECTED: Record<Action, Who[]> = {
   hideStatement: only('moderator'),
   restoreStatement: only('moderator'),
   viewHiddenStatement: only('moderator'),
+  draftPoll: only('committee', 'moderator'),
+  openPoll: only('committee', 'moderator'),
+  closePoll: only('committee'),
+  castBallot: ALL,
+  viewPoll: ALL,
+  listVoters: only('committee'),
+  exportBallots: ALL,
 }
 
 const others = { villageId: V, ownerId: 'someone', handlerId: 'someone-else' }

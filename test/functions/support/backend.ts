@@ -21,6 +21,9 @@ process.env.TENCENTCLOUD_SECRETKEY = 'test-secret-key'
  */
 export const TEST_NOW = new Date('2026-11-21T09:00:00+08:00')
 
+/** The polls function's ballot secret in tests (its environment, as CloudBase gives it). */
+export const TEST_BALLOT_SECRET = 'test-ballot-secret-0123456789abcdef0123456789'
+
 export type App = ReturnType<typeof tcb.init>
 export type Db = ReturnType<App['database']>
 
@@ -39,13 +42,18 @@ export interface Backend {
   close(): Promise<void>
 }
 
-export async function startBackend(): Promise<Backend> {
+export async function startBackend(
+  options: { functionConcurrency?: number; functionQueueLimit?: number } = {},
+): Promise<Backend> {
   const emulator = await startEmulator({
+    ...options,
     memory: true,
     functionsDir: FUNCTIONS_ROOT,
     collections: COLLECTIONS,
-    functionLog: () => undefined,
+    // FENGSI_FN_LOG=1 shows the functions' own output (stderr)
+    functionLog: process.env.FENGSI_FN_LOG ? undefined : () => undefined,
     functionTimeoutMs: 15_000,
+    functionEnv: { POLLS_BALLOT_SECRET: TEST_BALLOT_SECRET },
   })
   emulator.clock.set(TEST_NOW)
   const db = tcb.init({ env: 'local', serviceUrl: emulator.serviceUrl }).database()
