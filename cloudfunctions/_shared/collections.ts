@@ -34,6 +34,7 @@ export const COLLECTION = {
   polls: 'polls',
   ballots: 'ballots',
   pollVoters: 'pollVoters',
+  proxyCounters: 'proxyCounters',
 } as const
 
 export type CollectionName = (typeof COLLECTION)[keyof typeof COLLECTION]
@@ -124,6 +125,11 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
   {
     // The electorate frozen at opening and its turnout: one document per person of one poll.
     name: COLLECTION.pollVoters,
+    indexes: [{ name: 'pollId', keys: [key('pollId')] }],
+  },
+  {
+    // Document id: `<pollId>_<recorderMemberId>`: the 代投 one recorder made in one poll (its limit).
+    name: COLLECTION.proxyCounters,
     indexes: [{ name: 'pollId', keys: [key('pollId')] }],
   },
 ]

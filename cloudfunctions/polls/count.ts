@@ -28,7 +28,10 @@ export function confirmedPaper(poll: Poll): {
   }
   return {
     paper: [...byChoice].map(([choice, count]) => ({ choice, count })),
-    unconfirmed: boxes.filter((p) => !p.confirmedBy).length,
+    // paper ballots not counted: a box's unconfirmed counts, and open polls' unconfirmed named ones
+    unconfirmed:
+      boxes.filter((p) => !p.confirmedBy).reduce((sum, p) => sum + p.count, 0) +
+      (poll.paperPending ?? 0),
   }
 }
 

@@ -11,6 +11,13 @@ import { listPolls } from './handlers/listPolls'
 import { listVoters } from './handlers/listVoters'
 import { openPoll } from './handlers/openPoll'
 import { updateDraft } from './handlers/updateDraft'
+import { markPaperVoter } from './handlers/markPaperVoter'
+import { enterPaperCounts } from './handlers/enterPaperCounts'
+import { confirmPaperCounts } from './handlers/confirmPaperCounts'
+import { enterPaperBallot } from './handlers/enterPaperBallot'
+import { confirmPaperBallot } from './handlers/confirmPaperBallot'
+import { castProxyBallot } from './handlers/castProxyBallot'
+import { reachReport } from './handlers/reachReport'
 import { hasBallotSecret } from './repo'
 
 export const HANDLERS: Handlers<PollsApi> = {
@@ -23,6 +30,13 @@ export const HANDLERS: Handlers<PollsApi> = {
   listVoters,
   closePoll,
   exportBallots,
+  markPaperVoter,
+  enterPaperCounts,
+  confirmPaperCounts,
+  enterPaperBallot,
+  confirmPaperBallot,
+  castProxyBallot,
+  reachReport,
 }
 
 const run = createMain<PollsApi>(HANDLERS)

@@ -78,6 +78,15 @@ export const PERMISSIONS = {
   /** The turnout list: who has voted, never when nor what. */
   listVoters: ['committee'],
   exportBallots: ['member'],
+  // paper at the meeting (one member enters, another confirms: the handlers check), 代投 by a
+  // member of the voter's household (the handler checks) or the committee, 送达
+  markPaperVoter: ['committee'],
+  enterPaperCounts: ['committee'],
+  confirmPaperCounts: ['committee'],
+  enterPaperBallot: ['committee'],
+  confirmPaperBallot: ['committee'],
+  castProxyBallot: ['committee', 'member'],
+  reachReport: ['committee'],
 } as const satisfies Record<string, readonly Who[]>
 
 export type Action = keyof typeof PERMISSIONS

@@ -19,6 +19,12 @@ export type ErrorCode =
   | 'INVALID_CHOICE'
   /** The poll's design breaks a rule of law or of the village (the message says which). */
   | 'POLL_DESIGN'
+  /** The person was ticked off as voting on paper at the meeting: no online or 代投 ballot now. */
+  | 'VOTED_ON_PAPER'
+  /** Paper counts that do not add up to the persons ticked off, or a confirmation that differs. */
+  | 'PAPER_MISMATCH'
+  /** The recorder has made the village's most 代投 (`proxyLimit`) in this poll. */
+  | 'PROXY_LIMIT'
   | 'NETWORK'
   | 'FUNCTION_ERROR'
   | 'INTERNAL'

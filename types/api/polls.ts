@@ -1,5 +1,12 @@
 import type { ActionSpec } from './envelope'
-import type { PollBody, PollKind, PollOption, PollStatus, VoteChannel } from '../model/poll'
+import type {
+  PollBody,
+  PollKind,
+  PollOption,
+  PollStatus,
+  ProxyConsent,
+  VoteChannel,
+} from '../model/poll'
 
 type Ok = { ok: true }
 
@@ -79,6 +86,10 @@ export interface PollView {
   eligible: boolean
   /** The caller's own current choice, as cast (`o1+o3` for choice polls); null: not cast. */
   myChoice: string | null
+  /** How the caller's person has voted, when they have (paper: they may not cast online now). */
+  myChannel?: VoteChannel
+  /** A 代投 recorded for the caller's person: by whom and how they consented (they may change it). */
+  proxy?: { byName: string; consent: ProxyConsent }
   result?: PollResultView
   /** What the caller may do next (for the buttons). */
   can: string[]
@@ -126,4 +137,58 @@ export interface PollsApi {
    */
   closePoll: ActionSpec<PollRef, { phase: PollPhase; closesAt: string }>
   exportBallots: ActionSpec<PollRef, BallotsExport>
+  /**
+   * Secret polls, at the meeting until the closing time: the committee ticks off a person who
+   * votes on paper; their online or 代投 ballot, if any, is withdrawn unread.
+   */
+  markPaperVoter: ActionSpec<PersonRef, { paperVoters: number }>
+  /** Secret polls: the box's counts (each choice and 废票), adding up to the persons ticked off. */
+  enterPaperCounts: ActionSpec<PaperCountsRequest, { total: number }>
+  /**
+   * A different committee member confirms by entering the same counts again (a second count of
+   * the tally sheet: nobody is shown the split before the close). Only confirmed counts count.
+   */
+  confirmPaperCounts: ActionSpec<PaperCountsRequest, { total: number }>
+  /** Open polls: one named paper ballot (the person's one ballot), not yet counted. */
+  enterPaperBallot: ActionSpec<PaperBallotRequest, Ok>
+  /** Open polls: a different committee member confirms it with the same choice; then it counts. */
+  confirmPaperBallot: ActionSpec<PaperBallotRequest, Ok>
+  /**
+   * 代投: a member of the voter's household, or a committee member, records the voter's ballot
+   * with how they consented; at most the village's `proxyLimit` voters per recorder and poll.
+   */
+  castProxyBallot: ActionSpec<ProxyBallotRequest, { remaining: number }>
+  /** 送达: how many of the electorate have been reached, and who has not (to visit or phone). */
+  reachReport: ActionSpec<PollRef, ReachReport>
+}
+
+export interface PersonRef extends PollRef {
+  personId: string
+}
+
+/** One line of a paper box: a choice (as cast: `yes`, or option ids) or `spoiled` (废票). */
+export interface PaperCountLine {
+  choice: string | string[]
+  count: number
+}
+
+export interface PaperCountsRequest extends PollRef {
+  counts: PaperCountLine[]
+}
+
+export interface PaperBallotRequest extends PersonRef {
+  choice: string | string[]
+}
+
+export interface ProxyBallotRequest extends PersonRef {
+  choice: string | string[]
+  consent: ProxyConsent
+}
+
+export interface ReachReport {
+  electorateSize: number
+  /** Opened the poll in the app, or voted in any way (on paper, 代投 with their consent, online). */
+  reached: number
+  /** Everyone else, by name: to visit or phone. */
+  notReached: Array<{ personId: string; name: string }>
 }

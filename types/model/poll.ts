@@ -81,7 +81,7 @@ export interface PollResult {
   sentence: string
   /** SHA-256 (hex) over the canonical ballot list (domain/polls/digest.ts). */
   digest: string
-  /** Online ballots in the list, and paper counts left unconfirmed (not counted). */
+  /** Online ballots in the list, and paper ballots left unconfirmed (not counted). */
   ballots: number
   unconfirmedPaper: number
   countedAt: Date
@@ -113,6 +113,14 @@ export interface Poll {
   electorate?: FrozenElectorate
   /** Paper ballot boxes (point 10): the tally adds the confirmed counts. */
   paper?: PaperCount[]
+  /**
+   * Secret polls: persons ticked off as voting on paper (markPaperVoter). The box's counts must
+   * add up to it; kept on the poll so that ticking off and entering the counts write one document
+   * (and so conflict). Absent: none.
+   */
+  paperVoters?: number
+  /** Open polls: named paper ballots entered but not yet confirmed (not counted). Absent: none. */
+  paperPending?: number
   closedAt?: Date
   /** The member who closed it early, or `scheduler`. */
   closedBy?: string
@@ -132,6 +140,11 @@ export interface Ballot {
   choice?: string
   /** Open polls only. */
   personId?: string
+  /**
+   * Open polls: a named paper ballot entered by one committee member and not yet confirmed by
+   * another; it counts (becomes `choice`) only once confirmed.
+   */
+  pending?: { choice: string; enteredBy: string; enteredAt: Date }
 }
 
 /**
@@ -150,8 +163,33 @@ export interface PollVoter {
   voted: boolean
   /** How the counted ballot came in (set with `voted`). */
   channel?: VoteChannel
-  /** 代投 (point 11): who recorded it and how consent was given. */
-  proxy?: { by: string; consent: 'inPerson' | 'phone' }
-  /** 送达 (point 12): the person has opened the poll. */
+  /**
+   * 代投 (point 11): who recorded it and how consent was given; present only while `channel` is
+   * 'proxy' (the voter's own cast, or a paper ballot, removes it).
+   */
+  proxy?: { by: string; byName: string; consent: ProxyConsent }
+  /**
+   * 送达 (point 12): the person has been reached — opened the poll in the app (the first getPoll),
+   * or voted on paper, or consented to a 代投 — and when that was first recorded.
+   */
   reached?: boolean
+  reachedAt?: Date
+}
+
+/** How a voter consented to a 代投: 当面 (in person) or 电话 (by phone). */
+export type ProxyConsent = 'inPerson' | 'phone'
+
+/**
+ * The 代投 one recorder made in one poll, collection `proxyCounters`, `_id` =
+ * `<pollId>_<recorderMemberId>`: every proxy cast by that recorder writes it, so the village's
+ * `proxyLimit` holds however many casts run at once.
+ */
+export interface ProxyCounter {
+  _id: string
+  pollId: string
+  villageId: string
+  recorderId: string
+  /** The voters recorded for (a change for the same voter takes no new place). */
+  personIds: string[]
+  updatedAt: Date
 }

@@ -26,6 +26,8 @@ export function assertCastable(poll: Poll, now: Date): void {
 const NOT_ELIGIBLE =
   '您不在这次表决的选民名单里（或开始表决时您的账号还没有和名册上的本人关联），不能在手机上投票。'
 
+const VOTED_ON_PAPER = '您已经在会上投了纸质票，不能再在手机上投票。'
+
 export const castBallot = handler(POLL_SCHEMAS.castBallot, async (input, ctx) => {
   const [actor, found] = await verifiedActorAnd(ctx, findPoll(ctx.db, input.pollId))
   const poll = found ?? refuse(NOT_FOUND_POLL)
@@ -36,11 +38,13 @@ export const castBallot = handler(POLL_SCHEMAS.castBallot, async (input, ctx) =>
   await runTransaction(ctx.db, async (t) => {
     const voter = await findVoter(t, poll._id, personId)
     if (!voter || !voter.accounts.includes(who.memberId)) fail('NOT_ELIGIBLE', NOT_ELIGIBLE)
+    // ticked off at the meeting (markPaperVoter, enterPaperBallot): paper and phone count once
+    if (voter.channel === 'paper') fail('VOTED_ON_PAPER', VOTED_ON_PAPER)
     await t.collection(COLLECTION.ballots).doc(ballotId(poll._id, personId)).update({ choice })
     await t
       .collection(COLLECTION.pollVoters)
       .doc(voterId(poll._id, personId))
-      .update({ voted: true, channel: 'online' })
+      .update({ voted: true, channel: 'online', proxy: ctx.db.command.remove() })
     await audit(t, {
       villageId: poll.villageId,
       subjectType: 'poll',

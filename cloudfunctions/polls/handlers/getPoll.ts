@@ -8,6 +8,7 @@ import { can } from '../../../domain/permissions'
 import { authorize, refuse, verifiedActorAnd } from '../../_shared/authorize'
 import { handler } from '../../_shared/handler'
 import { pollSubject } from '../access'
+import { recordReach } from '../channels'
 import { countVoted, findBallot, findPoll, findVoter, NOT_FOUND_POLL } from '../repo'
 import { phaseOf, resultView } from '../views'
 
@@ -27,9 +28,11 @@ export const getPoll = handler(POLL_SCHEMAS.getPoll, async ({ pollId }, ctx) => 
     opened ? countVoted(ctx.db, poll._id) : undefined,
   ])
   const eligible = !!voter && voter.accounts.includes(who.memberId)
+  // 送达: the first time the voter opens the poll (one write, then never again)
+  if (voter && !voter.reached && phase === 'open') await recordReach(ctx.db, voter, ctx.now)
   const actions: string[] = []
   if (phase === 'draft' && drafter) actions.push('updateDraft', 'openPoll')
-  if (phase === 'open' && eligible) actions.push('castBallot')
+  if (phase === 'open' && eligible && voter.channel !== 'paper') actions.push('castBallot')
   if ((phase === 'open' || phase === 'counting') && can(who, 'closePoll', subject).allowed) {
     actions.push('closePoll')
   }
@@ -51,6 +54,10 @@ export const getPoll = handler(POLL_SCHEMAS.getPoll, async ({ pollId }, ctx) => 
     ...(turnout !== undefined ? { turnout } : {}),
     eligible,
     myChoice: eligible ? (ballot?.choice ?? null) : null,
+    ...(voter?.channel ? { myChannel: voter.channel } : {}),
+    ...(voter?.channel === 'proxy' && voter.proxy
+      ? { proxy: { byName: voter.proxy.byName, consent: voter.proxy.consent } }
+      : {}),
     ...(poll.status === 'closed' && poll.result ? { result: resultView(poll.result) } : {}),
     can: actions,
   }

@@ -77,6 +77,14 @@ const EXPECTED: Record<Action, Who[]> = {
   viewPoll: ALL,
   listVoters: only('committee'),
   exportBallots: ALL,
+  markPaperVoter: only('committee'),
+  enterPaperCounts: only('committee'),
+  confirmPaperCounts: only('committee'),
+  enterPaperBallot: only('committee'),
+  confirmPaperBallot: only('committee'),
+  // every member passes the table: the handler then allows only the voter's own household
+  castProxyBallot: ALL,
+  reachReport: only('committee'),
 }
 
 const others = { villageId: V, ownerId: 'someone', handlerId: 'someone-else' }

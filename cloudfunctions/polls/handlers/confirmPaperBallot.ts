@@ -1,0 +1,54 @@
+/**
+ * Open (记名) polls: a committee member other than the one who entered it confirms a named paper
+ * ballot by entering the same choice from the paper; it then becomes the person's counted ballot.
+ * A different choice is PAPER_MISMATCH, the same member FORBIDDEN; nothing is written on refusal.
+ */
+import { POLL_SCHEMAS } from '../../../domain/polls/schemas'
+import { encodeChoice } from '../../../domain/polls/choice'
+import { audit } from '../../_shared/audit'
+import { authorize, refuse, verifiedActorAnd } from '../../_shared/authorize'
+import { runTransaction } from '../../_shared/cloud'
+import { COLLECTION } from '../../_shared/collections'
+import { fail, handler } from '../../_shared/handler'
+import { pollSubject } from '../access'
+import { assertPaperWindow, loadVoter, SAME_MEMBER, SECRET_POLL_PAPER } from '../channels'
+import { ballotId, findBallot, findPoll, loadPoll, NOT_FOUND_POLL, updatePoll } from '../repo'
+
+export const confirmPaperBallot = handler(POLL_SCHEMAS.confirmPaperBallot, async (input, ctx) => {
+  const [actor, found] = await verifiedActorAnd(ctx, findPoll(ctx.db, input.pollId))
+  const seen = found ?? refuse(NOT_FOUND_POLL)
+  const who = authorize(actor, 'confirmPaperBallot', pollSubject(seen), NOT_FOUND_POLL)
+  const _ = ctx.db.command
+  await runTransaction(ctx.db, async (t) => {
+    const poll = await loadPoll(t, input.pollId)
+    assertPaperWindow(poll, ctx.now)
+    if (poll.secret) fail('CONFLICT', SECRET_POLL_PAPER)
+    const choice = encodeChoice(poll, input.choice)
+    const voter = await loadVoter(t, poll._id, input.personId)
+    const pending = (await findBallot(t, poll._id, voter.personId))?.pending
+    if (!pending) fail('CONFLICT', `还没有录入${voter.name}的纸质票，或者已经确认过了。`)
+    if (pending.enteredBy === who.memberId) fail('FORBIDDEN', SAME_MEMBER)
+    if (pending.choice !== choice) {
+      fail('PAPER_MISMATCH', `您核对的选择和录入的不一样，请两位一起再看一遍${voter.name}的选票。`)
+    }
+    await t
+      .collection(COLLECTION.ballots)
+      .doc(ballotId(poll._id, voter.personId))
+      .update({ choice, pending: _.remove() })
+    await updatePoll(t, poll._id, {
+      paperPending: Math.max(0, (poll.paperPending ?? 0) - 1),
+      updatedAt: ctx.now,
+    })
+    await audit(t, {
+      villageId: poll.villageId,
+      subjectType: 'poll',
+      subjectId: poll._id,
+      action: 'confirmPaperBallot',
+      actorId: who.memberId,
+      actorName: who.name,
+      at: ctx.now,
+      note: `确认${voter.name}的纸质票`,
+    })
+  })
+  return { ok: true as const }
+})

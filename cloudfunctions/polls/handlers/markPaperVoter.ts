@@ -1,0 +1,55 @@
+/**
+ * Secret polls, at the meeting: a committee member ticks off a person of the electorate who votes
+ * on paper. In one transaction: the person marked as having voted on paper (and reached), their
+ * online or 代投 ballot, if any, withdrawn — its choice removed, never read nor returned — and the
+ * poll's count of paper voters raised (the box's counts must add up to it). From then on the
+ * person cannot cast online nor by 代投 (castBallot and castProxyBallot refuse), so paper and
+ * phone count once. Ticking off the same person again changes nothing.
+ */
+import { POLL_SCHEMAS } from '../../../domain/polls/schemas'
+import { audit } from '../../_shared/audit'
+import { authorize, refuse, verifiedActorAnd } from '../../_shared/authorize'
+import { runTransaction } from '../../_shared/cloud'
+import { COLLECTION } from '../../_shared/collections'
+import { fail, handler } from '../../_shared/handler'
+import { pollSubject } from '../access'
+import { assertPaperWindow, loadVoter, OPEN_POLL_PAPER, reachedNow } from '../channels'
+import { ballotId, findPoll, loadPoll, NOT_FOUND_POLL, updatePoll } from '../repo'
+
+export const markPaperVoter = handler(POLL_SCHEMAS.markPaperVoter, async (input, ctx) => {
+  const [actor, found] = await verifiedActorAnd(ctx, findPoll(ctx.db, input.pollId))
+  const poll0 = found ?? refuse(NOT_FOUND_POLL)
+  const who = authorize(actor, 'markPaperVoter', pollSubject(poll0), NOT_FOUND_POLL)
+  const _ = ctx.db.command
+  return runTransaction(ctx.db, async (t) => {
+    const poll = await loadPoll(t, input.pollId)
+    assertPaperWindow(poll, ctx.now)
+    if (!poll.secret) fail('CONFLICT', OPEN_POLL_PAPER)
+    if (poll.paper?.length) {
+      fail('CONFLICT', '票箱的票数已经录入了，不能再登记现场投票的人。')
+    }
+    const voter = await loadVoter(t, poll._id, input.personId)
+    const ticked = poll.paperVoters ?? 0
+    if (voter.channel === 'paper') return { paperVoters: ticked }
+    await t
+      .collection(COLLECTION.ballots)
+      .doc(ballotId(poll._id, voter.personId))
+      .update({ choice: _.remove() })
+    await t
+      .collection(COLLECTION.pollVoters)
+      .doc(voter._id)
+      .update({ voted: true, channel: 'paper', proxy: _.remove(), ...reachedNow(voter, ctx.now) })
+    await updatePoll(t, poll._id, { paperVoters: ticked + 1, updatedAt: ctx.now })
+    await audit(t, {
+      villageId: poll.villageId,
+      subjectType: 'poll',
+      subjectId: poll._id,
+      action: 'markPaperVoter',
+      actorId: who.memberId,
+      actorName: who.name,
+      at: ctx.now,
+      note: `${voter.name} 在会上投纸质票`,
+    })
+    return { paperVoters: ticked + 1 }
+  })
+})
