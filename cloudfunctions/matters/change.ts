@@ -3,7 +3,7 @@
  * work, write the matter's new fields, and leave the audit/timeline record. `changeMatter` adds the
  * lifecycle table for the acts that move a matter to another status.
  */
-import type { Matter, MatterStatus } from '../../types/model/matter'
+import type { Matter, MatterCategory, MatterStatus } from '../../types/model/matter'
 import type { Action } from '../../domain/permissions'
 import { transition, type TransitionAction } from '../../domain/matters/lifecycle'
 import { matterSubject } from '../../domain/matters/actions'
@@ -21,7 +21,13 @@ export interface Outcome<R> {
    * The audit record; every act on a matter leaves one. It is a timeline entry (subjectType
    * 'matter') unless it names another subjectType (a rating: counted, never shown one by one).
    */
-  entry: { from?: MatterStatus; to?: MatterStatus; note?: string; subjectType?: 'rating' }
+  entry: {
+    /** Statuses, or the categories of a category change (its own action). */
+    from?: MatterStatus | MatterCategory
+    to?: MatterStatus | MatterCategory
+    note?: string
+    subjectType?: 'rating'
+  }
   result: R
 }
 

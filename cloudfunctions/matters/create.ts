@@ -1,5 +1,5 @@
 /** A new matter and its first timeline entry, inside the caller's transaction. */
-import type { Matter, MatterOrigin } from '../../types/model/matter'
+import type { Matter, MatterCategory, MatterOrigin } from '../../types/model/matter'
 import { INITIAL_STATUS } from '../../domain/matters/lifecycle'
 import type { ActorRecord } from '../_shared/actor'
 import { audit } from '../_shared/audit'
@@ -14,6 +14,8 @@ export interface NewMatter {
   origin: MatterOrigin
   urgent: boolean
   respondBy: Date
+  /** Chosen by the committee when it opens a topic; a raised matter gets one on acceptance. */
+  category?: MatterCategory
 }
 
 export async function createMatter(

@@ -3,6 +3,7 @@ import type { MattersApi } from '../../types/api/matters'
 import { createMain, type Handlers } from '../_shared/handler'
 import { acceptMatter } from './handlers/acceptMatter'
 import { assignHandling } from './handlers/assignHandling'
+import { changeCategory } from './handlers/changeCategory'
 import { closeMatter } from './handlers/closeMatter'
 import { declineMatter } from './handlers/declineMatter'
 import { getMatter } from './handlers/getMatter'
@@ -13,6 +14,7 @@ import { moveAgendaItem } from './handlers/moveAgendaItem'
 import { openTopic } from './handlers/openTopic'
 import { raiseMatter } from './handlers/raiseMatter'
 import { rateMatter } from './handlers/rateMatter'
+import { recordProcedureStep } from './handlers/recordProcedureStep'
 import { recordDecision } from './handlers/recordDecision'
 import { recordMinutes } from './handlers/recordMinutes'
 import { reorderAgenda } from './handlers/reorderAgenda'
@@ -29,6 +31,8 @@ export const HANDLERS: Handlers<MattersApi> = {
   acceptMatter,
   declineMatter,
   mergeMatter,
+  changeCategory,
+  recordProcedureStep,
   startDiscussion,
   recordDecision,
   assignHandling,

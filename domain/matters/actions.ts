@@ -3,6 +3,8 @@ import type { Matter } from '../../types/model/matter'
 import { can, PERMISSIONS, type Action, type Actor } from '../permissions'
 import { nextActions } from './lifecycle'
 import { closable, discussionMayStart, minutesOpen, ratingOpen } from './rules'
+import { isArt24 } from './categories'
+import { categoryChangeOpen } from './procedure'
 
 export function matterSubject(matter: Pick<Matter, 'villageId' | 'raisedBy' | 'handling'>) {
   return {
@@ -30,11 +32,15 @@ export function availableActions(actor: Actor | null, matter: Matter, now: Date)
     ],
     ['moveAgendaItem', matter.status === 'accepted' && !!matter.talkDay],
     ['recordMinutes', minutesOpen(matter, now)],
+    ['changeCategory', categoryChangeOpen(matter)],
+    ['recordProcedureStep', isArt24(matter.category) && categoryChangeOpen(matter)],
   ]
   for (const [action, when] of extra) if (when && allowed(action)) out.push(action)
   return out.filter(
     (a) =>
       (a !== 'closeMatter' || closable(matter, now)) &&
-      (a !== 'startDiscussion' || discussionMayStart(matter, now)),
+      (a !== 'startDiscussion' || discussionMayStart(matter, now)) &&
+      // An Art. 24 matter is decided by a poll of the assembly (or its delegates), never here.
+      (a !== 'recordDecision' || !isArt24(matter.category)),
   )
 }

@@ -4,7 +4,13 @@
  * whenever the demo is seeded. Pure data; `scripts/seed.ts` writes it.
  */
 import type { AuditRecord } from '../../types/model/audit'
-import type { AgendaSlot, Matter, MatterStatus, Rating } from '../../types/model/matter'
+import type {
+  AgendaSlot,
+  Matter,
+  MatterCategory,
+  MatterStatus,
+  Rating,
+} from '../../types/model/matter'
 import { DEMO_VILLAGE_ID, demoMembers } from '../village/demo'
 import { shanghaiDate } from '../shared/time'
 import { addDays, upcomingTalkDays } from './rules'
@@ -26,6 +32,8 @@ interface Story {
   body: string
   origin?: 'resident' | 'committee'
   urgent?: boolean
+  /** Chosen when the committee accepted it or opened it (none while it is only raised). */
+  category?: MatterCategory
   steps: Step[]
   fields?: (now: Date, talkDays: string[]) => Partial<Matter>
 }
@@ -54,6 +62,7 @@ const STORIES: Story[] = [
     id: 'demo-matter-accepted',
     title: '文化广场晚上跳舞声音太大',
     body: '十点以后还在放音乐，住在旁边的人睡不好，希望定个时间。',
+    category: 'neighbourhood',
     steps: [
       { action: 'raiseMatter', by: 'demo-resident-2', daysAgo: 4, to: 'raised' },
       { action: 'acceptMatter', by: 'demo-committee', daysAgo: 3, to: 'accepted' },
@@ -64,6 +73,7 @@ const STORIES: Story[] = [
     id: 'demo-matter-topic',
     title: '明年先修哪一段村道',
     body: '村委会开题：明年的修路钱只够修一段，请大家一起商量先修哪段。',
+    category: 'roadsUtilities',
     origin: 'committee',
     steps: [{ action: 'openTopic', by: 'demo-committee', daysAgo: 2, to: 'accepted' }],
     fields: (_now, days) => ({ talkDay: days[0] }),
@@ -72,6 +82,7 @@ const STORIES: Story[] = [
     id: 'demo-matter-urgent',
     title: '河堤有一段裂缝',
     body: '东头河堤有一段裂了缝，下大雨怕出事。',
+    category: 'publicOrder',
     urgent: true,
     steps: [
       { action: 'raiseMatter', by: 'demo-m10', daysAgo: 0.5, to: 'raised' },
@@ -130,6 +141,7 @@ const STORIES: Story[] = [
     id: 'demo-matter-discussing',
     title: '停车位怎么分',
     body: '新修的停车场只有 20 个车位，车比位子多，怎么分才公平？',
+    category: 'neighbourhood',
     steps: [
       { action: 'raiseMatter', by: 'demo-m12', daysAgo: 12, to: 'raised' },
       { action: 'acceptMatter', by: 'demo-committee', daysAgo: 11, to: 'accepted' },
@@ -141,16 +153,56 @@ const STORIES: Story[] = [
     title: '集体果园承包给谁',
     body: '果园承包到期，有两户想接手，请大家表决。',
     origin: 'committee',
+    // An Art. 24 matter (集体经济项目承包): 四议 recorded before the vote.
+    category: 'collectiveEnterprise',
     steps: [
       { action: 'openTopic', by: 'demo-committee', daysAgo: 20, to: 'accepted' },
       { action: 'startDiscussion', by: 'demo-moderator', daysAgo: 13, to: 'discussing' },
+      {
+        action: 'recordProcedureStep',
+        by: 'demo-committee',
+        daysAgo: 12,
+        note: '党支部会提议：应到 5 人，实到 5 人；结果：同意提交两委会商议',
+      },
+      {
+        action: 'recordProcedureStep',
+        by: 'demo-committee',
+        daysAgo: 10,
+        note: '两委会商议：应到 9 人，实到 8 人；结果：同意，形成承包方案',
+      },
+      {
+        action: 'recordProcedureStep',
+        by: 'demo-committee',
+        daysAgo: 7,
+        note: '党员大会审议：应到 32 人，实到 27 人；结果：审议通过，提交村民代表会议表决',
+      },
       { action: 'openPoll', by: 'demo-committee', daysAgo: 3, to: 'deciding' },
     ],
+    fields: (now) => {
+      const step = (daysAgo: number, expected: number, present: number, result: string) => ({
+        date: shanghaiDate(addDays(now, -daysAgo)),
+        expected,
+        present,
+        result,
+        note: '',
+        by: 'demo-committee',
+        at: addDays(now, -daysAgo),
+      })
+      return {
+        procedure: {
+          proposal: step(12, 5, 5, '同意提交两委会商议'),
+          consultation: step(10, 9, 8, '同意，形成承包方案'),
+          review: step(7, 32, 27, '审议通过，提交村民代表会议表决'),
+        },
+        pollOpenedAt: addDays(now, -3),
+      }
+    },
   },
   {
     id: 'demo-matter-decided',
     title: '村里办老年食堂',
     body: '很多老人一个人在家做饭不方便，想办个老年食堂。',
+    category: 'services',
     steps: [
       { action: 'raiseMatter', by: 'demo-m19', daysAgo: 25, to: 'raised' },
       { action: 'acceptMatter', by: 'demo-m07', daysAgo: 24, to: 'accepted' },
@@ -171,6 +223,7 @@ const STORIES: Story[] = [
     id: 'demo-matter-handling',
     title: '小学门口加减速带',
     body: '小学门口车开得太快，接孩子的时候很危险。',
+    category: 'roadsUtilities',
     steps: [
       { action: 'raiseMatter', by: 'demo-m09', daysAgo: 30, to: 'raised' },
       { action: 'acceptMatter', by: 'demo-committee', daysAgo: 29, to: 'accepted' },
@@ -208,6 +261,7 @@ const STORIES: Story[] = [
     id: 'demo-matter-resolved',
     title: '自来水水压太低',
     body: '四组一到做饭的时候就没水。',
+    category: 'roadsUtilities',
     steps: [
       { action: 'raiseMatter', by: 'demo-m24', daysAgo: 40, to: 'raised' },
       { action: 'acceptMatter', by: 'demo-committee', daysAgo: 39, to: 'accepted' },
@@ -252,6 +306,7 @@ const STORIES: Story[] = [
     id: 'demo-matter-closed',
     title: '村卫生室延长开门时间',
     body: '卫生室下午四点就关门，上班的人看不上病。',
+    category: 'services',
     steps: [
       { action: 'raiseMatter', by: 'demo-m25', daysAgo: 60, to: 'raised' },
       { action: 'acceptMatter', by: 'demo-committee', daysAgo: 59, to: 'accepted' },
@@ -316,6 +371,7 @@ export function demoMatters(now: Date): DemoMatters {
       statusAt,
       rating: { count: 0, sum: 0, raters: [] },
       updatedAt: addDays(now, -(story.steps.at(-1) as Step).daysAgo),
+      ...(story.category ? { category: story.category } : {}),
       ...story.fields?.(now, talkDays),
     })
     let previous: MatterStatus | undefined

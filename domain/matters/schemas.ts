@@ -16,11 +16,21 @@ import {
   photos,
   text,
 } from '../shared/validate'
+import { CATEGORY_KEYS } from './categories'
 import { STATUS_LABELS } from './lifecycle'
+import { PROCEDURE_STEPS } from './procedure'
 
 export const LIMITS = { title: 60, body: 2000, reason: 200, note: 2000, comment: 200 } as const
 
 const matterId = id('事项编号')
+const category = v.picklist(CATEGORY_KEYS, '请选择事项类别')
+const count = (label: string) =>
+  v.pipe(
+    v.number(`${label}应当是 0 到 100000 之间的整数`),
+    v.integer(`${label}应当是 0 到 100000 之间的整数`),
+    v.minValue(0, `${label}应当是 0 到 100000 之间的整数`),
+    v.maxValue(100_000, `${label}应当是 0 到 100000 之间的整数`),
+  )
 const title = text('标题', LIMITS.title)
 const body = text('内容', LIMITS.body, { multiline: true })
 const note = (label: string) => text(label, LIMITS.note, { multiline: true })
@@ -31,15 +41,26 @@ type Schemas = {
 
 export const MATTER_SCHEMAS = {
   raiseMatter: payload({ title, body, photos }),
-  openTopic: payload({ title, body, photos, urgent: flag('急事') }),
+  openTopic: payload({ title, body, photos, urgent: flag('急事'), category }),
   withdrawMatter: payload({ matterId }),
   acceptMatter: payload({
     matterId,
     urgent: flag('急事'),
     talkDay: v.optional(localDate('说事日')),
+    category,
   }),
   declineMatter: payload({ matterId, reason: text('不予受理的理由', LIMITS.reason) }),
   mergeMatter: payload({ matterId, intoId: id('要合并到的事项') }),
+  changeCategory: payload({ matterId, category }),
+  recordProcedureStep: payload({
+    matterId,
+    step: v.picklist(PROCEDURE_STEPS, '请选择是哪一议'),
+    date: localDate('会议日期'),
+    expected: count('应到人数'),
+    present: count('实到人数'),
+    result: text('会议结果', LIMITS.reason),
+    note: optionalText('备注', LIMITS.note, { multiline: true }),
+  }),
   startDiscussion: payload({ matterId }),
   recordDecision: payload({ matterId, decision: note('决议') }),
   assignHandling: payload({

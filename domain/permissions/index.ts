@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   acceptMatter: ['committee'],
   declineMatter: ['committee'],
   mergeMatter: ['committee'],
+  changeCategory: ['committee'],
+  recordProcedureStep: ['committee'],
   startDiscussion: ['committee', 'moderator'],
   recordDecision: ['committee'],
   assignHandling: ['committee'],

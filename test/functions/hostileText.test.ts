@@ -144,7 +144,7 @@ const POSTERS: Member[] = [
 const FIELDS: Field[] = [
   ...(['raiseMatter', 'openTopic'] as const).flatMap((action): Field[] => {
     const caller = () => (action === 'raiseMatter' ? CAST.resident : CAST.committee).openid
-    const base = action === 'openTopic' ? { urgent: true } : {}
+    const base = action === 'openTopic' ? { urgent: true, category: 'other' } : {}
     return [
       {
         fn: 'matters',

@@ -29,6 +29,8 @@ const PENDING_A = member('pen-a', VILLAGE_A, ['resident'], { status: 'pending' }
 const MEMBER_B = member('res-b', VILLAGE_B, ['resident'])
 const MATTER_B = storedMatter('m-b', { villageId: VILLAGE_B, status: 'accepted' })
 const STATEMENT_B = statementBy(MEMBER_B, MATTER_B._id)
+const HOUSEHOLD_A = `${VILLAGE_A}_001`
+const PERSON_A = 'p-unseen-a'
 
 beforeAll(async () => {
   backend = await discussionBackend({
@@ -40,6 +42,30 @@ beforeAll(async () => {
     ],
   })
   insert(backend, COLLECTION.members, [PENDING_A, MEMBER_B])
+  const at = new Date('2026-06-01T00:00:00Z')
+  insert(backend, COLLECTION.households, [
+    {
+      _id: HOUSEHOLD_A,
+      villageId: VILLAGE_A,
+      number: '001',
+      head: '甲',
+      people: ['甲'],
+      adults: 1,
+    },
+  ])
+  insert(backend, COLLECTION.persons, [
+    {
+      _id: PERSON_A,
+      villageId: VILLAGE_A,
+      householdId: HOUSEHOLD_A,
+      name: '甲',
+      adult: true,
+      representative: false,
+      memberIds: [],
+      createdAt: at,
+      updatedAt: at,
+    },
+  ])
 })
 afterAll(() => backend.close())
 
@@ -70,7 +96,16 @@ const PROBES: Probe[] = [
   matter('getMatter'),
   matter('listTimeline'),
   matter('withdrawMatter'),
-  matter('acceptMatter', { urgent: true }),
+  matter('acceptMatter', { urgent: true, category: 'other' }),
+  matter('changeCategory', { category: 'environment' }),
+  matter('recordProcedureStep', {
+    step: 'proposal',
+    date: '2026-11-20',
+    expected: 5,
+    present: 5,
+    result: '同意',
+    note: '',
+  }),
   matter('declineMatter', { reason: '理由' }),
   matter('mergeMatter', { intoId: 'm-other' }),
   matter('startDiscussion'),
@@ -92,6 +127,15 @@ const PROBES: Probe[] = [
   ['village', 'approveMember', (memberId) => ({ memberId }), PENDING_A._id],
   ['village', 'declineMember', (memberId) => ({ memberId, reason: '不是本村的' }), PENDING_A._id],
   ['village', 'assignRoles', (memberId) => ({ memberId, roles: ['resident'] }), CAST.resident._id],
+  ['village', 'linkPerson', (memberId) => ({ memberId, personId: PERSON_A }), CAST.resident._id],
+  ['village', 'unlinkPerson', (memberId) => ({ memberId }), CAST.resident._id],
+  ['village', 'setRepresentative', (personId) => ({ personId, representative: true }), PERSON_A],
+  [
+    'village',
+    'setHouseholdVoter',
+    (householdId) => ({ householdId, personId: PERSON_A }),
+    HOUSEHOLD_A,
+  ],
 ]
 
 const CALLERS: Array<[string, string]> = [

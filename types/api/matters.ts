@@ -1,6 +1,12 @@
 import type { ActionSpec } from './envelope'
 import type { LocalDate } from '../model/common'
-import type { Handling, MatterOrigin, MatterStatus } from '../model/matter'
+import type {
+  Handling,
+  MatterCategory,
+  MatterOrigin,
+  MatterStatus,
+  ProcedureStepKey,
+} from '../model/matter'
 
 type Ok = { ok: true }
 
@@ -17,6 +23,29 @@ export interface MatterSummary {
   /** 接诉即办: raised and neither accepted nor declined within the village's deadline. */
   overdue: boolean
   photoCount: number
+  /** Chosen by the committee on accepting (absent on matters stored before categories). */
+  category?: CategoryView
+}
+
+/** A matter's category as the detail screen shows it (domain/matters/categories.ts). */
+export interface CategoryView {
+  key: MatterCategory
+  label: string
+  /** Reserved by 村民委员会组织法 Art. 24 to the assembly (or its delegates). */
+  art24: boolean
+  clause?: string
+}
+
+/** One recorded 四议 step, in the order of the steps. */
+export interface ProcedureStepView {
+  step: ProcedureStepKey
+  label: string
+  date: LocalDate
+  expected: number
+  present: number
+  result: string
+  note: string
+  at: string
 }
 
 export interface TimelineItem {
@@ -47,6 +76,8 @@ export interface MatterDetail extends MatterSummary {
     reports: Array<{ at: string; by: string; text: string; photos: string[] }>
   }
   outcome?: string
+  /** 四议: the steps recorded so far, in order (empty when none). */
+  procedure: ProcedureStepView[]
   /**
    * The latest timeline entries, newest first (TIMELINE_PAGE of them); `timelineCursor` goes to
    * listTimeline for older ones. Ratings are not entries: `rating` counts them, never who gave what.
@@ -71,6 +102,7 @@ export interface RaiseMatterRequest {
 
 export interface OpenTopicRequest extends RaiseMatterRequest {
   urgent: boolean
+  category: MatterCategory
 }
 
 export interface AcceptMatterRequest extends MatterRef {
@@ -78,6 +110,18 @@ export interface AcceptMatterRequest extends MatterRef {
   urgent: boolean
   /** Put it on this 说事日 instead of the next one with room. */
   talkDay?: LocalDate
+  /** What it is about (domain/matters/categories.ts). */
+  category: MatterCategory
+}
+
+export interface RecordProcedureStepRequest extends MatterRef {
+  step: ProcedureStepKey
+  date: LocalDate
+  /** 应到 / 实到 */
+  expected: number
+  present: number
+  result: string
+  note: string
 }
 
 export interface ListMattersRequest {
@@ -98,6 +142,10 @@ export interface MattersApi {
   acceptMatter: ActionSpec<AcceptMatterRequest, { talkDay?: LocalDate }>
   declineMatter: ActionSpec<MatterRef & { reason: string }, Ok>
   mergeMatter: ActionSpec<MatterRef & { intoId: string }, Ok>
+  /** The committee changes a matter's category (audited); refused once a poll on it has opened. */
+  changeCategory: ActionSpec<MatterRef & { category: MatterCategory }, Ok>
+  /** 四议: the committee records (or corrects) a step before an Art. 24 matter is put to the vote. */
+  recordProcedureStep: ActionSpec<RecordProcedureStepRequest, Ok>
   startDiscussion: ActionSpec<MatterRef, Ok>
   recordDecision: ActionSpec<MatterRef & { decision: string }, Ok>
   assignHandling: ActionSpec<MatterRef & { handlerId: string; deadline: LocalDate }, Ok>

@@ -1,4 +1,8 @@
-/** The committee accepts a raised matter: onto a 说事日's agenda, or urgent (遇事解事). */
+/**
+ * The committee accepts a raised matter with its category: onto a 说事日's agenda, or urgent
+ * (遇事解事).
+ */
+import { CATEGORIES } from '../../../domain/matters/categories'
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { handler } from '../../_shared/handler'
 import { placeOnAgenda } from '../agenda'
@@ -11,12 +15,13 @@ export const acceptMatter = handler(MATTER_SCHEMAS.acceptMatter, async (input, c
     matterId: input.matterId,
     action: 'acceptMatter',
     patch: async (matter, t) => {
-      if (input.urgent) return { urgent: true }
+      if (input.urgent) return { urgent: true, category: input.category }
       const village = await loadVillage(t, matter.villageId)
       talkDay = await placeOnAgenda(t, ctx.db, village, matter._id, ctx.now, input.talkDay)
-      return { talkDay }
+      return { talkDay, category: input.category }
     },
-    note: (m) => (m.talkDay ? `排入 ${m.talkDay} 说事日` : '急事急办'),
+    note: (m) =>
+      `${m.talkDay ? `排入 ${m.talkDay} 说事日` : '急事急办'}；类别：${CATEGORIES[input.category].label}`,
   })
   return { talkDay }
 })

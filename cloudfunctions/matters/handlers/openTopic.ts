@@ -1,4 +1,8 @@
-/** 开题: the committee opens a topic; it starts accepted, on the next agenda unless urgent. */
+/**
+ * 开题: the committee opens a topic with its category; it starts accepted, on the next agenda
+ * unless urgent.
+ */
+import { CATEGORIES } from '../../../domain/matters/categories'
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { authorize } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
@@ -25,10 +29,11 @@ export const openTopic = handler(MATTER_SCHEMAS.openTopic, async (input, ctx) =>
       { ...input, origin: 'committee', respondBy: ctx.now },
       ctx.now,
       async (id) => {
-        if (input.urgent) return { note: '急事急办' }
+        const kind = `类别：${CATEGORIES[input.category].label}`
+        if (input.urgent) return { note: `急事急办；${kind}` }
         const talkDay = await placeOnAgenda(t, ctx.db, village, id, ctx.now)
         await updateMatter(t, id, { talkDay })
-        return { talkDay, note: `排入 ${talkDay} 说事日` }
+        return { talkDay, note: `排入 ${talkDay} 说事日；${kind}` }
       },
     )
     return { matterId, talkDay: fields.talkDay }

@@ -1,6 +1,12 @@
-/** 民事民决 by agreement at the meeting: the committee records what was decided (已决议). */
+/**
+ * 民事民决 by agreement at the meeting: the committee records what was decided (已决议). Never for
+ * an Art. 24 matter: only the assembly or the representatives' meeting decides those (a poll),
+ * refused with POLL_DESIGN and a plain reason.
+ */
+import { isArt24 } from '../../../domain/matters/categories'
+import { ART24_DECISION } from '../../../domain/matters/procedure'
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
-import { handler } from '../../_shared/handler'
+import { fail, handler } from '../../_shared/handler'
 import { changeMatter } from '../change'
 
 export const recordDecision = handler(MATTER_SCHEMAS.recordDecision, async (input, ctx) => {
@@ -8,7 +14,10 @@ export const recordDecision = handler(MATTER_SCHEMAS.recordDecision, async (inpu
     matterId: input.matterId,
     action: 'recordDecision',
     note: input.decision,
-    patch: () => ({ decision: input.decision }),
+    patch: (matter) => {
+      if (isArt24(matter.category)) fail('POLL_DESIGN', ART24_DECISION)
+      return { decision: input.decision }
+    },
   })
   return { ok: true as const }
 })

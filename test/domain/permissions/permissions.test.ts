@@ -52,6 +52,8 @@ const EXPECTED: Record<Action, Who[]> = {
   acceptMatter: only('committee'),
   declineMatter: only('committee'),
   mergeMatter: only('committee'),
+  changeCategory: only('committee'),
+  recordProcedureStep: only('committee'),
   startDiscussion: only('committee', 'moderator'),
   recordDecision: only('committee'),
   assignHandling: only('committee'),

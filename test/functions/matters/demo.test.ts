@@ -50,4 +50,21 @@ describe('demo matters', () => {
     const order = [...times].sort((a, b) => b[1] - a[1]).map(([id]) => id)
     expect(seen).toEqual(order)
   })
+
+  it('the Art. 24 demo matter shows its category and its three 四议 steps; the register is seeded', async () => {
+    const res = await backend.call(COMMITTEE, 'matters', 'getMatter', {
+      matterId: 'demo-matter-deciding',
+    })
+    if (!res.ok) throw new Error(res.error.message)
+    expect(res.data.category).toMatchObject({ key: 'collectiveEnterprise', art24: true })
+    expect(res.data.procedure.map((p) => [p.step, p.expected, p.present])).toEqual([
+      ['proposal', 5, 5],
+      ['consultation', 9, 8],
+      ['review', 32, 27],
+    ])
+    const persons = await backend.call(COMMITTEE, 'village', 'listPersons', { limit: 50 })
+    if (!persons.ok) throw new Error(persons.error.message)
+    expect(persons.data.persons.length).toBeGreaterThanOrEqual(30)
+    expect(persons.data.persons.filter((p) => p.accounts > 0).length).toBeGreaterThan(0)
+  })
 })

@@ -36,6 +36,39 @@ const photo = (i: number) => `cloud://local.local-emulator/matters/2026-11/photo
 /** [action, payload, the message the person reads]. */
 const BAD: Array<[MatterAction, unknown, string]> = [
   ['raiseMatter', {}, '请填写标题'],
+  ['acceptMatter', { matterId: 'm-raised', urgent: true }, '请选择事项类别'],
+  ['acceptMatter', { matterId: 'm-raised', category: 'roads' }, '请选择事项类别'],
+  ['openTopic', { title: '修路', body: '内容', urgent: true }, '请选择事项类别'],
+  ['changeCategory', { matterId: 'm-raised', category: '' }, '请选择事项类别'],
+  [
+    'recordProcedureStep',
+    {
+      matterId: 'm-raised',
+      step: 'vote',
+      date: '2026-11-20',
+      expected: 5,
+      present: 5,
+      result: '同意',
+    },
+    '请选择是哪一议',
+  ],
+  [
+    'recordProcedureStep',
+    {
+      matterId: 'm-raised',
+      step: 'review',
+      date: '2026-11-20',
+      expected: -1,
+      present: 0,
+      result: '同意',
+    },
+    '应到人数应当是 0 到 100000 之间的整数',
+  ],
+  [
+    'recordProcedureStep',
+    { matterId: 'm-raised', step: 'review', date: '2026-11-20', expected: 5, present: 5 },
+    '请填写会议结果',
+  ],
   ['raiseMatter', { title: '路灯' }, '请填写内容'],
   ['raiseMatter', { title: long(61), body: '内容' }, '标题不能超过 60 个字'],
   ['raiseMatter', { title: '路灯', body: long(2001) }, '内容不能超过 2000 个字'],
@@ -74,11 +107,23 @@ const BAD: Array<[MatterAction, unknown, string]> = [
     '照片不对，请重新上传',
   ],
   ['raiseMatter', ['路灯'], '请求内容不对'],
-  ['openTopic', { title: '修路', body: '内容', urgent: 'yes' }, '急事应当是“是”或“否”'],
+  [
+    'openTopic',
+    { category: 'other', title: '修路', body: '内容', urgent: 'yes' },
+    '急事应当是“是”或“否”',
+  ],
   ['withdrawMatter', {}, '请填写事项编号'],
   ['withdrawMatter', { matterId: { $ne: null } }, '事项编号不对'],
-  ['acceptMatter', { matterId: 'm-raised', talkDay: '2026-02-30' }, '说事日不是一个真实的日期'],
-  ['acceptMatter', { matterId: 'm-raised', talkDay: '24号' }, '说事日应当是日期，例如 2026-11-24'],
+  [
+    'acceptMatter',
+    { category: 'other', matterId: 'm-raised', talkDay: '2026-02-30' },
+    '说事日不是一个真实的日期',
+  ],
+  [
+    'acceptMatter',
+    { category: 'other', matterId: 'm-raised', talkDay: '24号' },
+    '说事日应当是日期，例如 2026-11-24',
+  ],
   ['declineMatter', { matterId: 'm-raised' }, '请填写不予受理的理由'],
   ['declineMatter', { matterId: 'm-raised', reason: long(201) }, '不予受理的理由不能超过 200 个字'],
   ['mergeMatter', { matterId: 'm-raised', intoId: '../x' }, '要合并到的事项不对'],
@@ -168,6 +213,7 @@ describe('identity', () => {
     const { data } = await backend.db.collection(COLLECTION.matters).doc(res.data.matterId).get()
     expect((data as Array<{ raisedBy: string }>)[0]?.raisedBy).toBe(CAST.resident._id)
     const forged = await backend.call(CAST.resident.openid, 'matters', 'acceptMatter', {
+      category: 'other',
       matterId: res.data.matterId,
       openid: CAST.committee.openid,
     })

@@ -88,7 +88,10 @@ describe('the main road: 民事民提 → 民事民议 → 民事民决 → 民�
 
   it('accepted by the committee onto the next 说事日', async () => {
     const res = data(
-      await backend.call(CAST.committee.openid, 'matters', 'acceptMatter', { matterId: id }),
+      await backend.call(CAST.committee.openid, 'matters', 'acceptMatter', {
+        category: 'other',
+        matterId: id,
+      }),
     )
     // TEST_NOW is Saturday 2026-11-21 in Shanghai: the next talk day is Tuesday the 24th.
     expect(res.talkDay).toBe('2026-11-24')
@@ -258,6 +261,7 @@ describe('side roads', () => {
     data(await backend.call(CAST.resident.openid, 'matters', 'withdrawMatter', { matterId: id }))
     expect((await matterDoc(id)).status).toBe('withdrawn')
     const late = await backend.call(CAST.committee.openid, 'matters', 'acceptMatter', {
+      category: 'other',
       matterId: id,
     })
     expect(late).toEqual({
@@ -277,7 +281,12 @@ describe('side roads', () => {
       ok: false,
       error: { code: 'CONFLICT', message: '要合并到的事项还是“待受理”，请先受理它。' },
     })
-    data(await backend.call(CAST.committee.openid, 'matters', 'acceptMatter', { matterId: a }))
+    data(
+      await backend.call(CAST.committee.openid, 'matters', 'acceptMatter', {
+        category: 'other',
+        matterId: a,
+      }),
+    )
     data(
       await backend.call(CAST.committee.openid, 'matters', 'mergeMatter', {
         matterId: b,
@@ -298,6 +307,7 @@ describe('side roads', () => {
     const id = await raise(CAST.resident, '河堤有裂缝')
     const res = data(
       await backend.call(CAST.committee.openid, 'matters', 'acceptMatter', {
+        category: 'other',
         matterId: id,
         urgent: true,
       }),
@@ -310,6 +320,7 @@ describe('side roads', () => {
   it('a committee topic (开题) starts accepted, on the next agenda', async () => {
     const res = data(
       await backend.call(CAST.committee.openid, 'matters', 'openTopic', {
+        category: 'other',
         title: '明年的村道修缮',
         body: '请大家一起商量先修哪一段。',
         photos: [],
@@ -352,7 +363,10 @@ describe('the agenda (议程)', () => {
       const id = await raise(folk, `第${i + 1}件事`)
       ids.push(id)
       const res = data(
-        await backend.call(chair.openid, 'matters', 'acceptMatter', { matterId: id }),
+        await backend.call(chair.openid, 'matters', 'acceptMatter', {
+          category: 'other',
+          matterId: id,
+        }),
       )
       expect(res.talkDay).toBe(i < 2 ? first : second)
     }
@@ -395,6 +409,7 @@ describe('the agenda (议程)', () => {
   it('a date that is not a talk day is refused', async () => {
     const id = await raise(folk, '又一件事')
     const res = await backend.call(chair.openid, 'matters', 'acceptMatter', {
+      category: 'other',
       matterId: id,
       talkDay: '2030-01-05',
     })

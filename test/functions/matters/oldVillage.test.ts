@@ -61,7 +61,9 @@ it('raising answers a response deadline of 3 days, accepting the next 逢四 tal
   const m = await stored(matterId)
   const deadline = new Date(m.respondBy as string).getTime()
   expect(deadline - new Date(m.raisedAt as string).getTime()).toBe(3 * DAY_MS)
-  const accepted = data(await backend.call(chair.openid, 'matters', 'acceptMatter', { matterId }))
+  const accepted = data(
+    await backend.call(chair.openid, 'matters', 'acceptMatter', { category: 'other', matterId }),
+  )
   // The emulator's fixed clock is Saturday 2026-11-21 in Shanghai: the next 逢四 day is the 24th.
   expect(accepted.talkDay).toBe('2026-11-24')
 })

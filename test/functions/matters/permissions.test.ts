@@ -59,6 +59,8 @@ const ALLOWED: Record<ActionName, readonly Caller[]> = {
   acceptMatter: ['committee'],
   declineMatter: ['committee'],
   mergeMatter: ['committee'],
+  changeCategory: ['committee'],
+  recordProcedureStep: ['committee'],
   startDiscussion: ['committee', 'moderator'],
   recordDecision: ['committee'],
   assignHandling: ['committee'],
@@ -112,7 +114,7 @@ function arrange(action: ActionName, id: string): Arranged {
     case 'raiseMatter':
       return { payload: { title: `t-${id}`, body: '内容' } }
     case 'openTopic':
-      return { payload: { title: `t-${id}`, body: '内容', urgent: true } }
+      return { payload: { title: `t-${id}`, body: '内容', urgent: true, category: 'environment' } }
     case 'listMatters':
       return { payload: {} }
     case 'withdrawMatter':
@@ -120,7 +122,25 @@ function arrange(action: ActionName, id: string): Arranged {
     case 'listTimeline':
       return { matter: {}, payload: { matterId: id } }
     case 'acceptMatter':
-      return { matter: {}, payload: { matterId: id, urgent: true } }
+      return { matter: {}, payload: { matterId: id, urgent: true, category: 'roadsUtilities' } }
+    case 'changeCategory':
+      return {
+        matter: { status: 'accepted', category: 'other' },
+        payload: { matterId: id, category: 'publicWelfare' },
+      }
+    case 'recordProcedureStep':
+      return {
+        matter: { status: 'discussing', category: 'homestead' },
+        payload: {
+          matterId: id,
+          step: 'proposal',
+          date: TODAY,
+          expected: 7,
+          present: 6,
+          result: '同意提交两委会商议',
+          note: '',
+        },
+      }
     case 'declineMatter':
       return { matter: {}, payload: { matterId: id, reason: '不属于村里的事' } }
     case 'mergeMatter':
@@ -182,6 +202,7 @@ describe('matters permission matrix', () => {
       [
         'acceptMatter',
         'assignHandling',
+        'changeCategory',
         'closeMatter',
         'declineMatter',
         'getMatter',
@@ -194,6 +215,7 @@ describe('matters permission matrix', () => {
         'rateMatter',
         'recordDecision',
         'recordMinutes',
+        'recordProcedureStep',
         'reorderAgenda',
         'reportProgress',
         'resolveMatter',

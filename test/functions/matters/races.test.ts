@@ -45,7 +45,11 @@ describe('agenda capacity (10 per talk day)', () => {
       'acceptMatter onto one day',
       v.matterIds.map(
         (matterId) => () =>
-          backend.call(v.chair.openid, 'matters', 'acceptMatter', { matterId, talkDay: day }),
+          backend.call(v.chair.openid, 'matters', 'acceptMatter', {
+            category: 'other',
+            matterId,
+            talkDay: day,
+          }),
       ),
     )
     expectNoCrashAndLittleBusy(tally, 30)
@@ -77,7 +81,8 @@ describe('agenda capacity (10 per talk day)', () => {
     const { tally } = await race(
       'acceptMatter onto the next day with room',
       v.matterIds.map(
-        (matterId) => () => backend.call(v.chair.openid, 'matters', 'acceptMatter', { matterId }),
+        (matterId) => () =>
+          backend.call(v.chair.openid, 'matters', 'acceptMatter', { category: 'other', matterId }),
       ),
     )
     expectNoCrashAndLittleBusy(tally, 30)

@@ -235,6 +235,18 @@ describe('村民代表 and 户代表', () => {
   })
 })
 
+/** Every member's link names a person on the register who lists them, and the other way round. */
+async function expectLinksAgree() {
+  const members = (await backend.all(COLLECTION.members)) as unknown as Member[]
+  const persons = (await backend.all(COLLECTION.persons)) as unknown as Person[]
+  const fromMembers = members
+    .filter((m) => m.personId)
+    .map((m) => `${m._id}>${m.personId}`)
+    .sort()
+  const fromPersons = persons.flatMap((p) => (p.memberIds ?? []).map((m) => `${m}>${p._id}`)).sort()
+  expect(fromMembers).toEqual(fromPersons)
+}
+
 describe('under 50 callers at once', () => {
   // All 50 write the one village document (its count), so they take turns: a few may hear BUSY
   // (a clear code, nothing written) on a loaded machine; none is lost or counted twice.
@@ -277,5 +289,43 @@ describe('under 50 callers at once', () => {
       .filter((p) => ((p.memberIds as string[] | undefined) ?? []).includes(CAST.moderator._id))
       .map((p) => p._id)
     expect(holders).toEqual([linked])
+    await expectLinksAgree()
+  })
+
+  it('imports removing a person and links to them at once: never a link to someone off the register', async () => {
+    const H3 = `${VILLAGE_A}_103`
+    insert(backend, COLLECTION.households, [
+      { _id: H3, villageId: VILLAGE_A, number: '103', head: '己', people: ['己', '庚'], adults: 2 },
+    ])
+    // 庚 as an import would store them (the id is the register's own).
+    const res = await committee('importHouseholds', {
+      csv: '户号,户主,姓名,是否成年\n103,己,己,是\n103,己,庚,是\n',
+    })
+    expect(res.ok).toBe(true)
+    const geng = (await backend.all(COLLECTION.persons)).find(
+      (p) => p.householdId === H3 && p.name === '庚',
+    ) as unknown as Person
+    const { tally } = await race<unknown>(
+      'importHouseholds without 庚 with linkPerson to 庚',
+      Array.from({ length: 50 }, (_, i) =>
+        i % 2 === 0
+          ? () => committee('importHouseholds', { csv: '户号,户主,姓名,是否成年\n103,己,己,是\n' })
+          : () => committee('linkPerson', { memberId: CAST.legalOfficer._id, personId: geng._id }),
+      ),
+    )
+    expect(tally.INTERNAL ?? 0).toBe(0)
+    expect(tally.FUNCTION_ERROR ?? 0).toBe(0)
+    const linked = (await memberDoc(CAST.legalOfficer._id)).personId
+    const still = await personDoc(geng._id)
+    if (linked) {
+      // Linked before any import removed 庚: every later import kept them.
+      expect(linked).toBe(geng._id)
+      expect(still?.memberIds).toEqual([CAST.legalOfficer._id])
+    } else {
+      // Removed first: every later link was refused as a person off the register.
+      expect(still).toBeUndefined()
+      expect(tally.NOT_FOUND ?? 0).toBeGreaterThan(0)
+    }
+    await expectLinksAgree()
   })
 })
