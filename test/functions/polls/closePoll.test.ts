@@ -70,7 +70,6 @@ describe('the scheduler', () => {
       spoiled: 0,
       present: 4,
       turnout: 4,
-      householdsPresent: 2,
       electorate: { size: 4, adults: 4, households: 2, representatives: 0 },
       valid: true,
       passed: false,
@@ -159,6 +158,28 @@ describe('closePoll and where the matter goes', () => {
       status: 'decided',
       decision: expect.stringContaining('是否同意硬化村东道路？'),
     })
+  })
+
+  it('a households poll counts the households that voted (户代表), and passes on them', async () => {
+    // 6 persons in 3 households, their 户代表 p1, p3, p5; p1 and p3 vote yes:
+    // 3 × 2 ≥ 2 × 3 households, valid; 2 × 2 yes > 2 households present, passed
+    const v = pollVillage(backend, 'hh', { n: 6 })
+    const pollId = await openedPoll(backend, v, { body: 'households' })
+    expect(
+      await backend.call(v.voters[1].openid, 'polls', 'castBallot', { pollId, choice: 'yes' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } })
+    for (const i of [0, 2]) await cast(v.voters[i].openid, pollId, 'yes')
+    backend.emulator.clock.set(CLOSES.getTime() + 20_000)
+    await backend.call(v.committee.openid, 'polls', 'closePoll', { pollId })
+    expect((await pollDoc(pollId)).result).toMatchObject({
+      counts: { yes: 2, no: 0, abstain: 0 },
+      present: 2,
+      householdsPresent: 2,
+      electorate: { size: 3, households: 3 },
+      valid: true,
+      passed: true,
+    })
+    expect(await matterOf(v.matterId)).toMatchObject({ status: 'decided' })
   })
 
   it('early: refused until everyone has voted; then casting stops, the count follows', async () => {
