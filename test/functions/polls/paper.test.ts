@@ -12,12 +12,13 @@ import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import { castOf, expectedBallotId, openedPoll } from '../support/pollFixtures'
 import { CLOSES, countNow, docOf, ok, paperVillage } from '../support/paperFixtures'
+import { expectNoCrashAndLittleBusy, race } from '../support/race'
 import { CHINESE, snapshot } from '../support/snapshot'
 
 let backend: Backend
 
 beforeAll(async () => {
-  backend = await startBackend()
+  backend = await startBackend({ functionConcurrency: 10, functionQueueLimit: 400 })
 })
 afterAll(() => backend.close())
 afterEach(() => backend.emulator.clock.set(TEST_NOW))
@@ -97,6 +98,33 @@ describe('paper at the meeting: secret polls', () => {
           .join(''),
       ),
     })
+  })
+
+  it('50 at once — the voter casting, the committee ticking them off — still count once', async () => {
+    const v = paperVillage(backend, 'oncerace', { n: 2 })
+    const pollId = await openedPoll(backend, v)
+    const p1 = v.persons[0]._id
+    const { tally } = await race('castBallot and markPaperVoter of one person', [
+      ...Array.from(
+        { length: 25 },
+        () => () => call(v.voters[0].openid, 'castBallot', { pollId, choice: 'yes' }),
+      ),
+      ...Array.from(
+        { length: 25 },
+        () => () => call(v.committee.openid, 'markPaperVoter', { pollId, personId: p1 }),
+      ),
+    ])
+    expectNoCrashAndLittleBusy(tally, 50)
+    expect(Object.keys(tally).filter((k) => !['ok', 'VOTED_ON_PAPER', 'BUSY'].includes(k))).toEqual(
+      [],
+    )
+    // ticked off once, on paper, and no online choice left
+    expect(await castOf(backend, pollId)).toEqual([])
+    expect(await docOf(backend, COLLECTION.pollVoters, `${pollId}_${p1}`)).toMatchObject({
+      voted: true,
+      channel: 'paper',
+    })
+    expect(await docOf(backend, COLLECTION.polls, pollId)).toMatchObject({ paperVoters: 1 })
   })
 
   it('refuses counts that do not add up to the persons ticked off, writing nothing', async () => {
