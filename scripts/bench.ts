@@ -7,6 +7,8 @@
 // Then function calls through `/fn` against the bare round trip (`GET /healthz`) on one server,
 // with one client, in one run: a cold call (new instance), a warm call, and `matters.getMatter`
 // end to end (one call, four database requests) as a signed-in demo member; p50 and p99.
+// Then the polls (scripts/benchPolls.ts; `-- --polls` runs only those): counting 5,000 and 100,000
+// ballots, and 2,000 casts from 200 concurrent clients.
 import tcb from '@cloudbase/node-sdk'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -16,6 +18,7 @@ import { COLLECTIONS } from '../cloudfunctions/_shared/collections'
 import { demoMatters } from '../domain/matters/demo'
 import { buildFunctions, FUNCTIONS_ROOT, functionNames } from './build-functions'
 import { seedDemo } from './seed'
+import { pollsBench } from './benchPolls'
 
 process.env.TENCENTCLOUD ??= 'true'
 process.env.TENCENTCLOUD_SECRETID ??= 'bench-secret-id'
@@ -155,6 +158,13 @@ const inBatches = async (n: number, concurrency: number, fn: (i: number) => Prom
 }
 
 const main = async (): Promise<void> => {
+  if (process.argv.includes('--polls')) {
+    // `npm run bench -- --polls`: only the polls part
+    const only: Row[] = []
+    await pollsBench(only)
+    for (const r of only) process.stdout.write(`${r[0]}  ${r[1]}  ${r[2]}\n`)
+    return
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fengsi-bench-'))
   const emulator = await startEmulator({
     dataDir: dir,
@@ -266,6 +276,7 @@ const main = async (): Promise<void> => {
   ])
   fs.rmSync(dir, { recursive: true, force: true })
   await functionBench(rows)
+  await pollsBench(rows)
 
   const w0 = Math.max(...rows.map((r) => r[0].length), 'measurement'.length)
   const w1 = Math.max(...rows.map((r) => r[1].length), 'docs'.length)

@@ -1,6 +1,7 @@
 /**
  * Counting a poll (point 13): ONE aggregation over its ballots (every cast `<key>,<choice>`, never
- * paged), one over its turnout by household, the rules (law.ts), the digest over the canonical
+ * paged), one over its turnout by household only where the law's quorum counts households, the
+ * rules (law.ts), the digest over the canonical
  * ballot list, then in one transaction the immutable result on the poll, the matter moved on
  * (passed → 已决议 with the resolution; not valid, not passed or advisory → back to 议事中 with
  * the result on its timeline) and the audit records. Run by the scheduler, or by the committee's
@@ -13,7 +14,7 @@ import { SPOILED } from '../../types/model/poll'
 import { audit } from '../_shared/audit'
 import { runTransaction, type Database } from '../_shared/cloud'
 import { loadMatter, updateMatter } from '../_shared/matters'
-import { canonicalBallotLines, judgeChoice, judgeTally, RULE_VERSION, sha256Hex } from './law'
+import { ballotDigest, judgeChoice, judgeTally } from './law'
 import { castBallots, loadPoll, turnoutByHousehold, updatePoll } from './repo'
 
 /** The confirmed paper counts of a poll (point 10 fills `poll.paper`); unconfirmed ones are reported. */
@@ -37,10 +38,7 @@ export function confirmedPaper(poll: Poll): {
 
 /** The result of a poll from its ballots (no writes). */
 export async function countPoll(db: Database, poll: Poll, now: Date): Promise<PollResult> {
-  const [ballots, turnout] = await Promise.all([
-    castBallots(db, poll._id, poll.secret),
-    turnoutByHousehold(db, poll._id),
-  ])
+  const ballots = await castBallots(db, poll._id, poll.secret)
   const { paper, unconfirmed } = confirmedPaper(poll)
   const counts: Record<string, number> = {}
   const keys =
@@ -60,26 +58,28 @@ export async function countPoll(db: Database, poll: Poll, now: Date): Promise<Po
   }
   const present = ballots.length + paperBallots
   const electorate = poll.electorate ?? { size: 0, adults: 0, households: 0, representatives: 0 }
+  // Households present matter for `households` polls, and for an assembly not valid by its adults
+  // (2·present > adults): only then is the turnout read by household (a second aggregation).
+  const byHouseholds =
+    poll.body === 'households' || (poll.body === 'assembly' && !(2 * present > electorate.adults))
+  const householdsPresent = byHouseholds
+    ? (await turnoutByHousehold(db, poll._id)).households
+    : undefined
   const quorum = {
     body: poll.body,
     adults: electorate.adults,
     households: electorate.households,
     representatives: electorate.representatives,
     present,
-    householdsPresent: turnout.households,
+    ...(householdsPresent !== undefined ? { householdsPresent } : {}),
   }
-  const digest = sha256Hex(
-    canonicalBallotLines(
-      ballots.map((b) => ({ key: b.key, choice: b.choice })),
-      paper,
-    ),
-  )
+  const digest = ballotDigest(ballots, paper)
   const base = {
     counts,
     spoiled,
     present,
-    householdsPresent: turnout.households,
-    turnout: turnout.turnout,
+    ...(householdsPresent !== undefined ? { householdsPresent } : {}),
+    turnout: present,
     electorate,
     digest,
     ballots: ballots.length,
@@ -105,6 +105,7 @@ export async function countPoll(db: Database, poll: Poll, now: Date): Promise<Po
   }
   const j = judgeChoice({
     ...quorum,
+    spoiled,
     options: (poll.options ?? []).map((o) => ({
       id: o.id,
       label: o.label,
@@ -115,10 +116,10 @@ export async function countPoll(db: Database, poll: Poll, now: Date): Promise<Po
     ...base,
     valid: j.valid,
     passed: j.decided,
-    decides: poll.body !== 'consult',
+    decides: j.decides,
     ...(j.winner ? { winner: j.winner } : {}),
     ...(j.tie.length ? { tie: j.tie } : {}),
-    ruleVersion: j.ruleVersion ?? RULE_VERSION,
+    ruleVersion: j.ruleVersion,
     sentence: j.sentence,
   }
 }
@@ -132,20 +133,19 @@ function resolution(poll: Poll, result: PollResult): string {
 }
 
 /**
- * Counts `pollId` and publishes the result, unless it was counted meanwhile (then nothing). By:
- * the member who closed it, or `scheduler`.
+ * Counts `before` (an open poll as just read) and publishes the result, unless it was counted
+ * meanwhile (then nothing). By: the member who closed it, or `scheduler`.
  */
 export async function publishResult(
   db: Database,
-  pollId: string,
+  before: Poll,
   now: Date,
   by: { id: string; name: string },
 ): Promise<PollResult | undefined> {
-  const before = await loadPoll(db, pollId)
   if (before.status !== 'open') return undefined
   const result = await countPoll(db, before, now)
   return runTransaction(db, async (t) => {
-    const poll = await loadPoll(t, pollId)
+    const poll = await loadPoll(t, before._id)
     if (poll.status !== 'open') return undefined
     const matter: Matter = await loadMatter(t, poll.matterId)
     const passed = result.passed && result.decides

@@ -172,11 +172,11 @@ export async function castBallots(
   })
 }
 
-/** Turnout: persons marked as having voted, and the households they belong to (one aggregation). */
+/** The households with at least one person marked as having voted (one aggregation). */
 export async function turnoutByHousehold(
   db: Database,
   pollId: string,
-): Promise<{ turnout: number; households: number }> {
+): Promise<{ households: number }> {
   const $ = db.command.aggregate
   const { data: list } = (await db
     .collection(COLLECTION.pollVoters)
@@ -185,7 +185,7 @@ export async function turnoutByHousehold(
     .group({ _id: '$householdId', n: $.sum(1) })
     .limit(ALL)
     .end()) as { data: Array<{ n: number }> }
-  return { turnout: list.reduce((s, h) => s + h.n, 0), households: list.length }
+  return { households: list.length }
 }
 
 export async function countVoted(db: Database, pollId: string): Promise<number> {

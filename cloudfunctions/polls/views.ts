@@ -21,7 +21,7 @@ export function resultView(r: PollResult): PollResultView {
     counts: r.counts,
     spoiled: r.spoiled,
     present: r.present,
-    householdsPresent: r.householdsPresent,
+    ...(r.householdsPresent !== undefined ? { householdsPresent: r.householdsPresent } : {}),
     turnout: r.turnout,
     electorate: r.electorate,
     valid: r.valid,

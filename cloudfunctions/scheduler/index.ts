@@ -22,7 +22,7 @@ export async function main(): Promise<Envelope<{ counted: string[] }>> {
   const counted: string[] = []
   for (const poll of due) {
     try {
-      if (await publishResult(db, poll._id, now, SCHEDULER)) counted.push(poll._id)
+      if (await publishResult(db, poll, now, SCHEDULER)) counted.push(poll._id)
     } catch (error) {
       console.error(`[scheduler] poll ${poll._id}:`, (error as Error).message)
     }

@@ -45,7 +45,7 @@ export interface PollResultView {
   counts: Record<string, number>
   spoiled: number
   present: number
-  householdsPresent: number
+  householdsPresent?: number
   turnout: number
   electorate: { size: number; adults: number; households: number; representatives: number }
   valid: boolean

@@ -62,9 +62,12 @@ export interface PollResult {
   spoiled: number
   /** Everyone who cast (abstentions and 废票 included). */
   present: number
-  /** Households with at least one ballot. */
-  householdsPresent: number
-  /** Persons of the electorate marked as having voted (any channel). */
+  /**
+   * Households with at least one ballot: counted (over the turnout) only when the law asks for it —
+   * `households` polls, and an assembly not valid by its adults alone.
+   */
+  householdsPresent?: number
+  /** Persons who voted, by any channel (each has one ballot, online or in the paper counts: = present). */
   turnout: number
   electorate: FrozenElectorate
   /** Quorum met (会议有效). */

@@ -20,7 +20,7 @@ export const closePoll = handler(POLL_SCHEMAS.closePoll, async ({ pollId }, ctx)
   if (poll.status === 'draft') fail('POLL_NOT_OPEN', '这次表决还没有开始。')
   if (poll.status === 'closed') fail('CONFLICT', '这次表决已经计票公布了。')
   if (countable(poll, ctx.now)) {
-    await publishResult(ctx.db, poll._id, ctx.now, { id: who.memberId, name: who.name })
+    await publishResult(ctx.db, poll, ctx.now, { id: who.memberId, name: who.name })
     const after = await loadPoll(ctx.db, poll._id)
     return { phase: phaseOf(after, ctx.now), closesAt: new Date(after.closesAt).toISOString() }
   }

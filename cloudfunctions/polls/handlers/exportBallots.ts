@@ -22,12 +22,22 @@ export const exportBallots = handler(POLL_SCHEMAS.exportBallots, async ({ pollId
     poll.secret ? Promise.resolve([]) : votersOf(ctx.db, poll._id),
   ])
   const names = new Map(voters.map((v) => [v.personId, v.name]))
-  const rows = ballots
-    .map((b) => ({ ...b, ...(poll.secret ? {} : { name: names.get(b.key) ?? '' }) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-  return {
-    fileName: `ballots-${poll._id}.csv`,
-    csv: ballotsCsv(poll.secret, rows, confirmedPaper(poll).paper),
-    digest: poll.result.digest,
-  }
+  const sorted = ballots.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const paper = confirmedPaper(poll).paper
+  const csv = poll.secret
+    ? ballotsCsv({
+        secret: true,
+        ballots: sorted.map((b) => ({ ballot: b.key, choice: b.choice })),
+        paper,
+      })
+    : ballotsCsv({
+        secret: false,
+        ballots: sorted.map((b) => ({
+          person: b.key,
+          name: names.get(b.key) ?? '',
+          choice: b.choice,
+        })),
+        paper,
+      })
+  return { fileName: `ballots-${poll._id}.csv`, csv, digest: poll.result.digest }
 })

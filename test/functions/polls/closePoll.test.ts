@@ -11,6 +11,7 @@ import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import { castOf, expectedBallotId, openedPoll, pollVillage } from '../support/pollFixtures'
 import { snapshot } from '../support/snapshot'
+import { MATCH, MISMATCH, verifyTally } from '../../../scripts/verifyTally'
 
 let backend: Backend
 
@@ -69,7 +70,6 @@ describe('the scheduler', () => {
       spoiled: 0,
       present: 4,
       turnout: 4,
-      householdsPresent: 2,
       electorate: { size: 4, adults: 4, households: 2, representatives: 0 },
       valid: true,
       passed: false,
@@ -160,6 +160,28 @@ describe('closePoll and where the matter goes', () => {
     })
   })
 
+  it('a households poll counts the households that voted (户代表), and passes on them', async () => {
+    // 6 persons in 3 households, their 户代表 p1, p3, p5; p1 and p3 vote yes:
+    // 3 × 2 ≥ 2 × 3 households, valid; 2 × 2 yes > 2 households present, passed
+    const v = pollVillage(backend, 'hh', { n: 6 })
+    const pollId = await openedPoll(backend, v, { body: 'households' })
+    expect(
+      await backend.call(v.voters[1].openid, 'polls', 'castBallot', { pollId, choice: 'yes' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } })
+    for (const i of [0, 2]) await cast(v.voters[i].openid, pollId, 'yes')
+    backend.emulator.clock.set(CLOSES.getTime() + 20_000)
+    await backend.call(v.committee.openid, 'polls', 'closePoll', { pollId })
+    expect((await pollDoc(pollId)).result).toMatchObject({
+      counts: { yes: 2, no: 0, abstain: 0 },
+      present: 2,
+      householdsPresent: 2,
+      electorate: { size: 3, households: 3 },
+      valid: true,
+      passed: true,
+    })
+    expect(await matterOf(v.matterId)).toMatchObject({ status: 'decided' })
+  })
+
   it('early: refused until everyone has voted; then casting stops, the count follows', async () => {
     const v = pollVillage(backend, 'early', { n: 2 })
     const pollId = await openedPoll(backend, v)
@@ -214,17 +236,22 @@ describe('exportBallots', () => {
       `${expectedBallotId(pollId, 'export-p2')},o1+o3\n`,
       `${expectedBallotId(pollId, 'export-p3')},o2\n`,
     ].sort()
+    const digest = sha256(rows.join(''))
+    expect(poll.result).toMatchObject({ digest })
+    const file = `\uFEFFballot,choice\r\n${rows.map((r) => r.replace('\n', '\r\n')).join('')}`
     for (const who of [v.resident, v.voters[0], v.committee]) {
       const res = await backend.call(who.openid, 'polls', 'exportBallots', { pollId })
       expect(res).toEqual({
         ok: true,
-        data: {
-          fileName: `ballots-${pollId}.csv`,
-          csv: `ballot,choice\n${rows.join('')}`,
-          digest: sha256(rows.join('')),
-        },
+        data: { fileName: `ballots-${pollId}.csv`, csv: file, digest },
       })
     }
+    // npm run verify-tally: the export checks out against the published digest …
+    expect(verifyTally(file, digest)).toMatchObject({ exitCode: MATCH })
+    // … and one ballot edited in the file does not
+    const edited = file.replace(',o2\r\n', ',o1\r\n')
+    expect(edited).not.toBe(file)
+    expect(verifyTally(edited, digest)).toMatchObject({ exitCode: MISMATCH })
     expect((await castOf(backend, pollId)).every((b) => b.personId === undefined)).toBe(true)
   })
 })

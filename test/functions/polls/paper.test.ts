@@ -88,7 +88,6 @@ describe('paper at the meeting: secret polls', () => {
       spoiled: 1,
       present: 3,
       turnout: 3,
-      householdsPresent: 2,
       ballots: 1,
       unconfirmedPaper: 0,
       digest: sha256(
@@ -108,7 +107,7 @@ describe('paper at the meeting: secret polls', () => {
     await Promise.all(
       Array.from({ length: 10 }, () => call(v.resident.openid, 'getPoll', { pollId })),
     )
-    const { tally } = await race('castBallot and markPaperVoter of one person', [
+    const { tally } = await race<unknown>('castBallot and markPaperVoter of one person', [
       ...Array.from(
         { length: 25 },
         () => () => call(v.voters[0].openid, 'castBallot', { pollId, choice: 'yes' }),
@@ -282,7 +281,7 @@ describe('paper at the meeting: secret polls', () => {
       counts: { yes: 0, no: 1, abstain: 0 },
       spoiled: 0,
       present: 1,
-      turnout: 3,
+      turnout: 1,
       ballots: 1,
       unconfirmedPaper: 2,
       digest: sha256(`${expectedBallotId(pollId, v.persons[2]._id)},no\n`),
@@ -388,7 +387,7 @@ describe('paper at the meeting: open polls', () => {
     expect(result).toMatchObject({
       counts: { yes: 0, no: 1, abstain: 0 },
       present: 1,
-      turnout: 2,
+      turnout: 1,
       ballots: 1,
       unconfirmedPaper: 1,
       digest: sha256(`${p1._id},no\n`),

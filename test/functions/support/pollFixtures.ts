@@ -60,8 +60,8 @@ export function pollVillage(
   const voters = persons
     .slice(0, linked)
     .map((p, i) => member(`${name}-m${i + 1}`, id, ['resident'], { personId: p._id, name: p.name }))
-  const committee = member(`${name}-com`, id, ['resident', 'committee'], { name: '村委' })
-  const moderator = member(`${name}-mod`, id, ['resident', 'moderator'], { name: '主持人' })
+  const committee = member(`${name}-com`, id, ['resident', 'committee'], { name: '张主任' })
+  const moderator = member(`${name}-mod`, id, ['resident', 'moderator'], { name: '李主持' })
   const resident = member(`${name}-res`, id, ['resident'], { name: '旁观村民' })
   const matter = storedMatter(`${name}-matter`, {
     villageId: id,
