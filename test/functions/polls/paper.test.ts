@@ -288,6 +288,31 @@ describe('paper at the meeting: secret polls', () => {
     })
   })
 
+  it('an early close waits for the paper to be entered and confirmed', async () => {
+    const v = paperVillage(backend, 'early', { n: 2 })
+    const pollId = await openedPoll(backend, v)
+    await ok(call(v.voters[0].openid, 'castBallot', { pollId, choice: 'no' }))
+    await ok(call(v.committee.openid, 'markPaperVoter', { pollId, personId: v.persons[1]._id }))
+    const refused = {
+      ok: false,
+      error: { code: 'CONFLICT', message: '会上的纸质票还没有录入并确认，确认以后才能提前结束。' },
+    }
+    // everyone has voted, but the box is neither entered nor confirmed
+    const counts = [{ choice: 'abstain', count: 1 }]
+    for (const step of ['mark', 'enter'] as const) {
+      if (step === 'enter')
+        await ok(call(v.committee.openid, 'enterPaperCounts', { pollId, counts }))
+      const before = await snapshot(backend)
+      expect(await call(v.committee.openid, 'closePoll', { pollId })).toEqual(refused)
+      expect(await snapshot(backend)).toEqual(before)
+    }
+    await ok(call(v.committee2.openid, 'confirmPaperCounts', { pollId, counts }))
+    expect(await call(v.committee.openid, 'closePoll', { pollId })).toEqual({
+      ok: true,
+      data: { phase: 'counting', closesAt: TEST_NOW.toISOString() },
+    })
+  })
+
   it('paper is taken until the closing time, then refused with nothing written', async () => {
     const v = paperVillage(backend, 'paperlate', { n: 2 })
     const pollId = await openedPoll(backend, v)
