@@ -33,6 +33,19 @@ export function assertPaperWindow(poll: Poll, now: Date): void {
   }
 }
 
+/**
+ * An early close stops the paper too: refused while paper from the meeting waits to be entered or
+ * confirmed (it would never count). Checked inside the close's transaction, which writes the poll
+ * as every paper entry does, so the two conflict.
+ */
+export function assertPaperSettled(poll: Poll): void {
+  const box = poll.paper ?? []
+  const boxOpen = (poll.paperVoters ?? 0) > 0 && !(box.length && box.every((p) => p.confirmedBy))
+  if (boxOpen || (poll.paperPending ?? 0) > 0) {
+    fail('CONFLICT', '会上的纸质票还没有录入并确认，确认以后才能提前结束。')
+  }
+}
+
 /** The voter of `personId` in the frozen electorate, or NOT_ELIGIBLE. */
 export async function loadVoter(r: Reader, pollId: string, personId: string): Promise<PollVoter> {
   const voter = await byId<PollVoter>(r, COLLECTION.pollVoters, voterId(pollId, personId))

@@ -9,6 +9,7 @@ import { authorize, refuse, verifiedActorAnd } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
 import { fail, handler } from '../../_shared/handler'
 import { pollSubject } from '../access'
+import { assertPaperSettled } from '../channels'
 import { publishResult } from '../count'
 import { countVoted, findPoll, loadPoll, NOT_FOUND_POLL, updatePoll } from '../repo'
 import { countable, phaseOf } from '../views'
@@ -35,6 +36,7 @@ export const closePoll = handler(POLL_SCHEMAS.closePoll, async ({ pollId }, ctx)
   await runTransaction(ctx.db, async (t) => {
     const current = await loadPoll(t, poll._id)
     if (phaseOf(current, ctx.now) !== 'open') fail('CONFLICT', '这次表决已经截止了。')
+    assertPaperSettled(current)
     await updatePoll(t, poll._id, { closesAt: ctx.now, updatedAt: ctx.now })
     await audit(t, {
       villageId: poll.villageId,

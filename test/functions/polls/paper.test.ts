@@ -7,24 +7,29 @@
  * one ballot. Expected counts and digests are worked out by hand here.
  */
 import { createHash } from 'node:crypto'
+import type { ActionName } from '../../../types/api'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import { castOf, expectedBallotId, openedPoll } from '../support/pollFixtures'
 import { CLOSES, countNow, docOf, ok, paperVillage } from '../support/paperFixtures'
+import { expectNoCrashAndLittleBusy, race } from '../support/race'
 import { CHINESE, snapshot } from '../support/snapshot'
 
 let backend: Backend
 
 beforeAll(async () => {
-  backend = await startBackend()
+  backend = await startBackend({ functionConcurrency: 10, functionQueueLimit: 400 })
 })
 afterAll(() => backend.close())
 afterEach(() => backend.emulator.clock.set(TEST_NOW))
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
 
-const call = (openid: string, action: string, payload: Record<string, unknown>) =>
-  backend.call(openid, 'polls', action as 'getPoll', payload)
+const call = <A extends ActionName<'polls'>>(
+  openid: string,
+  action: A,
+  payload: Record<string, unknown>,
+) => backend.call(openid, 'polls', action, payload)
 
 describe('paper at the meeting: secret polls', () => {
   it('paper and online count once: the online ballot is withdrawn unread, no cast after', async () => {
@@ -83,7 +88,6 @@ describe('paper at the meeting: secret polls', () => {
       spoiled: 1,
       present: 3,
       turnout: 3,
-      householdsPresent: 2,
       ballots: 1,
       unconfirmedPaper: 0,
       digest: sha256(
@@ -93,6 +97,37 @@ describe('paper at the meeting: secret polls', () => {
           .join(''),
       ),
     })
+  })
+
+  it('50 at once — the voter casting, the committee ticking them off — still count once', async () => {
+    const v = paperVillage(backend, 'oncerace', { n: 2 })
+    const pollId = await openedPoll(backend, v)
+    const p1 = v.persons[0]._id
+    // ten warm instances first, so that the calls below really run at the same moment
+    await Promise.all(
+      Array.from({ length: 10 }, () => call(v.resident.openid, 'getPoll', { pollId })),
+    )
+    const { tally } = await race<unknown>('castBallot and markPaperVoter of one person', [
+      ...Array.from(
+        { length: 25 },
+        () => () => call(v.voters[0].openid, 'castBallot', { pollId, choice: 'yes' }),
+      ),
+      ...Array.from(
+        { length: 25 },
+        () => () => call(v.committee.openid, 'markPaperVoter', { pollId, personId: p1 }),
+      ),
+    ])
+    expectNoCrashAndLittleBusy(tally, 50)
+    expect(Object.keys(tally).filter((k) => !['ok', 'VOTED_ON_PAPER', 'BUSY'].includes(k))).toEqual(
+      [],
+    )
+    // ticked off once, on paper, and no online choice left
+    expect(await castOf(backend, pollId)).toEqual([])
+    expect(await docOf(backend, COLLECTION.pollVoters, `${pollId}_${p1}`)).toMatchObject({
+      voted: true,
+      channel: 'paper',
+    })
+    expect(await docOf(backend, COLLECTION.polls, pollId)).toMatchObject({ paperVoters: 1 })
   })
 
   it('refuses counts that do not add up to the persons ticked off, writing nothing', async () => {
@@ -246,10 +281,35 @@ describe('paper at the meeting: secret polls', () => {
       counts: { yes: 0, no: 1, abstain: 0 },
       spoiled: 0,
       present: 1,
-      turnout: 3,
+      turnout: 1,
       ballots: 1,
       unconfirmedPaper: 2,
       digest: sha256(`${expectedBallotId(pollId, v.persons[2]._id)},no\n`),
+    })
+  })
+
+  it('an early close waits for the paper to be entered and confirmed', async () => {
+    const v = paperVillage(backend, 'early', { n: 2 })
+    const pollId = await openedPoll(backend, v)
+    await ok(call(v.voters[0].openid, 'castBallot', { pollId, choice: 'no' }))
+    await ok(call(v.committee.openid, 'markPaperVoter', { pollId, personId: v.persons[1]._id }))
+    const refused = {
+      ok: false,
+      error: { code: 'CONFLICT', message: '会上的纸质票还没有录入并确认，确认以后才能提前结束。' },
+    }
+    // everyone has voted, but the box is neither entered nor confirmed
+    const counts = [{ choice: 'abstain', count: 1 }]
+    for (const step of ['mark', 'enter'] as const) {
+      if (step === 'enter')
+        await ok(call(v.committee.openid, 'enterPaperCounts', { pollId, counts }))
+      const before = await snapshot(backend)
+      expect(await call(v.committee.openid, 'closePoll', { pollId })).toEqual(refused)
+      expect(await snapshot(backend)).toEqual(before)
+    }
+    await ok(call(v.committee2.openid, 'confirmPaperCounts', { pollId, counts }))
+    expect(await call(v.committee.openid, 'closePoll', { pollId })).toEqual({
+      ok: true,
+      data: { phase: 'counting', closesAt: TEST_NOW.toISOString() },
     })
   })
 
@@ -352,7 +412,7 @@ describe('paper at the meeting: open polls', () => {
     expect(result).toMatchObject({
       counts: { yes: 0, no: 1, abstain: 0 },
       present: 1,
-      turnout: 2,
+      turnout: 1,
       ballots: 1,
       unconfirmedPaper: 1,
       digest: sha256(`${p1._id},no\n`),

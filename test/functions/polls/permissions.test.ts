@@ -16,6 +16,8 @@ let backend: Backend
 let v: PollVillage
 let other: PollVillage
 const PENDING = member('pm-pending', 'v-pm', ['resident'], { status: 'pending' })
+/** Paper is entered by one committee member and confirmed by another: this one enters. */
+const COMMITTEE2 = member('pm-com2', 'v-pm', ['resident', 'committee'], { name: '村委二' })
 
 type Caller =
   'committee' | 'moderator' | 'voter' | 'resident' | 'otherCommittee' | 'pending' | 'stranger'
@@ -54,10 +56,18 @@ const ALLOWED: Record<ActionName, readonly Caller[]> = {
   listVoters: ['committee'],
   closePoll: ['committee'],
   exportBallots: MEMBERS,
+  markPaperVoter: ['committee'],
+  enterPaperCounts: ['committee'],
+  confirmPaperCounts: ['committee'],
+  enterPaperBallot: ['committee'],
+  confirmPaperBallot: ['committee'],
+  // for p2: the voter (p1) lives in p2's household; the others are on no household of the register
+  castProxyBallot: ['committee', 'voter'],
+  reachReport: ['committee'],
 }
 
 /** Reads: allowed without a write. */
-const READS: ActionName[] = ['getPoll', 'listPolls', 'listVoters', 'exportBallots']
+const READS: ActionName[] = ['getPoll', 'listPolls', 'listVoters', 'exportBallots', 'reachReport']
 
 /** The refusal each caller gets where not allowed, by hand. */
 function expectedRefusal(action: ActionName, caller: Caller): string {
@@ -76,7 +86,7 @@ beforeAll(async () => {
   backend = await startBackend()
   v = pollVillage(backend, 'pm', { n: 2 })
   other = pollVillage(backend, 'pm2', { n: 1 })
-  insert(backend, COLLECTION.members, [PENDING])
+  insert(backend, COLLECTION.members, [PENDING, COMMITTEE2])
   // an open poll (one cast) on a matter of its own, and a counted one
   openPollId = await freshOpenPoll()
   await backend.call(v.voters[1].openid, 'polls', 'castBallot', {
@@ -163,7 +173,34 @@ async function arrange(action: ActionName): Promise<Record<string, unknown>> {
     }
     case 'exportBallots':
       return { pollId: closedPollId }
+    case 'markPaperVoter':
+      return { pollId: await freshOpenPoll(), personId: 'pm-p1' }
+    case 'enterPaperCounts':
+    case 'confirmPaperCounts': {
+      const pollId = await freshOpenPoll()
+      const counts = [{ choice: 'yes', count: 1 }]
+      await prepared('markPaperVoter', { pollId, personId: 'pm-p1' })
+      if (action === 'confirmPaperCounts') await prepared('enterPaperCounts', { pollId, counts })
+      return { pollId, counts }
+    }
+    case 'enterPaperBallot':
+    case 'confirmPaperBallot': {
+      const pollId = await openedPoll(backend, { ...v, matterId: freshMatter() }, { secret: false })
+      const ballot = { pollId, personId: 'pm-p1', choice: 'yes' }
+      if (action === 'confirmPaperBallot') await prepared('enterPaperBallot', ballot)
+      return ballot
+    }
+    case 'castProxyBallot':
+      return { pollId: await freshOpenPoll(), personId: 'pm-p2', choice: 'yes', consent: 'phone' }
+    case 'reachReport':
+      return { pollId: openPollId }
   }
+}
+
+/** A step of a cell's arrangement, by the second committee member. */
+async function prepared(action: ActionName, payload: Record<string, unknown>): Promise<void> {
+  const res = await backend.call(COMMITTEE2.openid, 'polls', action, payload)
+  if (!res.ok) throw new Error(`${action}: ${JSON.stringify(res)}`)
 }
 
 const MATRIX = (Object.keys(ALLOWED) as ActionName[]).flatMap((action) =>
@@ -183,6 +220,13 @@ describe('polls permission matrix', () => {
         'listVoters',
         'openPoll',
         'updateDraft',
+        'markPaperVoter',
+        'enterPaperCounts',
+        'confirmPaperCounts',
+        'enterPaperBallot',
+        'confirmPaperBallot',
+        'castProxyBallot',
+        'reachReport',
       ].sort(),
     )
   })

@@ -112,6 +112,20 @@ const PAYLOADS: Payloads = {
     listVoters: (c) => ({ pollId: c.pollId }),
     closePoll: (c) => ({ pollId: c.pollId }),
     exportBallots: (c) => ({ pollId: c.pollId }),
+    // paper and 代投: on a person outside the electorate, or one who voted online (refused, so
+    // the export still holds every choice); the answers are searched all the same
+    markPaperVoter: (c) => ({ pollId: c.pollId, personId: 'no-such-person' }),
+    enterPaperCounts: (c) => ({ pollId: c.pollId, counts: [{ choice: c.choice, count: 1 }] }),
+    confirmPaperCounts: (c) => ({ pollId: c.pollId, counts: [{ choice: c.choice, count: 1 }] }),
+    enterPaperBallot: (c) => ({ pollId: c.pollId, personId: 'sec-p2', choice: c.choice }),
+    confirmPaperBallot: (c) => ({ pollId: c.pollId, personId: 'sec-p2', choice: c.choice }),
+    castProxyBallot: (c) => ({
+      pollId: c.pollId,
+      personId: 'sec-p2',
+      choice: c.choice,
+      consent: 'phone',
+    }),
+    reachReport: (c) => ({ pollId: c.pollId }),
   },
 }
 
