@@ -53,6 +53,7 @@ describe('npm run migrate', () => {
       { name: 'statements: hiding null → no hiding field', changed: 3 },
       { name: 'agendas: one document per day → agenda slots', changed: 0 },
       { name: 'timeline: rating entries → audit records off the timeline', changed: 0 },
+      { name: 'register: household names → persons', changed: 0 },
     ])
 
     // Expected: the same database with the three `hiding: null` fields gone, written out here.
@@ -78,6 +79,7 @@ describe('npm run migrate', () => {
       { name: 'statements: hiding null → no hiding field', changed: 0 },
       { name: 'agendas: one document per day → agenda slots', changed: 0 },
       { name: 'timeline: rating entries → audit records off the timeline', changed: 0 },
+      { name: 'register: household names → persons', changed: 0 },
     ])
     expect(await snapshot(backend)).toEqual(after)
   })
