@@ -13,7 +13,7 @@ import type { Person } from '../../types/model/member'
 import { COLLECTION } from './collections'
 import type { Database, Transaction } from './cloud'
 import { fail } from './handler'
-import { byId, pastPosition, type Reader } from './repo'
+import { allWhere, byId, pastPosition, setAll, type Reader } from './repo'
 
 export function personId(villageId: string, householdNo: string, name: string): string {
   const hex = createHash('sha256')
@@ -32,27 +32,9 @@ export async function loadPerson(r: Reader, id: string): Promise<Person> {
   return (await findPerson(r, id)) ?? fail(NO_PERSON.code, NO_PERSON.message)
 }
 
-/** The most documents one query returns from a function. */
-const PAGE = 1000
-/** Pages read at most for one village's register (100,000 persons). */
-const MAX_PAGES = 100
-
-/** Every person of a village, paged on the unique `_id`. */
+/** Every person of a village (at most 100,000), paged on the unique `_id`. */
 export async function personsOfVillage(db: Database, villageId: string): Promise<Person[]> {
-  const _ = db.command
-  const out: Person[] = []
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const last = out[out.length - 1]
-    const { data } = await db
-      .collection(COLLECTION.persons)
-      .where(last ? { villageId, _id: _.gt(last._id) } : { villageId })
-      .orderBy('_id', 'asc')
-      .limit(PAGE)
-      .get()
-    out.push(...(data as Person[]))
-    if (data.length < PAGE) return out
-  }
-  return fail('CONFLICT', `名册太大（超过 ${PAGE * MAX_PAGES} 人），请联系管理员。`)
+  return allWhere<Person>(db, COLLECTION.persons, { villageId })
 }
 
 /**
@@ -90,18 +72,12 @@ export async function countRepresentatives(db: Database, villageId: string): Pro
   return total
 }
 
-const BATCH = 100
-
 /** Writes persons whole by their stable id (an upsert), inside the caller's transaction. */
 export async function savePersons(t: Transaction, persons: readonly Person[]): Promise<void> {
-  for (let i = 0; i < persons.length; i += BATCH) {
-    await Promise.all(
-      persons
-        .slice(i, i + BATCH)
-        .map(({ _id, ...rest }) => t.collection(COLLECTION.persons).doc(_id).set(rest)),
-    )
-  }
+  await setAll(t, COLLECTION.persons, persons)
 }
+
+const BATCH = 100
 
 export async function removePersons(t: Transaction, ids: readonly string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += BATCH) {

@@ -42,3 +42,48 @@ export function pastPosition(
     { [field]: _.eq(position.at), _id: past(position.id) },
   ])
 }
+
+/** The most documents one query returns from a function. */
+const PAGE = 1000
+
+/**
+ * Every document matching `where` (only `field`s when given), paged on the unique `_id` (a stable
+ * order, no skip()). Past `maxPages` pages it refuses rather than stop silently.
+ */
+export async function allWhere<T extends { _id: string }>(
+  db: Database,
+  collection: string,
+  where: object,
+  options: { maxPages?: number; field?: Record<string, true> } = {},
+): Promise<T[]> {
+  const _ = db.command
+  const maxPages = options.maxPages ?? 100
+  const out: T[] = []
+  for (let page = 0; page < maxPages; page += 1) {
+    const last = out[out.length - 1]
+    let query = db
+      .collection(collection)
+      .where(last ? _.and([where, { _id: _.gt(last._id) }]) : where)
+    if (options.field) query = query.field(options.field)
+    const { data } = await query.orderBy('_id', 'asc').limit(PAGE).get()
+    out.push(...(data as T[]))
+    if (data.length < PAGE) return out
+  }
+  return fail('CONFLICT', `数据太多（超过 ${PAGE * maxPages} 条），请联系管理员分批处理。`)
+}
+
+/** Writes documents whole by their ids (upserts) inside a transaction, 100 requests at a time. */
+export async function setAll(
+  t: Transaction,
+  collection: string,
+  docs: ReadonlyArray<{ _id: string }>,
+): Promise<void> {
+  const BATCH = 100
+  for (let i = 0; i < docs.length; i += BATCH) {
+    await Promise.all(
+      docs
+        .slice(i, i + BATCH)
+        .map(({ _id, ...rest }) => t.collection(collection).doc(_id).set(rest)),
+    )
+  }
+}

@@ -14,6 +14,7 @@ import { personsOfOldHousehold } from '../../domain/village/register'
 import { COLLECTION } from '../_shared/collections'
 import { runTransaction, type Database } from '../_shared/cloud'
 import { personId, savePersons } from '../_shared/persons'
+import { allWhere } from '../_shared/repo'
 
 export interface PersonsMigration {
   /** Households given persons by this run, persons written, households marked for re-import. */
@@ -22,46 +23,18 @@ export interface PersonsMigration {
   flagged: number
 }
 
-const PAGE = 1000
-const MAX_PAGES = 1000
-
-/** Every document of a collection (`field`s only), paged on `_id`. */
-async function everything<T extends { _id: string }>(
-  db: Database,
-  collection: string,
-  field: Record<string, true>,
-): Promise<T[]> {
-  const _ = db.command
-  const out: T[] = []
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const last = out[out.length - 1]
-    const { data } = await db
-      .collection(collection)
-      .where(last ? { _id: _.gt(last._id) } : {})
-      .field(field)
-      .orderBy('_id', 'asc')
-      .limit(PAGE)
-      .get()
-    out.push(...(data as T[]))
-    if (data.length < PAGE) return out
-  }
-  throw new Error(`${collection}: more than ${PAGE * MAX_PAGES} documents`)
-}
-
 export async function migratePersons(db: Database, now = new Date()): Promise<PersonsMigration> {
   const done: PersonsMigration = { households: 0, persons: 0, flagged: 0 }
-  const households = await everything<Household>(db, COLLECTION.households, {
-    _id: true,
-    villageId: true,
-    number: true,
-    people: true,
-    adults: true,
+  const all = { _id: db.command.exists(true) }
+  const households = await allWhere<Household>(db, COLLECTION.households, all, {
+    maxPages: 1000,
+    field: { _id: true, villageId: true, number: true, people: true, adults: true },
   })
-  const known = new Set(
-    (await everything<Pick<Person, '_id'>>(db, COLLECTION.persons, { _id: true })).map(
-      (p) => p._id,
-    ),
-  )
+  const persons = await allWhere<Pick<Person, '_id'>>(db, COLLECTION.persons, all, {
+    maxPages: 1000,
+    field: { _id: true },
+  })
+  const known = new Set(persons.map((p) => p._id))
   for (const h of households) {
     if (!Array.isArray(h.people) || typeof h.adults !== 'number') continue
     const old = personsOfOldHousehold(h, (n, name) => personId(h.villageId, n, name), now)

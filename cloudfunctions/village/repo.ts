@@ -8,35 +8,10 @@ import { linkedMembers } from '../../domain/village/register'
 import { withDefaults } from '../../domain/village/settings'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
-import { fail } from '../_shared/handler'
-import { byId, type Reader } from '../_shared/repo'
+import { allWhere, byId, setAll, type Reader } from '../_shared/repo'
 
 /** The most documents one query returns from a function. */
 const PAGE = 1000
-/** Pages read at most for one whole list: past it the list refuses rather than stop silently. */
-const MAX_PAGES = 100
-
-/** Every document matching `where`, paged on the unique `_id` (a stable order, no skip()). */
-async function allWhere<T extends { _id: string }>(
-  db: Database,
-  collection: string,
-  where: object,
-): Promise<T[]> {
-  const _ = db.command
-  const out: T[] = []
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    const last = out[out.length - 1]
-    const { data } = await db
-      .collection(collection)
-      .where(last ? _.and([where, { _id: _.gt(last._id) }]) : where)
-      .orderBy('_id', 'asc')
-      .limit(PAGE)
-      .get()
-    out.push(...(data as T[]))
-    if (data.length < PAGE) return out
-  }
-  return fail('CONFLICT', `数据太多（超过 ${PAGE * MAX_PAGES} 条），请联系管理员分批处理。`)
-}
 
 export { patchVillage, villageRefs } from '../_shared/villages'
 export {
@@ -82,14 +57,7 @@ export async function updateHousehold(
  * the import's transaction.
  */
 export async function saveHouseholds(t: Transaction, households: readonly Household[]) {
-  const BATCH = 100
-  for (let i = 0; i < households.length; i += BATCH) {
-    await Promise.all(
-      households
-        .slice(i, i + BATCH)
-        .map(({ _id, ...rest }) => t.collection(COLLECTION.households).doc(_id).set(rest)),
-    )
-  }
+  await setAll(t, COLLECTION.households, households)
 }
 
 // views

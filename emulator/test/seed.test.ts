@@ -14,10 +14,12 @@ import { sdkFor, start } from './helpers'
 jest.setTimeout(60_000)
 
 const DEMO = demoMatters(new Date())
-// village, households, members, matters with their timelines, agenda slots and ratings
+// village, households, one person per name on the register, members, matters with their
+// timelines, agenda slots and ratings
 const SEEDED =
   1 +
   demoHouseholds().length +
+  demoHouseholds().reduce((n, h) => n + h.people.length, 0) +
   demoMembers().length +
   DEMO.matters.length +
   DEMO.auditLogs.length +

@@ -55,6 +55,7 @@ describe('npm run migrate', () => {
       { name: 'agendas: one document per day → agenda slots', changed: 0 },
       { name: 'timeline: rating entries → audit records off the timeline', changed: 0 },
       { name: 'statements: report list → one document per report', changed: 0 },
+      { name: 'register: household names → persons', changed: 0 },
     ])
 
     // Expected: the same database with the three `hiding: null` fields gone, written out here.
@@ -81,6 +82,7 @@ describe('npm run migrate', () => {
       { name: 'agendas: one document per day → agenda slots', changed: 0 },
       { name: 'timeline: rating entries → audit records off the timeline', changed: 0 },
       { name: 'statements: report list → one document per report', changed: 0 },
+      { name: 'register: household names → persons', changed: 0 },
     ])
     expect(await snapshot(backend)).toEqual(after)
   })
