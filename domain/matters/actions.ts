@@ -5,6 +5,12 @@ import { nextActions } from './lifecycle'
 import { closable, discussionMayStart, minutesOpen, ratingOpen } from './rules'
 import { isArt24 } from './categories'
 import { categoryChangeOpen } from './procedure'
+import { shanghaiDate } from '../shared/time'
+
+/** The committee drafts a poll any day; a moderator only on the matter's talk day. */
+export function pollMayBeDrafted(actor: Actor | null, matter: Matter, now: Date): boolean {
+  return !!actor && (actor.roles.includes('committee') || matter.talkDay === shanghaiDate(now))
+}
 
 export function matterSubject(matter: Pick<Matter, 'villageId' | 'raisedBy' | 'handling'>) {
   return {
@@ -34,10 +40,14 @@ export function availableActions(actor: Actor | null, matter: Matter, now: Date)
     ['recordMinutes', minutesOpen(matter, now)],
     ['changeCategory', categoryChangeOpen(matter)],
     ['recordProcedureStep', isArt24(matter.category) && categoryChangeOpen(matter)],
+    // 民事民决: a poll is drafted on a matter in discussion (the polls function opens it)
+    ['draftPoll', matter.status === 'discussing'],
   ]
   for (const [action, when] of extra) if (when && allowed(action)) out.push(action)
   return out.filter(
     (a) =>
+      a !== 'openPoll' &&
+      (a !== 'draftPoll' || pollMayBeDrafted(actor, matter, now)) &&
       (a !== 'closeMatter' || closable(matter, now)) &&
       (a !== 'startDiscussion' || discussionMayStart(matter, now)) &&
       // An Art. 24 matter is decided by a poll of the assembly (or its delegates), never here.
