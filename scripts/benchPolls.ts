@@ -265,7 +265,9 @@ export async function pollsBench(rows: Row[]): Promise<void> {
     memory: true,
     functionsDir: FUNCTIONS_ROOT,
     collections: COLLECTIONS,
-    functionLog: () => undefined,
+    functionLog: (name, line) => {
+      if (process.env.FENGSI_FN_LOG) process.stderr.write(`[fn ${name}] ${line}\n`)
+    },
     timerTriggers: false,
     functionConcurrency: 10,
     functionQueueLimit: 1000,

@@ -4,7 +4,7 @@ import type { Matter } from '../../types/model/matter'
 import type { Village } from '../../types/model/member'
 import type { Poll } from '../../types/model/poll'
 import { withDefaults } from '../../domain/village/settings'
-import { shanghaiDate } from '../../domain/shared/time'
+import { pollMayBeDrafted } from '../../domain/matters/actions'
 import { STATUS_LABELS } from '../../domain/matters/lifecycle'
 import type { ActorRecord } from '../_shared/actor'
 import { fail } from '../_shared/handler'
@@ -20,8 +20,7 @@ export const pollSubject = (poll: Pick<Poll, 'villageId'>) => ({ villageId: poll
 
 /** A moderator who is not on the committee drafts and opens polls only on the matter's talk day. */
 export function assertMayRun(actor: ActorRecord, matter: Matter, now: Date): void {
-  if (actor.roles.includes('committee')) return
-  if (!matter.talkDay || matter.talkDay !== shanghaiDate(now)) {
+  if (!pollMayBeDrafted(actor, matter, now)) {
     fail('FORBIDDEN', '主持人只能在这件事的说事日发起表决。')
   }
 }

@@ -65,13 +65,15 @@ export async function countPoll(db: Database, poll: Poll, now: Date): Promise<Po
   const householdsPresent = byHouseholds
     ? (await turnoutByHousehold(db, poll._id)).households
     : undefined
+  // The households route of the quorum is given only where it is counted.
   const quorum = {
     body: poll.body,
     adults: electorate.adults,
-    households: electorate.households,
     representatives: electorate.representatives,
     present,
-    ...(householdsPresent !== undefined ? { householdsPresent } : {}),
+    ...(householdsPresent !== undefined
+      ? { households: electorate.households, householdsPresent }
+      : {}),
   }
   const digest = ballotDigest(ballots, paper)
   const base = {

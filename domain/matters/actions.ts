@@ -3,6 +3,12 @@ import type { Matter } from '../../types/model/matter'
 import { can, PERMISSIONS, type Action, type Actor } from '../permissions'
 import { nextActions } from './lifecycle'
 import { closable, discussionMayStart, minutesOpen, ratingOpen } from './rules'
+import { shanghaiDate } from '../shared/time'
+
+/** The committee drafts a poll any day; a moderator only on the matter's talk day. */
+export function pollMayBeDrafted(actor: Actor | null, matter: Matter, now: Date): boolean {
+  return !!actor && (actor.roles.includes('committee') || matter.talkDay === shanghaiDate(now))
+}
 
 export function matterSubject(matter: Pick<Matter, 'villageId' | 'raisedBy' | 'handling'>) {
   return {
@@ -30,10 +36,14 @@ export function availableActions(actor: Actor | null, matter: Matter, now: Date)
     ],
     ['moveAgendaItem', matter.status === 'accepted' && !!matter.talkDay],
     ['recordMinutes', minutesOpen(matter, now)],
+    // 民事民决: a poll is drafted on a matter in discussion (the polls function opens it)
+    ['draftPoll', matter.status === 'discussing'],
   ]
   for (const [action, when] of extra) if (when && allowed(action)) out.push(action)
   return out.filter(
     (a) =>
+      a !== 'openPoll' &&
+      (a !== 'draftPoll' || pollMayBeDrafted(actor, matter, now)) &&
       (a !== 'closeMatter' || closable(matter, now)) &&
       (a !== 'startDiscussion' || discussionMayStart(matter, now)),
   )

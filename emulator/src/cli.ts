@@ -94,7 +94,9 @@ const parseArgs = (argv: readonly string[]): CliOptions => {
       case '--function-env': {
         const name = value(i, a)
         if (!/^[A-Z_][A-Z0-9_]*$/.test(name)) {
-          throw new Error(`--function-env ${name}: the NAME of a variable of this process\n${USAGE}`)
+          throw new Error(
+            `--function-env ${name}: the NAME of a variable of this process\n${USAGE}`,
+          )
         }
         if (process.env[name] === undefined) throw new Error(`--function-env ${name}: not set`)
         out.functionEnv.push(name)

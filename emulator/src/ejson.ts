@@ -56,7 +56,12 @@ export const parseWireObject = (text: unknown, what: string, now: number): Doc =
 /** Serialise a document for storage and for the wire (relaxed EJSON: numbers stay JSON numbers). */
 export const stringifyDoc = (doc: unknown): string => EJSON.stringify(doc, { relaxed: true })
 
-/** Parse a stored document. */
-export const parseStored = (text: string): Doc => EJSON.parse(text, { relaxed: true }) as Doc
+/**
+ * Parse a stored document. One without any `"$` (no EJSON wrapper such as `$date` or `$oid`: field
+ * names never start with `$`) is plain JSON, which relaxed EJSON reads exactly as JSON.parse does,
+ * several times faster (a scan of 100,000 documents).
+ */
+export const parseStored = (text: string): Doc =>
+  (text.includes('"$') ? EJSON.parse(text, { relaxed: true }) : JSON.parse(text)) as Doc
 
 export { isPlainObject }

@@ -17,7 +17,7 @@ import { HANDLERS as matters } from '../../../cloudfunctions/matters/index'
 import { HANDLERS as polls } from '../../../cloudfunctions/polls/index'
 import { HANDLERS as village } from '../../../cloudfunctions/village/index'
 import { functionNames } from '../../../scripts/build-functions'
-import { startBackend, TEST_NOW, type Backend } from '../support/backend'
+import { startBackend, TEST_BALLOT_SECRET, TEST_NOW, type Backend } from '../support/backend'
 import {
   expectedBallotId,
   openedPoll,
@@ -267,6 +267,10 @@ describe('secrecy of a secret poll', () => {
     for (const voter of voters) {
       expect(JSON.stringify(exported[0].body)).toContain(`${voter.ballotId},${voter.marker}`)
     }
+  })
+
+  it('no answer carries the ballot secret', () => {
+    expect(answers.filter((a) => JSON.stringify(a.body).includes(TEST_BALLOT_SECRET))).toEqual([])
   })
 
   it('no response holds both a person’s identity and their choice or ballot id', () => {
