@@ -10,10 +10,19 @@ import type { Person, Village } from '../../types/model/member'
 import type { Poll, PollVoter, ProxyCounter } from '../../types/model/poll'
 import { withDefaults } from '../../domain/village/settings'
 import { COLLECTION } from '../_shared/collections'
-import { isTransactionConflict, type Database } from '../_shared/cloud'
-import { fail } from '../_shared/handler'
+import type { Action } from '../../domain/permissions'
+import type { ActorRecord } from '../_shared/actor'
+import { authorize, refuse, verifiedActorAnd } from '../_shared/authorize'
+import {
+  isTransactionConflict,
+  runTransaction,
+  type Database,
+  type Transaction,
+} from '../_shared/cloud'
+import { fail, type HandlerContext } from '../_shared/handler'
 import { byId, type Reader } from '../_shared/repo'
-import { voterId } from './repo'
+import { pollSubject } from './access'
+import { findPoll, loadPoll, NOT_FOUND_POLL, voterId } from './repo'
 
 export const NOT_IN_ELECTORATE = '这个人不在这次表决的选民名单里。'
 
@@ -24,6 +33,29 @@ export const OPEN_POLL_PAPER = '记名表决的纸质票请逐张录入投票人
 
 export const SAME_MEMBER =
   '录入的人不能自己确认，请另一位村委会成员核对后确认（两个人各核一遍，才算数）。'
+
+/**
+ * What every paper entry shares: the caller allowed to take `action`, then in ONE transaction the
+ * poll read again, open for paper, and secret (a box's counts) or open (named ballots) as the
+ * entry needs; `work` does the rest in that transaction.
+ */
+export async function onPaper<T>(
+  ctx: HandlerContext,
+  pollId: string,
+  action: Action,
+  secret: boolean,
+  work: (t: Transaction, poll: Poll, who: ActorRecord) => Promise<T>,
+): Promise<T> {
+  const [actor, found] = await verifiedActorAnd(ctx, findPoll(ctx.db, pollId))
+  const seen = found ?? refuse(NOT_FOUND_POLL)
+  const who = authorize(actor, action, pollSubject(seen), NOT_FOUND_POLL)
+  return runTransaction(ctx.db, async (t) => {
+    const poll = await loadPoll(t, pollId)
+    assertPaperWindow(poll, ctx.now)
+    if (poll.secret !== secret) fail('CONFLICT', poll.secret ? SECRET_POLL_PAPER : OPEN_POLL_PAPER)
+    return work(t, poll, who)
+  })
+}
 
 /** Paper is entered from the opening until the closing time. */
 export function assertPaperWindow(poll: Poll, now: Date): void {

@@ -7,21 +7,12 @@
 import { POLL_SCHEMAS } from '../../../domain/polls/schemas'
 import { paperBox, sameBox } from '../../../domain/polls/paper'
 import { audit } from '../../_shared/audit'
-import { authorize, refuse, verifiedActorAnd } from '../../_shared/authorize'
-import { runTransaction } from '../../_shared/cloud'
 import { fail, handler } from '../../_shared/handler'
-import { pollSubject } from '../access'
-import { assertPaperWindow, SAME_MEMBER, OPEN_POLL_PAPER } from '../channels'
-import { findPoll, loadPoll, NOT_FOUND_POLL, updatePoll } from '../repo'
+import { onPaper, SAME_MEMBER } from '../channels'
+import { updatePoll } from '../repo'
 
 export const confirmPaperCounts = handler(POLL_SCHEMAS.confirmPaperCounts, async (input, ctx) => {
-  const [actor, found] = await verifiedActorAnd(ctx, findPoll(ctx.db, input.pollId))
-  const seen = found ?? refuse(NOT_FOUND_POLL)
-  const who = authorize(actor, 'confirmPaperCounts', pollSubject(seen), NOT_FOUND_POLL)
-  return runTransaction(ctx.db, async (t) => {
-    const poll = await loadPoll(t, input.pollId)
-    assertPaperWindow(poll, ctx.now)
-    if (!poll.secret) fail('CONFLICT', OPEN_POLL_PAPER)
+  return onPaper(ctx, input.pollId, 'confirmPaperCounts', true, async (t, poll, who) => {
     const entered = poll.paper ?? []
     if (entered.length === 0) fail('CONFLICT', '还没有录入票箱的票数。')
     if (entered.every((p) => p.confirmedBy)) fail('CONFLICT', '票箱的票数已经确认过了。')

@@ -9,23 +9,14 @@
 import { POLL_SCHEMAS } from '../../../domain/polls/schemas'
 import { encodeChoice } from '../../../domain/polls/choice'
 import { audit } from '../../_shared/audit'
-import { authorize, refuse, verifiedActorAnd } from '../../_shared/authorize'
-import { runTransaction } from '../../_shared/cloud'
 import { COLLECTION } from '../../_shared/collections'
 import { fail, handler } from '../../_shared/handler'
-import { pollSubject } from '../access'
-import { assertPaperWindow, loadVoter, reachedNow, SECRET_POLL_PAPER } from '../channels'
-import { ballotId, findBallot, findPoll, loadPoll, NOT_FOUND_POLL, updatePoll } from '../repo'
+import { loadVoter, onPaper, reachedNow } from '../channels'
+import { ballotId, findBallot, updatePoll } from '../repo'
 
 export const enterPaperBallot = handler(POLL_SCHEMAS.enterPaperBallot, async (input, ctx) => {
-  const [actor, found] = await verifiedActorAnd(ctx, findPoll(ctx.db, input.pollId))
-  const seen = found ?? refuse(NOT_FOUND_POLL)
-  const who = authorize(actor, 'enterPaperBallot', pollSubject(seen), NOT_FOUND_POLL)
   const _ = ctx.db.command
-  await runTransaction(ctx.db, async (t) => {
-    const poll = await loadPoll(t, input.pollId)
-    assertPaperWindow(poll, ctx.now)
-    if (poll.secret) fail('CONFLICT', SECRET_POLL_PAPER)
+  await onPaper(ctx, input.pollId, 'enterPaperBallot', false, async (t, poll, who) => {
     const choice = encodeChoice(poll, input.choice)
     const voter = await loadVoter(t, poll._id, input.personId)
     const ballot = await findBallot(t, poll._id, voter.personId)

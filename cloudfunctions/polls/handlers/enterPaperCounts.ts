@@ -8,21 +8,12 @@
 import { POLL_SCHEMAS } from '../../../domain/polls/schemas'
 import { paperBox } from '../../../domain/polls/paper'
 import { audit } from '../../_shared/audit'
-import { authorize, refuse, verifiedActorAnd } from '../../_shared/authorize'
-import { runTransaction } from '../../_shared/cloud'
 import { fail, handler } from '../../_shared/handler'
-import { pollSubject } from '../access'
-import { assertPaperWindow, OPEN_POLL_PAPER } from '../channels'
-import { findPoll, loadPoll, NOT_FOUND_POLL, updatePoll } from '../repo'
+import { onPaper } from '../channels'
+import { updatePoll } from '../repo'
 
 export const enterPaperCounts = handler(POLL_SCHEMAS.enterPaperCounts, async (input, ctx) => {
-  const [actor, found] = await verifiedActorAnd(ctx, findPoll(ctx.db, input.pollId))
-  const seen = found ?? refuse(NOT_FOUND_POLL)
-  const who = authorize(actor, 'enterPaperCounts', pollSubject(seen), NOT_FOUND_POLL)
-  return runTransaction(ctx.db, async (t) => {
-    const poll = await loadPoll(t, input.pollId)
-    assertPaperWindow(poll, ctx.now)
-    if (!poll.secret) fail('CONFLICT', OPEN_POLL_PAPER)
+  return onPaper(ctx, input.pollId, 'enterPaperCounts', true, async (t, poll, who) => {
     if (poll.paper?.some((p) => p.confirmedBy)) {
       fail('CONFLICT', '票箱的票数已经确认了，不能再改。')
     }

@@ -8,23 +8,14 @@
  */
 import { POLL_SCHEMAS } from '../../../domain/polls/schemas'
 import { audit } from '../../_shared/audit'
-import { authorize, refuse, verifiedActorAnd } from '../../_shared/authorize'
-import { runTransaction } from '../../_shared/cloud'
 import { COLLECTION } from '../../_shared/collections'
 import { fail, handler } from '../../_shared/handler'
-import { pollSubject } from '../access'
-import { assertPaperWindow, loadVoter, OPEN_POLL_PAPER, reachedNow } from '../channels'
-import { ballotId, findPoll, loadPoll, NOT_FOUND_POLL, updatePoll } from '../repo'
+import { loadVoter, onPaper, reachedNow } from '../channels'
+import { ballotId, updatePoll } from '../repo'
 
 export const markPaperVoter = handler(POLL_SCHEMAS.markPaperVoter, async (input, ctx) => {
-  const [actor, found] = await verifiedActorAnd(ctx, findPoll(ctx.db, input.pollId))
-  const poll0 = found ?? refuse(NOT_FOUND_POLL)
-  const who = authorize(actor, 'markPaperVoter', pollSubject(poll0), NOT_FOUND_POLL)
   const _ = ctx.db.command
-  return runTransaction(ctx.db, async (t) => {
-    const poll = await loadPoll(t, input.pollId)
-    assertPaperWindow(poll, ctx.now)
-    if (!poll.secret) fail('CONFLICT', OPEN_POLL_PAPER)
+  return onPaper(ctx, input.pollId, 'markPaperVoter', true, async (t, poll, who) => {
     if (poll.paper?.length) {
       fail('CONFLICT', '票箱的票数已经录入了，不能再登记现场投票的人。')
     }

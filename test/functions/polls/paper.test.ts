@@ -7,11 +7,10 @@
  * one ballot. Expected counts and digests are worked out by hand here.
  */
 import { createHash } from 'node:crypto'
-import type { ActionName } from '../../../types/api'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import { castOf, expectedBallotId, openedPoll } from '../support/pollFixtures'
-import { CLOSES, countNow, docOf, ok, paperVillage } from '../support/paperFixtures'
+import { CLOSES, countNow, docOf, ok, paperVillage, pollsCaller } from '../support/paperFixtures'
 import { expectNoCrashAndLittleBusy, race } from '../support/race'
 import { CHINESE, snapshot } from '../support/snapshot'
 
@@ -25,11 +24,7 @@ afterEach(() => backend.emulator.clock.set(TEST_NOW))
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
 
-const call = <A extends ActionName<'polls'>>(
-  openid: string,
-  action: A,
-  payload: Record<string, unknown>,
-) => backend.call(openid, 'polls', action, payload)
+const call = pollsCaller(() => backend)
 
 describe('paper at the meeting: secret polls', () => {
   it('paper and online count once: the online ballot is withdrawn unread, no cast after', async () => {

@@ -4,11 +4,10 @@
  * voter sees it and changes it by casting (the last counts, the mark becomes online); at most the
  * village's proxyLimit voters per recorder and poll, also with 50 casts at once.
  */
-import type { ActionName } from '../../../types/api'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import { castOf, expectedBallotId, openedPoll } from '../support/pollFixtures'
-import { docOf, ok, paperVillage } from '../support/paperFixtures'
+import { docOf, ok, paperVillage, pollsCaller } from '../support/paperFixtures'
 import { expectNoCrashAndLittleBusy, race } from '../support/race'
 import { snapshot } from '../support/snapshot'
 
@@ -20,11 +19,7 @@ beforeAll(async () => {
 afterAll(() => backend.close())
 afterEach(() => backend.emulator.clock.set(TEST_NOW))
 
-const call = <A extends ActionName<'polls'>>(
-  openid: string,
-  action: A,
-  payload: Record<string, unknown>,
-) => backend.call(openid, 'polls', action, payload)
+const call = pollsCaller(() => backend)
 
 const NOT_HOUSEHOLD = '只有选民的家里人（本户、已关联名册的村民）或村委会成员可以代投。'
 

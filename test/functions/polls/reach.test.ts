@@ -3,11 +3,10 @@
  * recorded once (later openings write nothing), paper and 代投 count as reached, and the committee
  * sees how many have been reached and who has not — names only, nothing about anyone's choice.
  */
-import type { ActionName } from '../../../types/api'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { startBackend, TEST_NOW, type Backend } from '../support/backend'
 import { openedPoll } from '../support/pollFixtures'
-import { CLOSES, docOf, ok, paperVillage } from '../support/paperFixtures'
+import { CLOSES, docOf, ok, paperVillage, pollsCaller } from '../support/paperFixtures'
 import { snapshot } from '../support/snapshot'
 
 let backend: Backend
@@ -18,11 +17,7 @@ beforeAll(async () => {
 afterAll(() => backend.close())
 afterEach(() => backend.emulator.clock.set(TEST_NOW))
 
-const call = <A extends ActionName<'polls'>>(
-  openid: string,
-  action: A,
-  payload: Record<string, unknown>,
-) => backend.call(openid, 'polls', action, payload)
+const call = pollsCaller(() => backend)
 
 describe('reach (送达)', () => {
   it('records the first opening once, and reports who has not been reached', async () => {

@@ -3,7 +3,7 @@
  * (a confirmation needs another member than the one who entered), and small call helpers.
  */
 import type { Member } from '../../../types/model/member'
-import type { Envelope } from '../../../types/api'
+import type { ActionName, Envelope } from '../../../types/api'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { Backend } from './backend'
 import { insert, member } from './fixtures'
@@ -23,6 +23,18 @@ export function paperVillage(
   const committee2 = member(`${name}-com2`, v.id, ['resident', 'committee'], { name: '村委二' })
   insert(backend, COLLECTION.members, [committee2])
   return { ...v, committee2 }
+}
+
+/**
+ * `call(openid, action, payload)` on the polls function of the file's backend (read when called,
+ * as it starts in beforeAll); a payload of any shape, since refusals are tested too.
+ */
+export function pollsCaller(backend: () => Backend) {
+  return <A extends ActionName<'polls'>>(
+    openid: string,
+    action: A,
+    payload: Record<string, unknown>,
+  ) => backend().call(openid, 'polls', action, payload)
 }
 
 /** Calls a polls action and answers its data, or throws with the refusal. */
