@@ -36,17 +36,11 @@ export function assertDraft(poll: Poll): void {
   if (poll.status !== 'draft') fail('CONFLICT', '这次表决已经开始了，不能再修改。')
 }
 
-/** The village's poll settings. Defaults as agreed: 3 days' notice; no delegation. */
+/** The village's poll settings, with the defaults (domain/village/settings.ts). */
 export function pollSettings(village: Village): {
   noticeDays: number
   delegation?: { date: LocalDate; note: string }
 } {
-  const s = withDefaults(village).settings as Partial<{
-    pollNoticeDays: number
-    delegation: { date: LocalDate; note: string }
-  }>
-  return {
-    noticeDays: typeof s.pollNoticeDays === 'number' ? s.pollNoticeDays : 3,
-    ...(s.delegation ? { delegation: s.delegation } : {}),
-  }
+  const { pollNoticeDays, delegation } = withDefaults(village).settings
+  return { noticeDays: pollNoticeDays, ...(delegation ? { delegation } : {}) }
 }

@@ -93,8 +93,7 @@ export function reachedNow(voter: PollVoter, now: Date): Partial<PollVoter> {
 
 /** The village's 代投 limit per recorder and poll (VillageSettings.proxyLimit, default 3). */
 export function proxyLimitOf(village: Village): number {
-  const s = withDefaults(village).settings as Partial<{ proxyLimit: number }>
-  return typeof s.proxyLimit === 'number' && s.proxyLimit >= 0 ? s.proxyLimit : 3
+  return withDefaults(village).settings.proxyLimit
 }
 
 export const proxyCounterId = (pollId: string, recorderId: string) => `${pollId}_${recorderId}`
