@@ -104,6 +104,7 @@ describe('matters.raiseMatter', () => {
           body: '修路',
           photos: [],
           urgent: false,
+          category: 'roadsUtilities',
         }),
       ).toEqual({
         ok: false,
