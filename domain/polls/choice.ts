@@ -5,21 +5,12 @@
  */
 import type { PollKind, PollOption } from '../../types/model/poll'
 import { DomainError } from '../shared/errors'
-
-export const YES_NO = ['yes', 'no', 'abstain'] as const
-
-export const YES_NO_LABELS: Record<(typeof YES_NO)[number], string> = {
-  yes: '赞成',
-  no: '反对',
-  abstain: '弃权',
-}
+import { encodeSelection, optionId, YES_NO_CHOICES } from './choices'
 
 /** `o1` … `o10`, in the order the options were drafted. */
 export function optionIds(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `o${i + 1}`)
+  return Array.from({ length: count }, (_, i) => optionId(i + 1))
 }
-
-const optionNumber = (id: string) => Number(id.slice(1))
 
 export interface ChoiceRules {
   kind: PollKind
@@ -33,7 +24,7 @@ export function encodeChoice(poll: ChoiceRules, raw: string | readonly string[])
     throw new DomainError('INVALID_CHOICE', why)
   }
   if (poll.kind === 'yesNo') {
-    if (typeof raw !== 'string' || !(YES_NO as readonly string[]).includes(raw)) {
+    if (typeof raw !== 'string' || !(YES_NO_CHOICES as readonly string[]).includes(raw)) {
       invalid('请选择赞成、反对或弃权。')
     }
     return raw as string
@@ -46,10 +37,5 @@ export function encodeChoice(poll: ChoiceRules, raw: string | readonly string[])
   if (new Set(ids).size !== ids.length) invalid('同一个选项只能选一次。')
   const max = poll.maxSelections ?? 1
   if (ids.length > max) invalid(`这次表决最多选 ${max} 项。`)
-  return ids.sort((a, b) => optionNumber(a) - optionNumber(b)).join('+')
-}
-
-/** The option ids a stored choice selects (choice polls). */
-export function decodeChoice(choice: string): string[] {
-  return choice.split('+')
+  return encodeSelection(ids)
 }
