@@ -7,6 +7,7 @@
 import { createHmac } from 'node:crypto'
 import { startEmulator, type Emulator } from '../emulator/src/index'
 import { COLLECTIONS } from '../cloudfunctions/_shared/collections'
+import { DEFAULT_SETTINGS } from '../domain/village/settings'
 import { FUNCTIONS_ROOT } from './build-functions'
 
 type Row = [string, string, string]
@@ -31,12 +32,7 @@ function seedVillage(emulator: Emulator): void {
       name: '压测村',
       talkDays: [4, 14, 24],
       counts: { adults: 0, households: 0, representatives: 0 },
-      settings: {
-        agendaSize: 10,
-        responseDeadlineDays: 3,
-        reportThreshold: 3,
-        ratingWindowDays: 7,
-      },
+      settings: DEFAULT_SETTINGS,
       createdAt: T0,
       updatedAt: T0,
     },

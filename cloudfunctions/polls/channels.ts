@@ -102,6 +102,15 @@ export function findProxyCounter(r: Reader, pollId: string, recorderId: string) 
   return byId<ProxyCounter>(r, COLLECTION.proxyCounters, proxyCounterId(pollId, recorderId))
 }
 
+/** A recorder's 代投 counter, written whole by each of their proxy casts. */
+export async function saveProxyCounter(
+  t: Transaction,
+  id: string,
+  counter: Omit<ProxyCounter, '_id'>,
+): Promise<void> {
+  await t.collection(COLLECTION.proxyCounters).doc(id).set(counter)
+}
+
 export function findPerson(r: Reader, id: string) {
   return byId<Person>(r, COLLECTION.persons, id)
 }

@@ -85,6 +85,33 @@ export function findBallot(r: Reader, pollId: string, personId: string) {
   return byId<Ballot>(r, COLLECTION.ballots, ballotId(pollId, personId))
 }
 
+/**
+ * A change to one person's ballot: its choice, or a pending paper entry. Fields may be the
+ * database's commands (`_.remove()`, `_.set(...)`), as the handlers need them.
+ */
+export async function updateBallot(
+  t: Transaction,
+  pollId: string,
+  personId: string,
+  patch: object,
+): Promise<void> {
+  await t.collection(COLLECTION.ballots).doc(ballotId(pollId, personId)).update(patch)
+}
+
+/** A change to one voter of the frozen electorate (the turnout, its channel, 代投, 送达). */
+export async function updateVoter(t: Transaction, id: string, patch: object): Promise<void> {
+  await t.collection(COLLECTION.pollVoters).doc(id).update(patch)
+}
+
+/** A draft rewritten whole (a yesNo draft that was a choice draft keeps no options). */
+export async function replaceDraft(
+  t: Transaction,
+  id: string,
+  poll: Omit<Poll, '_id'>,
+): Promise<void> {
+  await t.collection(COLLECTION.polls).doc(id).set(poll)
+}
+
 // ---- reading many documents in one request -----------------------------------------------
 
 /** Every document matching `match`, projected, in one aggregation (never paging). */

@@ -11,10 +11,9 @@ import { encodeChoice } from '../../../domain/polls/choice'
 import { audit } from '../../_shared/audit'
 import { authorize, refuse, verifiedActorAnd } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
-import { COLLECTION } from '../../_shared/collections'
 import { fail, handler } from '../../_shared/handler'
 import { pollSubject } from '../access'
-import { ballotId, findPoll, findVoter, NOT_FOUND_POLL, voterId } from '../repo'
+import { findPoll, findVoter, NOT_FOUND_POLL, updateBallot, updateVoter, voterId } from '../repo'
 
 export function assertCastable(poll: Poll, now: Date): void {
   if (poll.status === 'draft') fail('POLL_NOT_OPEN', '这次表决还没有开始。')
@@ -40,11 +39,12 @@ export const castBallot = handler(POLL_SCHEMAS.castBallot, async (input, ctx) =>
     if (!voter || !voter.accounts.includes(who.memberId)) fail('NOT_ELIGIBLE', NOT_ELIGIBLE)
     // ticked off at the meeting (markPaperVoter, enterPaperBallot): paper and phone count once
     if (voter.channel === 'paper') fail('VOTED_ON_PAPER', VOTED_ON_PAPER)
-    await t.collection(COLLECTION.ballots).doc(ballotId(poll._id, personId)).update({ choice })
-    await t
-      .collection(COLLECTION.pollVoters)
-      .doc(voterId(poll._id, personId))
-      .update({ voted: true, channel: 'online', proxy: ctx.db.command.remove() })
+    await updateBallot(t, poll._id, personId, { choice })
+    await updateVoter(t, voterId(poll._id, personId), {
+      voted: true,
+      channel: 'online',
+      proxy: ctx.db.command.remove(),
+    })
     await audit(t, {
       villageId: poll.villageId,
       subjectType: 'poll',

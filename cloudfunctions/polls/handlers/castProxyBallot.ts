@@ -12,7 +12,6 @@ import { encodeChoice } from '../../../domain/polls/choice'
 import { audit } from '../../_shared/audit'
 import { authorize, refuse, verifiedActorAnd } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
-import { COLLECTION } from '../../_shared/collections'
 import { fail, handler } from '../../_shared/handler'
 import { loadVillage } from '../../_shared/villages'
 import { pollSubject } from '../access'
@@ -23,8 +22,9 @@ import {
   proxyCounterId,
   proxyLimitOf,
   reachedNow,
+  saveProxyCounter,
 } from '../channels'
-import { ballotId, findPoll, findVoter, loadPoll, NOT_FOUND_POLL } from '../repo'
+import { findPoll, findVoter, loadPoll, NOT_FOUND_POLL, updateBallot, updateVoter } from '../repo'
 import { assertCastable } from './castBallot'
 
 const NOT_HOUSEHOLD = '只有选民的家里人（本户、已关联名册的村民）或村委会成员可以代投。'
@@ -75,26 +75,20 @@ export const castProxyBallot = handler(POLL_SCHEMAS.castProxyBallot, async (inpu
       )
     }
     const personIds = again ? persons : [...persons, voter.personId]
-    await t.collection(COLLECTION.proxyCounters).doc(proxyCounterId(poll._id, who.memberId)).set({
+    await saveProxyCounter(t, proxyCounterId(poll._id, who.memberId), {
       pollId: poll._id,
       villageId: poll.villageId,
       recorderId: who.memberId,
       personIds,
       updatedAt: ctx.now,
     })
-    await t
-      .collection(COLLECTION.ballots)
-      .doc(ballotId(poll._id, voter.personId))
-      .update({ choice })
-    await t
-      .collection(COLLECTION.pollVoters)
-      .doc(voter._id)
-      .update({
-        voted: true,
-        channel: 'proxy',
-        proxy: _.set({ by: who.memberId, byName: who.name, consent: input.consent }),
-        ...reachedNow(voter, ctx.now),
-      })
+    await updateBallot(t, poll._id, voter.personId, { choice })
+    await updateVoter(t, voter._id, {
+      voted: true,
+      channel: 'proxy',
+      proxy: _.set({ by: who.memberId, byName: who.name, consent: input.consent }),
+      ...reachedNow(voter, ctx.now),
+    })
     await audit(t, {
       villageId: poll.villageId,
       subjectType: 'poll',

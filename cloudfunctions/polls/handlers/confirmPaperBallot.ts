@@ -6,10 +6,9 @@
 import { POLL_SCHEMAS } from '../../../domain/polls/schemas'
 import { encodeChoice } from '../../../domain/polls/choice'
 import { audit } from '../../_shared/audit'
-import { COLLECTION } from '../../_shared/collections'
 import { fail, handler } from '../../_shared/handler'
 import { loadVoter, onPaper, SAME_MEMBER } from '../channels'
-import { ballotId, findBallot, updatePoll } from '../repo'
+import { findBallot, updateBallot, updatePoll } from '../repo'
 
 export const confirmPaperBallot = handler(POLL_SCHEMAS.confirmPaperBallot, async (input, ctx) => {
   const _ = ctx.db.command
@@ -22,10 +21,7 @@ export const confirmPaperBallot = handler(POLL_SCHEMAS.confirmPaperBallot, async
     if (pending.choice !== choice) {
       fail('PAPER_MISMATCH', `您核对的选择和录入的不一样，请两位一起再看一遍${voter.name}的选票。`)
     }
-    await t
-      .collection(COLLECTION.ballots)
-      .doc(ballotId(poll._id, voter.personId))
-      .update({ choice, pending: _.remove() })
+    await updateBallot(t, poll._id, voter.personId, { choice, pending: _.remove() })
     await updatePoll(t, poll._id, {
       paperPending: Math.max(0, (poll.paperPending ?? 0) - 1),
       updatedAt: ctx.now,

@@ -9,10 +9,9 @@
 import { POLL_SCHEMAS } from '../../../domain/polls/schemas'
 import { encodeChoice } from '../../../domain/polls/choice'
 import { audit } from '../../_shared/audit'
-import { COLLECTION } from '../../_shared/collections'
 import { fail, handler } from '../../_shared/handler'
 import { loadVoter, onPaper, reachedNow } from '../channels'
-import { ballotId, findBallot, updatePoll } from '../repo'
+import { findBallot, updateBallot, updatePoll, updateVoter } from '../repo'
 
 export const enterPaperBallot = handler(POLL_SCHEMAS.enterPaperBallot, async (input, ctx) => {
   const _ = ctx.db.command
@@ -23,17 +22,16 @@ export const enterPaperBallot = handler(POLL_SCHEMAS.enterPaperBallot, async (in
     if (voter.channel === 'paper' && !ballot?.pending) {
       fail('CONFLICT', `${voter.name}的纸质票已经确认过了。`)
     }
-    await t
-      .collection(COLLECTION.ballots)
-      .doc(ballotId(poll._id, voter.personId))
-      .update({
-        choice: _.remove(),
-        pending: _.set({ choice, enteredBy: who.memberId, enteredAt: ctx.now }),
-      })
-    await t
-      .collection(COLLECTION.pollVoters)
-      .doc(voter._id)
-      .update({ voted: true, channel: 'paper', proxy: _.remove(), ...reachedNow(voter, ctx.now) })
+    await updateBallot(t, poll._id, voter.personId, {
+      choice: _.remove(),
+      pending: _.set({ choice, enteredBy: who.memberId, enteredAt: ctx.now }),
+    })
+    await updateVoter(t, voter._id, {
+      voted: true,
+      channel: 'paper',
+      proxy: _.remove(),
+      ...reachedNow(voter, ctx.now),
+    })
     await updatePoll(t, poll._id, {
       paperPending: (poll.paperPending ?? 0) + (ballot?.pending ? 0 : 1),
       updatedAt: ctx.now,

@@ -8,10 +8,9 @@
  */
 import { POLL_SCHEMAS } from '../../../domain/polls/schemas'
 import { audit } from '../../_shared/audit'
-import { COLLECTION } from '../../_shared/collections'
 import { fail, handler } from '../../_shared/handler'
 import { loadVoter, onPaper, reachedNow } from '../channels'
-import { ballotId, updatePoll } from '../repo'
+import { updateBallot, updatePoll, updateVoter } from '../repo'
 
 export const markPaperVoter = handler(POLL_SCHEMAS.markPaperVoter, async (input, ctx) => {
   const _ = ctx.db.command
@@ -22,14 +21,13 @@ export const markPaperVoter = handler(POLL_SCHEMAS.markPaperVoter, async (input,
     const voter = await loadVoter(t, poll._id, input.personId)
     const ticked = poll.paperVoters ?? 0
     if (voter.channel === 'paper') return { paperVoters: ticked }
-    await t
-      .collection(COLLECTION.ballots)
-      .doc(ballotId(poll._id, voter.personId))
-      .update({ choice: _.remove() })
-    await t
-      .collection(COLLECTION.pollVoters)
-      .doc(voter._id)
-      .update({ voted: true, channel: 'paper', proxy: _.remove(), ...reachedNow(voter, ctx.now) })
+    await updateBallot(t, poll._id, voter.personId, { choice: _.remove() })
+    await updateVoter(t, voter._id, {
+      voted: true,
+      channel: 'paper',
+      proxy: _.remove(),
+      ...reachedNow(voter, ctx.now),
+    })
     await updatePoll(t, poll._id, { paperVoters: ticked + 1, updatedAt: ctx.now })
     await audit(t, {
       villageId: poll.villageId,

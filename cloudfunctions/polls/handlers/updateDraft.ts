@@ -4,13 +4,12 @@ import { matterSubject } from '../../../domain/matters/actions'
 import { audit } from '../../_shared/audit'
 import { authorize, NOT_FOUND, verifiedActor } from '../../_shared/authorize'
 import { runTransaction } from '../../_shared/cloud'
-import { COLLECTION } from '../../_shared/collections'
 import { handler } from '../../_shared/handler'
 import { loadMatter } from '../../_shared/matters'
 import { loadVillage } from '../../_shared/villages'
 import { assertDraft, assertMayRun } from '../access'
 import { draftFields } from '../draft'
-import { loadPoll, NOT_FOUND_POLL } from '../repo'
+import { loadPoll, NOT_FOUND_POLL, replaceDraft } from '../repo'
 
 export const updateDraft = handler(POLL_SCHEMAS.updateDraft, async (input, ctx) => {
   const actor = await verifiedActor(ctx)
@@ -31,10 +30,7 @@ export const updateDraft = handler(POLL_SCHEMAS.updateDraft, async (input, ctx) 
       createdBy: poll.createdBy,
       createdAt: poll.createdAt,
     }
-    await t
-      .collection(COLLECTION.polls)
-      .doc(poll._id)
-      .set({ ...kept, ...fields, updatedAt: ctx.now })
+    await replaceDraft(t, poll._id, { ...kept, ...fields, updatedAt: ctx.now })
     await audit(t, {
       villageId: poll.villageId,
       subjectType: 'poll',
