@@ -1,7 +1,17 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
-  // Everything but the home page goes into subpackages (分包), so the main package stays small.
-  subPackages: [{ root: 'packages/matters', pages: ['pages/raise/index'] }],
+  // The three tab pages stay in the main package; everything else is in subpackages (分包).
+  // The bottom bar is our own (components/TabBar), not WeChat's tabBar: it scales with 大字模式
+  // and its words are as large as the rest of the page.
+  pages: ['pages/index/index', 'pages/matters/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/matters', pages: ['pages/raise/index', 'pages/detail/index'] },
+    {
+      root: 'packages/me',
+      pages: ['pages/join/index', 'pages/votes/index', 'pages/privacy/index'],
+    },
+  ],
+  // WeChat asks the privacy consent (隐私保护指引) through onNeedPrivacyAuthorization.
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',

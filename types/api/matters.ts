@@ -1,4 +1,7 @@
 import type { ActionSpec } from './envelope'
+import type { StatementItem } from './discussion'
+import type { PollSummary } from './polls'
+import type { MemberView } from './village'
 import type { LocalDate } from '../model/common'
 import type {
   Handling,
@@ -84,7 +87,19 @@ export interface MatterDetail extends MatterSummary {
    */
   timeline: TimelineItem[]
   timelineCursor?: string
-  latestStatements: StatementView[]
+  /**
+   * The discussion's first page exactly as `discussion.listStatements` gives it to this caller
+   * (oldest first, DISCUSSION_PAGE of them; `nextCursor` goes to listStatements for more).
+   */
+  discussion: { items: StatementItem[]; nextCursor?: string }
+  /** 会议纪要: what the minutes of each 说事日 say about this matter, oldest day first. */
+  minutes: Array<{ talkDay: LocalDate; text: string; at: string }>
+  /** The polls on this matter, newest first (drafts only for those who may see drafts). */
+  polls: PollSummary[]
+  /** Title of the matter this one was merged into (for the link). */
+  mergedIntoTitle?: string
+  /** End of the rating window (民意测评), once resolved. */
+  ratingEndsAt?: string
   rating: { count: number; average: number | null; ratedByMe: boolean }
   /** What the caller may do next (for the buttons on the screen). */
   can: string[]
@@ -126,12 +141,30 @@ export interface RecordProcedureStepRequest extends MatterRef {
 
 export interface ListMattersRequest {
   status?: MatterStatus
+  /** Any of these statuses (the 议事 tab of ended matters); not with `status`. */
+  statuses?: MatterStatus[]
+  /** A word of the title or the body (搜索); normalised like all text, at most 20 characters. */
+  q?: string
   talkDay?: LocalDate
   mine: boolean
   /** Only matters past the 接诉即办 deadline (the committee's list). */
   overdue: boolean
   cursor?: string
   limit: number
+}
+
+/** What 首页 shows, in one call. Anyone may call it: a non-member sees only `member` (or null). */
+export interface HomeView {
+  /** The caller's membership, whatever its status (pending, declined, left …), or null. */
+  member: MemberView | null
+  /** The caller's village: only for a verified member. */
+  village: { id: string; name: string; talkDays: number[]; responseDeadlineDays: number } | null
+  /** The next 说事日 (today until the day ends) and its agenda in order: verified members only. */
+  nextTalkDay: { date: LocalDate; items: MatterSummary[] } | null
+  /** 遇事解事: urgent matters being handled (accepted, in discussion, decided or handling). */
+  urgent: MatterSummary[]
+  /** The caller's own matters, latest raised first (at most HOME_MINE of them). */
+  mine: MatterSummary[]
 }
 
 /** Actions of the `matters` function (民事民提、民事民议、民事民办). */
@@ -157,6 +190,8 @@ export interface MattersApi {
   reorderAgenda: ActionSpec<{ talkDay: LocalDate; matterIds: string[] }, Ok>
   recordMinutes: ActionSpec<MatterRef & { talkDay: LocalDate; text: string }, Ok>
   getMatter: ActionSpec<MatterRef, MatterDetail>
+  /** 首页 in one call (see HomeView). */
+  getHome: ActionSpec<Record<string, never>, HomeView>
   /** Older timeline entries of a matter, newest first, from `getMatter`'s `timelineCursor`. */
   listTimeline: ActionSpec<
     MatterRef & { cursor?: string; limit: number },

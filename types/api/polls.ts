@@ -105,6 +105,18 @@ export interface PollSummary {
   passed?: boolean
 }
 
+/** One poll of the caller's village in which the caller's person may vote (我的投票). */
+export interface MyVoteItem extends PollSummary {
+  matterId: string
+  matterTitle: string
+  options: PollOption[]
+  /** The caller's person has voted (online, on paper or by 代投). */
+  voted: boolean
+  /** The caller's own current choice as cast online or by 代投 (`o1+o3`); null: none or on paper. */
+  myChoice: string | null
+  myChannel?: VoteChannel
+}
+
 /** One person of the frozen electorate: whether they voted (and how), never when nor what. */
 export interface VoterView {
   personId: string
@@ -158,6 +170,14 @@ export interface PollsApi {
    * with how they consented; at most the village's `proxyLimit` voters per recorder and poll.
    */
   castProxyBallot: ActionSpec<ProxyBallotRequest, { remaining: number }>
+  /**
+   * 我的投票: the open and counted polls whose frozen electorate holds the caller's person, open
+   * ones first then the latest closed, a page at a time.
+   */
+  listMyVotes: ActionSpec<
+    { cursor?: string; limit: number },
+    { items: MyVoteItem[]; nextCursor?: string }
+  >
   /** 送达: how many of the electorate have been reached, and who has not (to visit or phone). */
   reachReport: ActionSpec<PollRef, ReachReport>
 }

@@ -33,6 +33,8 @@ export interface VillageView {
   talkDays: number[]
   counts: VillageCounts
   settings: VillageSettings
+  /** 邀请码, for the committee only (to print or show as a QR code). */
+  inviteCode?: string
 }
 
 export interface VillageRef {
@@ -142,8 +144,16 @@ export interface VillageApi {
         (Pick<VillageView, 'id' | 'name' | 'talkDays'> & { responseDeadlineDays: number }) | null
     }
   >
-  /** The villages one may ask to join (public). */
-  listVillages: ActionSpec<Record<string, never>, { villages: VillageRef[] }>
+  /**
+   * The villages one may ask to join (public): by a word of the name (`q`, at most 20 answers), or
+   * the one with this invite code (邀请码, as typed or read from its QR code); neither: all, by name.
+   */
+  listVillages: ActionSpec<{ q?: string; inviteCode?: string }, { villages: VillageRef[] }>
+  /**
+   * The caller leaves their village (audited): the membership becomes `left`, its person link and
+   * roles are dropped, and they may ask to join again. The village's last committee member may not.
+   */
+  leaveVillage: ActionSpec<Record<string, never>, Ok>
   /** Approves a request; with `personId`, links the account to that person on the register. */
   approveMember: ActionSpec<
     MemberRef & { personId?: string },

@@ -11,8 +11,11 @@ export const ROLES: readonly Role[] = [
   'legalOfficer',
 ]
 
-/** pending: asked to join; verified: approved by the committee; declined: refused, with a reason. */
-export type MemberStatus = 'pending' | 'verified' | 'declined'
+/**
+ * pending: asked to join; verified: approved by the committee; declined: refused, with a reason;
+ * left: the member left the village themself (they may ask to join again).
+ */
+export type MemberStatus = 'pending' | 'verified' | 'declined' | 'left'
 
 export interface VillageSettings {
   /** Most matters on one 说事日's agenda. */
@@ -55,6 +58,12 @@ export interface Village {
   talkDays: number[]
   counts: VillageCounts
   settings: VillageSettings
+  /**
+   * 邀请码: six characters (digits and capitals without 0/O/1/I) a resident types, or scans as a QR
+   * code, to find the village. Unique across villages; set by the invite-code migration on villages
+   * stored before it, so it is absent only on data not yet migrated.
+   */
+  inviteCode?: string
   createdAt: Date
   updatedAt: Date
 }

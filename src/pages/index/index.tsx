@@ -4,12 +4,14 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { talkDayStatus } from '../../../domain/talkday'
 import LoadView from '../../components/LoadView'
+import Screen from '../../components/Screen'
 import TalkDayCard from '../../components/TalkDayCard'
 import { useLoad } from '../../hooks/useLoad'
 import { loadTalkDays } from '../../services/talkDays'
+import { ROUTES } from '../../routes'
 import './index.css'
 
-export const RAISE_PAGE = '/packages/matters/pages/raise/index'
+export const RAISE_PAGE = ROUTES.raise
 
 /** 首页: when the village next meets (逢四说事), and the way to raise a matter. */
 export default function Index() {
@@ -19,7 +21,7 @@ export default function Index() {
   useDidShow(() => setNow(Date.now()))
 
   return (
-    <View className="home">
+    <Screen className="home" tab="home">
       <View className="home__header">
         <Text className="home__title">逢四说事</Text>
         <View className="home__subtitle">民事民提 · 民事民议</View>
@@ -38,6 +40,6 @@ export default function Index() {
       >
         我要提事
       </Button>
-    </View>
+    </Screen>
   )
 }

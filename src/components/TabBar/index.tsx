@@ -1,0 +1,35 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { TABS, type TabKey } from '../../routes'
+import './index.css'
+
+/** A glyph per tab, always with its word beside it (never an icon alone). */
+const GLYPH: Record<TabKey, string> = { home: '⌂', matters: '☰', me: '◉' }
+
+/** The bottom bar of 首页 · 议事 · 我的: large words, each a target of at least 44 × 44 px. */
+export default function TabBar({ current }: { current: TabKey }) {
+  return (
+    <View className="tabbar" id="tabbar" role="navigation" aria-label="主菜单">
+      {TABS.map((tab) => {
+        const active = tab.key === current
+        return (
+          <View
+            key={tab.key}
+            id={`tab-${tab.key}`}
+            className={`tabbar__item${active ? ' tabbar__item--active' : ''}`}
+            role="link"
+            aria-current={active ? 'page' : undefined}
+            onClick={() => {
+              if (!active) void Taro.redirectTo({ url: tab.route })
+            }}
+          >
+            <Text className="tabbar__glyph" aria-hidden>
+              {GLYPH[tab.key]}
+            </Text>
+            <Text className="tabbar__label">{tab.label}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}
