@@ -54,7 +54,16 @@ export const useRouter = () => getCurrentInstance().router
 export const showToast = async () => undefined
 export const cloud = undefined
 
+/** The phone's storage (Taro.getStorageSync …), kept in memory; `storage.clear()` between tests. */
+export const storage = new Map<string, unknown>()
+export const getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '')
+export const setStorageSync = (key: string, value: unknown) => void storage.set(key, value)
+export const removeStorageSync = (key: string) => void storage.delete(key)
+
 const Taro = {
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
   ENV_TYPE,
   getEnv,
   eventCenter,
