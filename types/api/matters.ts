@@ -28,6 +28,10 @@ export interface MatterSummary {
   photoCount: number
   /** Chosen by the committee on accepting (absent on matters stored before categories). */
   category?: CategoryView
+  /** 不予受理: the committee's reason (lists of ended matters show it). */
+  declineReason?: string
+  /** 已合并: the matter it was merged into (lists link to it). */
+  mergedInto?: string
 }
 
 /** A matter's category as the detail screen shows it (domain/matters/categories.ts). */
@@ -71,8 +75,6 @@ export interface StatementView {
 export interface MatterDetail extends MatterSummary {
   body: string
   photos: string[]
-  declineReason?: string
-  mergedInto?: string
   decision?: string
   handling?: Omit<Handling, 'assignedAt' | 'reports'> & {
     assignedAt: string
