@@ -1,4 +1,5 @@
 import type { Envelope } from '../../types/api'
+import type { HomeView } from '../../types/api/matters'
 import { DEFAULT_TALK_DAYS } from '../../domain/talkday'
 import { DEFAULT_SETTINGS } from '../../domain/village/settings'
 import { callFunction } from './cloud'
@@ -32,3 +33,25 @@ export async function loadTalkDays(): Promise<Envelope<readonly number[]>> {
   const res = await loadMyVillage()
   return res.ok ? { ok: true, data: res.data.talkDays } : res
 }
+
+/** What 首页 and 我的 show for someone who is not signed in (or not yet anyone's member). */
+export const NOBODY_HOME: HomeView = {
+  member: null,
+  village: null,
+  nextTalkDay: null,
+  urgent: [],
+  mine: [],
+}
+
+/**
+ * 首页 and 我的 in one call (`matters.getHome`). Not signed in reads as not a member (the screen
+ * offers 去加入村子); any other failure is an error the screen may offer to retry.
+ */
+export async function loadHome(): Promise<Envelope<HomeView>> {
+  const res = await callFunction('matters', 'getHome', {})
+  if (!res.ok && res.error.code === 'UNAUTHENTICATED') return { ok: true, data: NOBODY_HOME }
+  return res
+}
+
+/** Whether this membership makes the caller one of the village (approved and not left). */
+export const isMember = (home: HomeView): boolean => home.member?.status === 'verified'

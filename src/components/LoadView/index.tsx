@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import type { LoadState } from '../../hooks/useLoad'
+import { canRetry } from '../../services/errors'
 import './index.css'
 
 interface Props<T> {
@@ -10,7 +11,10 @@ interface Props<T> {
   children: (data: T) => ReactNode
 }
 
-/** Shows a loader's three states the same way on every screen: loading, a plain error, or the data. */
+/**
+ * Shows a loader's three states the same way on every screen: loading, a plain error (with 再试一次
+ * when the same request may well work a moment later), or the data.
+ */
 export default function LoadView<T>({ state, onRetry, children }: Props<T>) {
   if (state.status === 'loading') {
     return (
@@ -23,9 +27,17 @@ export default function LoadView<T>({ state, onRetry, children }: Props<T>) {
     return (
       <View className="load-view load-view--error" id="load-error">
         <Text className="load-view__message">{state.error.message}</Text>
-        <Button type="primary" size="large" className="load-view__retry" onClick={onRetry}>
-          再试一次
-        </Button>
+        {canRetry(state.error) && (
+          <Button
+            id="load-retry"
+            type="primary"
+            size="large"
+            className="load-view__retry"
+            onClick={onRetry}
+          >
+            再试一次
+          </Button>
+        )}
       </View>
     )
   }

@@ -36,9 +36,11 @@ export default function TalkDayCard({ status, days }: Props) {
         </View>
       )}
       <View className="talkday__next">
-        <Text className="talkday__next-text" id="talkday-next">
-          {nextTalkDayLabel(status)}
-        </Text>
+        <View id="home-next-talk-day">
+          <Text className="talkday__next-text" id="talkday-next">
+            {nextTalkDayLabel(status)}
+          </Text>
+        </View>
         <Text className="talkday__schedule">{scheduleLabel(days)}，村里一起说事</Text>
       </View>
       <CellGroup title={`${month.month() + 1}月的说事日`}>

@@ -1,11 +1,179 @@
-import { Text } from '@tarojs/components'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import type { HomeView } from '../../../types/api/matters'
+import type { MemberView } from '../../../types/api/village'
+import EmptyView from '../../components/EmptyView'
+import LoadView from '../../components/LoadView'
+import MatterItem from '../../components/MatterItem'
 import Screen from '../../components/Screen'
+import { useLargeText } from '../../hooks/useLargeText'
+import { useLoad } from '../../hooks/useLoad'
+import { callFunction } from '../../services/cloud'
+import { setLargeText } from '../../services/largeText'
+import { isMember, loadHome, NOBODY_HOME } from '../../services/talkDays'
+import { ROUTES } from '../../routes'
+import './index.css'
 
-/** Placeholder until the page is built (issue #11). */
-export default function Placeholder() {
+/** How many of my matters 我的 shows (the rest are on 议事 → 我提的事). */
+export const ME_MINE = 3
+
+function statusLine(home: HomeView): string {
+  const m = home.member
+  if (!m) return '还没有加入村子'
+  if (m.status === 'verified') return home.village ? `已加入${home.village.name}` : '已加入村子'
+  if (m.status === 'pending') return '已申请加入，等待村委会审核'
+  if (m.status === 'declined') return '村委会没有通过您的加入申请'
+  return '已退出本村'
+}
+
+/** A row that goes somewhere: its word, and an arrow that is only decoration. */
+function LinkRow({ id, label, onTap }: { id: string; label: string; onTap: () => void }) {
   return (
-    <Screen className="me-page" tab="me">
-      <Text>建设中</Text>
+    <View className="me__row" id={id} role="link" onClick={onTap}>
+      <Text className="me__row-label">{label}</Text>
+      <Text className="me__row-arrow" aria-hidden>
+        ›
+      </Text>
+    </View>
+  )
+}
+
+function Who({ member, home }: { member: MemberView | null; home: HomeView }) {
+  return (
+    <View className="me__who">
+      <Text className="me__name" id="me-name">
+        {member && member.status !== 'left' ? member.name : '您好'}
+      </Text>
+      {member && member.status !== 'left' && (
+        <Text className="me__household">户号：{member.householdNo}</Text>
+      )}
+      <View className="me__status" id="me-status">
+        <Text className="me__status-text">{statusLine(home)}</Text>
+        {member?.status === 'declined' && member.declineReason && (
+          <Text className="me__reason">理由：{member.declineReason}</Text>
+        )}
+      </View>
+    </View>
+  )
+}
+
+/**
+ * 我的 (one `matters.getHome` call): who I am in the village and how my request stands, my
+ * matters, my votes, 大字模式, the 隐私说明, and leaving the village (with a confirmation).
+ */
+export default function Me() {
+  const [loaded, reload] = useLoad(loadHome)
+  const [left, setLeft] = useState<HomeView>()
+  const [leaveError, setLeaveError] = useState<string>()
+  const [leaving, setLeaving] = useState(false)
+  const large = useLargeText()
+  const state = left ? { status: 'ready' as const, data: left } : loaded
+
+  const leave = async (home: HomeView) => {
+    setLeaveError(undefined)
+    const sure = await Taro.showModal({
+      title: '退出本村',
+      content: '退出后就不能再提事、发言和投票了。想再加入，要村委会重新审核。确定退出吗？',
+      confirmText: '确定退出',
+      cancelText: '不退出',
+    }).catch(() => ({ confirm: false }))
+    if (!sure.confirm) return
+    setLeaving(true)
+    const res = await callFunction('village', 'leaveVillage', {})
+    setLeaving(false)
+    if (!res.ok) return setLeaveError(res.error.message)
+    const member = home.member ? { ...home.member, status: 'left' as const, roles: [] } : null
+    setLeft({ ...NOBODY_HOME, member })
+    void Taro.showToast({ title: '已退出本村', icon: 'none' })
+  }
+
+  return (
+    <Screen className="me" tab="me">
+      <LoadView state={state} onRetry={reload}>
+        {(home) => {
+          const member = isMember(home)
+          const canJoin = !home.member || ['declined', 'left'].includes(home.member.status)
+          return (
+            <View>
+              <Who member={home.member} home={home} />
+              {canJoin && (
+                <Button
+                  id="me-join"
+                  className="me__join"
+                  type="primary"
+                  size="large"
+                  block
+                  onClick={() => Taro.navigateTo({ url: ROUTES.join })}
+                >
+                  {home.member?.status === 'declined' ? '重新申请加入' : '去加入村子'}
+                </Button>
+              )}
+              {member && (
+                <View className="me__section" id="me-mine">
+                  <Text className="me__section-title">我提的事</Text>
+                  {home.mine.length === 0 ? (
+                    <EmptyView title="您还没有提过事" />
+                  ) : (
+                    home.mine.slice(0, ME_MINE).map((m) => <MatterItem key={m.id} matter={m} />)
+                  )}
+                  <LinkRow
+                    id="me-mine-all"
+                    label="看全部我提的事"
+                    onTap={() => Taro.redirectTo({ url: `${ROUTES.matters}?mine=1` })}
+                  />
+                </View>
+              )}
+              <View className="me__section">
+                {member && (
+                  <LinkRow
+                    id="me-votes"
+                    label="我的投票"
+                    onTap={() => Taro.navigateTo({ url: ROUTES.votes })}
+                  />
+                )}
+                <View
+                  className="me__row"
+                  id="me-large-text"
+                  role="switch"
+                  aria-checked={large}
+                  onClick={() => setLargeText(!large)}
+                >
+                  <Text className="me__row-label">大字模式</Text>
+                  <Text className={`me__switch${large ? ' me__switch--on' : ''}`}>
+                    {large ? '已打开' : '已关闭'}
+                  </Text>
+                </View>
+                <LinkRow
+                  id="me-privacy"
+                  label="隐私说明"
+                  onTap={() => Taro.navigateTo({ url: ROUTES.privacy })}
+                />
+              </View>
+              {member && (
+                <View className="me__section">
+                  {leaveError && (
+                    <Text className="me__error" id="me-leave-error">
+                      {leaveError}
+                    </Text>
+                  )}
+                  <Button
+                    id="me-leave"
+                    className="me__leave"
+                    size="large"
+                    block
+                    loading={leaving}
+                    onClick={() => leave(home)}
+                  >
+                    退出本村
+                  </Button>
+                </View>
+              )}
+            </View>
+          )
+        }}
+      </LoadView>
     </Screen>
   )
 }
