@@ -4,6 +4,7 @@
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import * as TaroModule from '@tarojs/taro'
 import MatterPage, { MatterScreen } from '../../../../../src/packages/matters/pages/detail'
 import { setLargeText } from '../../../../../src/services/largeText'
 import { fixShanghaiClock } from '../../../../support/clock'
@@ -15,7 +16,7 @@ let backend: FakeBackend
 
 beforeEach(() => {
   fixShanghaiClock('2026-11-26T10:00:00')
-  ;(Taro as unknown as { storage: Map<string, unknown> }).storage?.clear()
+  ;(TaroModule as unknown as { storage: Map<string, unknown> }).storage.clear()
   backend = fakeBackend()
 })
 afterEach(() => {
