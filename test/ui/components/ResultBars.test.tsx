@@ -2,17 +2,6 @@
 import { render } from '@testing-library/react'
 import ResultBars, { percent } from '../../../src/components/ResultBars'
 
-// The jsdom stand-in of @tarojs/components drops `style`; here View keeps it, as Taro's does.
-jest.mock('@tarojs/components', () => {
-  const real = jest.requireActual('@tarojs/components')
-  const { createElement } = jest.requireActual('react')
-  return {
-    ...real,
-    View: ({ id, className, style, children }: Record<string, never>) =>
-      createElement('div', { id, className, style }, children),
-  }
-})
-
 const widths = () =>
   Array.from(document.querySelectorAll<HTMLElement>('.result-bar__fill')).map((f) => f.style.width)
 

@@ -54,6 +54,16 @@ describe('事项 page: the story', () => {
     await act(async () => backend.releasePhotos())
     await waitFor(() => expect(document.querySelectorAll('img')).toHaveLength(3))
     expect(screen.queryByText('照片加载中')).toBeNull()
+    expect(
+      Array.from(document.querySelectorAll('img')).map((i) => [
+        i.getAttribute('src'),
+        i.getAttribute('aria-label'),
+      ]),
+    ).toEqual([
+      ['/files/cloud://env/matters/2026-11/a.jpg', '照片 1'],
+      ['/files/cloud://env/matters/2026-11/b.jpg', '照片 2'],
+      ['/files/cloud://env/matters/2026-11/c.jpg', '进展照片 1'],
+    ])
     expect(backend.photoRequests).toEqual([
       ['cloud://env/matters/2026-11/a.jpg', 'cloud://env/matters/2026-11/b.jpg'],
       ['cloud://env/matters/2026-11/c.jpg'],
