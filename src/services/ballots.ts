@@ -14,7 +14,8 @@ import Taro from '@tarojs/taro'
 import type { AppError, Envelope } from '../../types/api'
 import type { BallotsExport } from '../../types/api/polls'
 
-export type SavedHow = 'downloaded' | 'shared' | 'copied'
+/** `cancelled`: the person closed WeChat's send sheet (nothing to say about it). */
+export type SavedHow = 'downloaded' | 'shared' | 'copied' | 'cancelled'
 
 const SAVE_FAILED: AppError = {
   code: 'FUNCTION_ERROR',
@@ -43,7 +44,12 @@ async function shareInWeChat(file: BallotsExport): Promise<SavedHow> {
   }
   const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`
   Taro.getFileSystemManager().writeFileSync(filePath, file.csv, 'utf8')
-  await share({ filePath, fileName: file.fileName })
+  try {
+    await share({ filePath, fileName: file.fileName })
+  } catch (e) {
+    if (/cancel/i.test(String((e as { errMsg?: unknown })?.errMsg ?? ''))) return 'cancelled'
+    throw e
+  }
   return 'shared'
 }
 

@@ -258,6 +258,7 @@ function PollResult({ poll }: { poll: PollView }) {
     const saved = await saveBallots(res.data)
     setSaving(false)
     if (!saved.ok) return setNote(saved.error.message)
+    if (saved.data === 'cancelled') return
     setNote(
       saved.data === 'copied'
         ? '选票内容已复制，可以粘贴发给别人核对。'

@@ -25,8 +25,17 @@ const SHOWN_PHASES = ['open', 'counting', 'closed']
 
 /** One matter: its story, the vote, the rating, the discussion. One getMatter call on open. */
 export default function MatterPage() {
-  const matterId = Taro.getCurrentInstance().router?.params?.id ?? ''
-  return <MatterScreen matterId={decodeURIComponent(matterId)} />
+  const raw = Taro.getCurrentInstance().router?.params?.id ?? ''
+  return <MatterScreen matterId={decoded(raw)} />
+}
+
+/** WeChat hands the query over as written (matterUrl encodes it); H5 may have decoded it already. */
+function decoded(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
 }
 
 export function MatterScreen({ matterId }: { matterId: string }) {
