@@ -181,6 +181,12 @@ function Statement({
         <Text className="statement__when">{shanghaiTime(s.at)}</Text>
       </View>
       {hiddenMine && <Text className="statement__hidden-note">{HIDDEN_MINE}</Text>}
+      {!hiddenMine && s.state === 'hidden' && s.moderation && (
+        <Text className="statement__hidden-note">
+          这条发言已被隐藏，只有作者和主持人能看到
+          {s.moderation.reports > 0 ? `（${s.moderation.reports} 人举报）` : ''}
+        </Text>
+      )}
       <Text className="statement__text">{s.text}</Text>
       {s.edited && s.state === 'visible' && <Text className="statement__edited">（改过）</Text>}
       {(mayReply || mayReport) && (

@@ -52,6 +52,7 @@ export default function RatingCard({ matterId, rating, ratingEndsAt, can, onRate
     onRated()
   }
 
+  const ended = !!ratingEndsAt && Date.parse(ratingEndsAt) <= Date.now()
   const summary =
     rating.count > 0
       ? `共 ${rating.count} 人评价，平均 ${rating.average ?? '-'} 分（满分 5 分）`
@@ -69,7 +70,11 @@ export default function RatingCard({ matterId, rating, ratingEndsAt, can, onRate
         {summary}
       </Text>
       {ratingEndsAt && (
-        <Text className="rating-card__line">评价截止：{shanghaiTime(ratingEndsAt)}</Text>
+        <Text className="rating-card__line" id="rating-window">
+          {ended
+            ? `评价已结束（${shanghaiTime(ratingEndsAt)}）`
+            : `评价截止：${shanghaiTime(ratingEndsAt)}`}
+        </Text>
       )}
       {may && !done && (
         <View>
@@ -125,7 +130,7 @@ export default function RatingCard({ matterId, rating, ratingEndsAt, can, onRate
           </Button>
         </View>
       )}
-      {!may && !rating.ratedByMe && !done && ratingEndsAt && (
+      {!may && !rating.ratedByMe && !done && !ended && (
         <Text className="rating-card__line" id="rating-closed">
           现在不能评价了。
         </Text>

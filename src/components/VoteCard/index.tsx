@@ -273,7 +273,11 @@ function PollResult({ poll }: { poll: PollView }) {
       <Text className="vote-card__sentence" id="vote-sentence">
         {result.sentence}
       </Text>
-      <ResultBars bars={bars} total={result.present} winner={result.winner} />
+      <ResultBars
+        bars={bars}
+        total={result.present}
+        winner={poll.kind === 'yesNo' ? (result.passed ? 'yes' : undefined) : result.winner}
+      />
       <Text className="vote-card__line" id="vote-turnout">
         投票 {result.turnout} 人，名单上共 {result.electorate.size} 人
       </Text>

@@ -51,6 +51,22 @@ describe('Discussion: reading', () => {
     expect(within(el('statement-s4')).getByText('该发言已被隐藏')).toBeTruthy()
   })
 
+  it('a moderator reads a hidden statement with the note that others do not see it', () => {
+    const hidden = statement({
+      id: 's7',
+      text: '原话在这里',
+      state: 'hidden',
+      moderation: { hiddenBy: 'reports', pendingReview: true, reports: 2 },
+    })
+    render(<Discussion matterId="m1" first={{ items: [hidden] }} can={ALL} />)
+    const s7 = el('statement-s7')
+    expect(
+      within(s7).getByText('这条发言已被隐藏，只有作者和主持人能看到（2 人举报）'),
+    ).toBeTruthy()
+    expect(s7.className).not.toContain('statement--hidden-mine')
+    expect(s7.querySelector('.statement-report')).toBeNull()
+  })
+
   it('an empty discussion says so', () => {
     render(<Discussion matterId="m1" first={{ items: [] }} can={ALL} />)
     expect(screen.getByText('还没有人发言，您可以说第一句。')).toBeTruthy()

@@ -97,6 +97,22 @@ describe('RatingCard', () => {
       />,
     )
     expect(document.getElementById('rating-star-5')).toBeNull()
+    expect(el('rating-window').textContent).toBe('评价已结束（11月20日 23:59）')
+    expect(el('rating-summary').textContent).toBe('共 3 人评价，平均 2.7 分（满分 5 分）')
+  })
+
+  it('a member who may not rate within the window is told so, without buttons', () => {
+    render(
+      <RatingCard
+        matterId="m1"
+        rating={NONE}
+        ratingEndsAt="2026-12-03T15:59:00.000Z"
+        can={[]}
+        onRated={jest.fn()}
+      />,
+    )
+    expect(el('rating-window').textContent).toBe('评价截止：12月3日 23:59')
     expect(screen.getByText('现在不能评价了。')).toBeTruthy()
+    expect(document.getElementById('rating-submit')).toBeNull()
   })
 })
