@@ -49,16 +49,16 @@ function main() {
   const problems: string[] = []
   let total = 0
   for (const [name, bytes] of sizes) {
-    const main = name === 'main'
-    const limit = main ? MAIN_BUDGET : LIMIT
-    const label = main ? 'main package' : `subpackage ${name}`
+    const isMain = name === 'main'
+    const limit = isMain ? MAIN_BUDGET : LIMIT
+    const label = isMain ? 'main package' : `subpackage ${name}`
     console.log(
-      `weapp ${label}: ${(bytes / 1024).toFixed(1)} KB (limit ${limit / 1024} KB${main ? ', our budget' : ''})`,
+      `weapp ${label}: ${(bytes / 1024).toFixed(1)} KB (limit ${limit / 1024} KB${isMain ? ', our budget' : ''})`,
     )
     total += bytes
     if (bytes > limit) {
       problems.push(
-        main
+        isMain
           ? 'The main package is over its 1 MB budget: move pages into subpackages.'
           : `Subpackage ${name} is over WeChat’s 2 MB limit.`,
       )
