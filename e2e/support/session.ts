@@ -62,3 +62,24 @@ export async function wordsOf(page: Page, selector: string): Promise<string> {
   const raw = await page.locator(selector).first().innerText()
   return raw.replace(/\s+/g, ' ').trim()
 }
+
+/** Types into the input or textarea at `selector` (the element itself or the one inside it). */
+export async function fillIn(page: Page, selector: string, words: string): Promise<void> {
+  const field = page
+    .locator(`input${selector}, textarea${selector}, ${selector} input, ${selector} textarea`)
+    .first()
+  await field.waitFor({ timeout: APPEAR_MS })
+  await field.fill(words)
+}
+
+/** Waits for `selector` and taps it. */
+export async function tap(page: Page, selector: string): Promise<void> {
+  const target = page.locator(selector).first()
+  await target.waitFor({ timeout: APPEAR_MS })
+  await target.click()
+}
+
+/** Waits until the element at `selector` shows `words`. */
+export async function waitForWords(page: Page, selector: string, words: string): Promise<void> {
+  await page.locator(selector).filter({ hasText: words }).first().waitFor({ timeout: APPEAR_MS })
+}
