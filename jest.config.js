@@ -16,7 +16,7 @@ module.exports = {
     {
       displayName: 'ui',
       testEnvironment: 'jsdom',
-      testMatch: ['<rootDir>/test/ui/**/*.test.tsx'],
+      testMatch: ['<rootDir>/test/ui/**/*.test.tsx', '<rootDir>/test/ui/**/*.test.ts'],
       transform,
       moduleNameMapper: {
         '^@tarojs/components$': '<rootDir>/test/ui/support/taro-components.tsx',

@@ -6,6 +6,7 @@ import { closable, discussionMayStart, minutesOpen, ratingOpen } from './rules'
 import { isArt24 } from './categories'
 import { categoryChangeOpen } from './procedure'
 import { shanghaiDate } from '../shared/time'
+import { acceptsStatements } from '../discussion/rules'
 
 /** The committee drafts a poll any day; a moderator only on the matter's talk day. */
 export function pollMayBeDrafted(actor: Actor | null, matter: Matter, now: Date): boolean {
@@ -42,6 +43,10 @@ export function availableActions(actor: Actor | null, matter: Matter, now: Date)
     ['recordProcedureStep', isArt24(matter.category) && categoryChangeOpen(matter)],
     // 民事民决: a poll is drafted on a matter in discussion (the polls function opens it)
     ['draftPoll', matter.status === 'discussing'],
+    // 民事民议: the discussion takes statements from acceptance until it is resolved; any member may
+    // report another's statement meanwhile (the statement's own flags say which ones).
+    ['postStatement', acceptsStatements(matter.status)],
+    ['reportStatement', acceptsStatements(matter.status)],
   ]
   for (const [action, when] of extra) if (when && allowed(action)) out.push(action)
   return out.filter(

@@ -99,12 +99,22 @@ describe('availableActions', () => {
 
   it('rating once while the window is open; closing only after it', () => {
     const resolved = m({ status: 'resolved', ratingEndsAt: addDays(now, 1) })
-    expect(availableActions(owner, resolved, now)).toEqual(['rateMatter'])
+    const talk = ['postStatement', 'reportStatement']
+    expect(availableActions(owner, resolved, now)).toEqual(['rateMatter', ...talk])
     const rated = m({ ...resolved, rating: { count: 1, sum: 5, raters: ['owner'] } })
-    expect(availableActions(owner, rated, now)).toEqual([])
-    expect(availableActions(moderator, resolved, now)).toEqual(['rateMatter'])
+    expect(availableActions(owner, rated, now)).toEqual(talk)
+    expect(availableActions(moderator, resolved, now)).toEqual(['rateMatter', ...talk])
     const over = m({ status: 'resolved', ratingEndsAt: addDays(now, -1) })
-    expect(availableActions(moderator, over, now)).toEqual(['closeMatter'])
+    expect(availableActions(moderator, over, now)).toEqual(['closeMatter', ...talk])
+  })
+
+  it('the discussion takes statements and reports from acceptance until resolution', () => {
+    expect(availableActions(owner, m({ status: 'discussing' }), now)).toEqual([
+      'postStatement',
+      'reportStatement',
+    ])
+    expect(availableActions(owner, m({ status: 'closed' }), now)).toEqual([])
+    expect(availableActions(null, m({ status: 'discussing' }), now)).toEqual([])
   })
 })
 

@@ -1,6 +1,6 @@
 /**
  * DOM stand-ins for @tarojs/components in jsdom: each renders the element a person would meet in
- * the browser build, passing through id, className, children and taps.
+ * the browser build, passing through id, className, style, role, aria-*, disabled, children and taps.
  */
 import { createElement, type ReactNode } from 'react'
 
@@ -12,9 +12,22 @@ interface Props {
   [key: string]: unknown
 }
 
+/** Taro's `ariaLabel` / `aria-label` and the like, as the DOM names them. */
+function passThrough(props: Props): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'style' || key === 'role' || key === 'disabled' || key === 'src' || key === 'alt') {
+      out[key] = value
+    } else if (key.startsWith('aria-')) out[key] = value
+    else if (/^aria[A-Z]/.test(key)) out[`aria-${key.slice(4).toLowerCase()}`] = value
+  }
+  return out
+}
+
 function element(tag: string) {
-  return function TaroComponent({ id, className, children, onClick }: Props) {
-    return createElement(tag, { id, className, onClick }, children)
+  return function TaroComponent(props: Props) {
+    const { id, className, children, onClick } = props
+    return createElement(tag, { id, className, onClick, ...passThrough(props) }, children)
   }
 }
 
