@@ -3,7 +3,8 @@
  * functions, the demo village seeded at DEMO_NOW, the emulator's clock and the page's clock both
  * fixed there): each shows its main content (e2e/support/pages.ts, written by hand), in normal
  * and in 大字模式 (the `fs-large` class on `#screen`, and larger text). Screenshots of each go to
- * test-results/page-<key>[-large].png.
+ * test-results/page-<key>[-large].png. Opened from inside the app, each page makes the one
+ * function call its line names.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,7 +14,7 @@ import { H5_DIR } from '../scripts/paths'
 import { startBackend } from './support/backend'
 import { launch, phonePage, screenshot } from './support/browser'
 import { PAGES } from './support/pages'
-import { APPEAR_MS, isLarge, openAs, wordsOf } from './support/session'
+import { APPEAR_MS, callsOnOpen, isLarge, openAs, wordsOf } from './support/session'
 
 let app: Emulator
 let browser: Browser
@@ -63,6 +64,22 @@ describe('every page in Chromium (H5 build)', () => {
       }
     })
   }
+
+  describe('one function call per screen open', () => {
+    for (const p of PAGES) {
+      it(`${p.name}: ${p.calls.length ? p.calls.join(', ') : 'no call'}`, async () => {
+        const page = await phonePage(browser, '2026-11-21T09:00:00')
+        try {
+          const calls = await callsOnOpen(page, app.url, p.as, p.route, p.main.selector, {
+            ...p.query,
+          })
+          expect(calls).toEqual(p.calls)
+        } finally {
+          await page.context().close()
+        }
+      })
+    }
+  })
 
   it('大字模式 makes the body text larger (首页, the agenda’s first item)', async () => {
     const sizes: number[] = []

@@ -6,16 +6,17 @@
 //   (`#home-next-talk-day`) is on screen, read by the page itself (performance.now() in a
 //   MutationObserver installed before the app's scripts); median, min and max of 10 loads;
 // - function calls each page makes on open: every page of e2e/support/pages.ts opened by its
-//   person, the `/fn/` requests counted from navigation until the page's main content shows and
-//   the network is idle (issue #11: one call per screen open; the matter page may add getPoll).
+//   person from inside the app (callsOnOpen in e2e/support/session.ts), the `/fn/` requests
+//   counted until the page's main content shows and the network is idle (issue #11: one call per
+//   screen open; the matter page may add getPoll).
 import { execSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { startBackend, devLogin } from '../e2e/support/backend'
-import { launch } from '../e2e/support/browser'
+import { launch, phonePage } from '../e2e/support/browser'
 import { PAGES } from '../e2e/support/pages'
-import { APPEAR_MS, pageUrl } from '../e2e/support/session'
+import { APPEAR_MS, callsOnOpen, pageUrl } from '../e2e/support/session'
 import { H5_DIR } from './paths'
 
 type Row = [string, string, string]
@@ -74,35 +75,6 @@ async function firstScreen(browser: Browser, url: string, token: string): Promis
   }
 }
 
-async function callsOnOpen(
-  browser: Browser,
-  url: string,
-  token: string,
-  p: (typeof PAGES)[number],
-): Promise<string[]> {
-  const page = await signedInPage(browser, token)
-  try {
-    const calls: string[] = []
-    page.on('request', (req) => {
-      const m = req.url().match(/\/fn\/([\w-]+)/)
-      if (!m) return
-      let action = '?'
-      try {
-        action = (JSON.parse(req.postData() ?? '{}') as { action?: string }).action ?? '?'
-      } catch {
-        // not JSON: counted as '?'
-      }
-      calls.push(`${m[1]}.${action}`)
-    })
-    await page.goto(pageUrl(url, p.route, { ...p.query }))
-    await page.locator(p.main.selector).first().waitFor({ timeout: APPEAR_MS })
-    await page.waitForLoadState('networkidle', { timeout: APPEAR_MS })
-    return calls
-  } finally {
-    await page.context().close()
-  }
-}
-
 export async function h5Bench(rows: Row[]): Promise<void> {
   if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
     execSync('npm run -s build:h5', {
@@ -134,7 +106,13 @@ export async function h5Bench(rows: Row[]): Promise<void> {
       `${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`,
     ])
     for (const p of PAGES) {
-      const calls = await callsOnOpen(browser, app.url, await tokenOf(p.as), p)
+      const page = await phonePage(browser, '2026-11-21T09:00:00')
+      let calls: string[]
+      try {
+        calls = await callsOnOpen(page, app.url, p.as, p.route, p.main.selector, { ...p.query })
+      } finally {
+        await page.context().close()
+      }
       rows.push([`function calls on open: ${p.name}`, '', `${calls.length} (${calls.join(', ')})`])
     }
   } finally {

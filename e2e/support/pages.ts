@@ -22,6 +22,11 @@ export interface PageCase {
   readonly as: Who
   /** The page's main content: this element, showing these words. */
   readonly main: { readonly selector: string; readonly words?: string }
+  /**
+   * The function calls it makes when opened inside the app (issue #11: one per screen open; the
+   * matter page adds polls.getPoll only when a poll is open or counted).
+   */
+  readonly calls: readonly string[]
 }
 
 /** The pages, one line each; extra lines open the matter page in other states. */
@@ -33,6 +38,7 @@ export const PAGES: readonly PageCase[] = [
     as: 'demo-resident-1',
     // The first matter on the 24th's agenda (placed first by the committee).
     main: { selector: '#home-agenda .matter-item', words: '文化广场晚上跳舞声音太大' },
+    calls: ['matters.getHome'],
   },
   {
     key: 'matters',
@@ -41,6 +47,7 @@ export const PAGES: readonly PageCase[] = [
     as: 'demo-resident-1',
     // 待受理 first; the newest raised matter is 陈大山's own, raised a day ago.
     main: { selector: '#matters-list .matter-item', words: '村口路灯坏了' },
+    calls: ['matters.listMatters'],
   },
   {
     key: 'me',
@@ -48,6 +55,7 @@ export const PAGES: readonly PageCase[] = [
     route: ROUTES.me,
     as: 'demo-resident-1',
     main: { selector: '#me-name', words: '陈大山' },
+    calls: ['village.getMe'],
   },
   {
     key: 'raise',
@@ -55,6 +63,7 @@ export const PAGES: readonly PageCase[] = [
     route: ROUTES.raise,
     as: 'demo-resident-1',
     main: { selector: '#raise-submit', words: '提交' },
+    calls: ['village.getMe'],
   },
   {
     key: 'matter',
@@ -63,6 +72,7 @@ export const PAGES: readonly PageCase[] = [
     query: { id: 'demo-matter-discussing' },
     as: 'demo-resident-1',
     main: { selector: '#matter-title', words: '停车位怎么分' },
+    calls: ['matters.getMatter'],
   },
   {
     key: 'matter-handling',
@@ -71,6 +81,7 @@ export const PAGES: readonly PageCase[] = [
     query: { id: 'demo-matter-handling' },
     as: 'demo-resident-1',
     main: { selector: '#matter-handling', words: '减速带已经买好，周末安装。' },
+    calls: ['matters.getMatter'],
   },
   {
     key: 'matter-resolved',
@@ -79,6 +90,7 @@ export const PAGES: readonly PageCase[] = [
     query: { id: 'demo-matter-resolved' },
     as: 'demo-resident-1',
     main: { selector: '#matter-outcome', words: '水厂换了 300 米新管，水压正常了。' },
+    calls: ['matters.getMatter'],
   },
   {
     key: 'join',
@@ -86,6 +98,7 @@ export const PAGES: readonly PageCase[] = [
     route: ROUTES.join,
     as: 'newcomer',
     main: { selector: '#join-search' },
+    calls: ['village.listVillages'],
   },
   {
     key: 'votes',
@@ -94,6 +107,7 @@ export const PAGES: readonly PageCase[] = [
     as: 'demo-resident-1',
     // No poll in the seeded demo: the empty state.
     main: { selector: '#votes-empty' },
+    calls: ['polls.listMyVotes'],
   },
   {
     key: 'privacy',
@@ -101,6 +115,7 @@ export const PAGES: readonly PageCase[] = [
     route: ROUTES.privacy,
     as: 'demo-resident-1',
     main: { selector: '#privacy-title', words: '隐私' },
+    calls: [],
   },
 ]
 

@@ -83,3 +83,45 @@ export async function tap(page: Page, selector: string): Promise<void> {
 export async function waitForWords(page: Page, selector: string, words: string): Promise<void> {
   await page.locator(selector).filter({ hasText: words }).first().waitFor({ timeout: APPEAR_MS })
 }
+
+/**
+ * The function calls (`<function>.<action>`) a page makes when it is opened inside the app: 首页
+ * is loaded first (signed in as `who`) and left to settle, then the page is opened by changing the
+ * route (Taro's router takes the hash change as a navigation), and every `/fn/` request is counted
+ * until its main content shows and the network is idle. 首页 itself is counted from its own load.
+ */
+export async function callsOnOpen(
+  page: Page,
+  base: string,
+  who: Who,
+  route: string,
+  mainSelector: string,
+  query?: Record<string, string>,
+): Promise<string[]> {
+  const home = '/pages/index/index'
+  const calls: string[] = []
+  let counting = route === home
+  page.on('request', (req) => {
+    const m = req.url().match(/\/fn\/([\w-]+)/)
+    if (!m || !counting) return
+    let action = '?'
+    try {
+      action = (JSON.parse(req.postData() ?? '{}') as { action?: string }).action ?? '?'
+    } catch {
+      // not JSON: counted as '?'
+    }
+    calls.push(`${m[1]}.${action}`)
+  })
+  await openAs(page, base, who, home)
+  await page.waitForLoadState('networkidle', { timeout: APPEAR_MS })
+  if (route !== home) {
+    counting = true
+    const target = pageUrl('', route, query)
+    await page.evaluate((hash) => {
+      window.location.hash = hash.slice(1)
+    }, target)
+  }
+  await page.locator(mainSelector).first().waitFor({ timeout: APPEAR_MS })
+  await page.waitForLoadState('networkidle', { timeout: APPEAR_MS })
+  return calls
+}
