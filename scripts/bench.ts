@@ -9,6 +9,9 @@
 // end to end (one call, four database requests) as a signed-in demo member; p50 and p99.
 // Then the polls (scripts/benchPolls.ts; `-- --polls` runs only those): counting 5,000 and 100,000
 // ballots, and 2,000 casts from 200 concurrent clients.
+// Then the H5 app in Chromium (scripts/benchH5.ts; `-- --h5` runs only that): the first screen of
+// 首页 until the next 说事日 shows (median of 10 loads), and the function calls each page makes on
+// open.
 import tcb from '@cloudbase/node-sdk'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,6 +22,7 @@ import { demoMatters } from '../domain/matters/demo'
 import { buildFunctions, FUNCTIONS_ROOT, functionNames } from './build-functions'
 import { seedDemo } from './seed'
 import { pollsBench } from './benchPolls'
+import { h5Bench } from './benchH5'
 
 process.env.TENCENTCLOUD ??= 'true'
 process.env.TENCENTCLOUD_SECRETID ??= 'bench-secret-id'
@@ -165,6 +169,13 @@ const main = async (): Promise<void> => {
     for (const r of only) process.stdout.write(`${r[0]}  ${r[1]}  ${r[2]}\n`)
     return
   }
+  if (process.argv.includes('--h5')) {
+    // `npm run bench -- --h5`: only the H5 part
+    const only: Row[] = []
+    await h5Bench(only)
+    for (const r of only) process.stdout.write(`${r[0]}  ${r[2]}\n`)
+    return
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fengsi-bench-'))
   const emulator = await startEmulator({
     dataDir: dir,
@@ -277,6 +288,7 @@ const main = async (): Promise<void> => {
   fs.rmSync(dir, { recursive: true, force: true })
   await functionBench(rows)
   await pollsBench(rows)
+  await h5Bench(rows)
 
   const w0 = Math.max(...rows.map((r) => r[0].length), 'measurement'.length)
   const w1 = Math.max(...rows.map((r) => r[1].length), 'docs'.length)

@@ -1,7 +1,8 @@
 // npm run seed [-- --reset] [--url http://127.0.0.1:<port>] [--data <dir>]
 // Seeds the demo village (示范村, 说事日 on the 4th, 14th and 24th): 12 households, 30 members with
 // every role (linked to their persons on the register) and some join requests (domain/village/demo.ts), and matters in every state with their
-// timelines, an agenda and a rating (domain/matters/demo.ts), through the real SDK. Idempotent:
+// timelines, the next 说事日's agenda, the last one's minutes, a discussion with replies and a
+// hidden statement, handling with progress and a rating (domain/matters/demo.ts), through the real SDK. Idempotent:
 // existing documents are left as they are; --reset empties the declared collections first.
 // Without --url it opens the data directory (default .data/) itself. With --url it signs with
 // TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY: start the emulator with the same ones set.
@@ -92,6 +93,7 @@ export const seedDemo = async (options: SeedOptions): Promise<SeedResult> => {
     [COLLECTION.auditLogs, matters.auditLogs],
     [COLLECTION.agendaSlots, matters.agendaSlots],
     [COLLECTION.ratings, matters.ratings],
+    [COLLECTION.statements, matters.statements],
   ]
   for (const [collection, docs] of documents) {
     for (const { _id, ...doc } of docs) await ensure(collection, _id, doc)

@@ -65,6 +65,11 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
       { name: 'villageId_raisedAt', keys: [key('villageId'), key('raisedAt', -1)] },
       { name: 'villageId_status', keys: [key('villageId'), key('status')] },
       { name: 'villageId_talkDay', keys: [key('villageId'), key('talkDay')] },
+      // 首页's urgent matters being handled, newest first.
+      {
+        name: 'villageId_urgent_raisedAt',
+        keys: [key('villageId'), key('urgent'), key('raisedAt', -1)],
+      },
       { name: 'raisedBy', keys: [key('raisedBy')] },
     ],
   },
@@ -125,7 +130,11 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
   {
     // The electorate frozen at opening and its turnout: one document per person of one poll.
     name: COLLECTION.pollVoters,
-    indexes: [{ name: 'pollId', keys: [key('pollId')] }],
+    indexes: [
+      { name: 'pollId', keys: [key('pollId')] },
+      // 我的投票: the polls a person may vote in.
+      { name: 'personId', keys: [key('personId')] },
+    ],
   },
   {
     // Document id: `<pollId>_<recorderMemberId>`: the 代投 one recorder made in one poll (its limit).

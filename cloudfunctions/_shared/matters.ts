@@ -33,10 +33,22 @@ export async function updateMatter(
 export interface MatterQuery {
   villageId: string
   status?: string
+  /** Any of these statuses. */
+  statuses?: readonly string[]
+  urgent?: boolean
+  /** A word of the title or the body (already normalised; matched case-insensitively). */
+  q?: string
   raisedBy?: string
+  /** Only these matters (a talk day's agenda). */
+  ids?: readonly string[]
   overdueAt?: Date
   before?: Position
   limit: number
+}
+
+/** `text` as a regular expression that matches exactly it. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** One page of a village's matters, newest first, paged on (raisedAt, _id). */
@@ -44,7 +56,14 @@ export async function queryMatters(db: Database, q: MatterQuery): Promise<Matter
   const _ = db.command
   const filters: object[] = [{ villageId: q.villageId }]
   if (q.status) filters.push({ status: q.status })
+  if (q.statuses) filters.push({ status: _.in([...q.statuses]) })
+  if (q.urgent !== undefined) filters.push({ urgent: q.urgent })
+  if (q.q) {
+    const word = db.RegExp({ regexp: escapeRegExp(q.q), options: 'i' })
+    filters.push(_.or([{ title: word }, { body: word }]))
+  }
   if (q.raisedBy) filters.push({ raisedBy: q.raisedBy })
+  if (q.ids) filters.push({ _id: _.in([...q.ids]) })
   if (q.overdueAt) filters.push({ status: 'raised', respondBy: _.lt(q.overdueAt) })
   if (q.before) {
     filters.push(pastPosition(db, 'raisedAt', q.before, 'desc'))

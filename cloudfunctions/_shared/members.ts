@@ -2,6 +2,7 @@
  * The `members` collection, for every function: the village function manages memberships, the
  * others read the caller's (`actor.ts`) or a handler's member.
  */
+import type { MemberView } from '../../types/api/village'
 import type { Member, MemberStatus } from '../../types/model/member'
 import type { Position } from '../../domain/shared/cursor'
 import { COLLECTION } from './collections'
@@ -70,4 +71,23 @@ export async function updateMember(
   patch: Partial<Omit<Member, '_id'>>,
 ): Promise<void> {
   await t.collection(COLLECTION.members).doc(id).update(patch)
+}
+
+const iso = (at: Date | string): string => new Date(at).toISOString()
+
+/** A membership as the app shows it (the phone only to the member and the committee). */
+export function memberView(m: Member, withPhone: boolean): MemberView {
+  return {
+    id: m._id,
+    villageId: m.villageId,
+    name: m.name,
+    householdNo: m.householdNo,
+    ...(m.householdId ? { householdId: m.householdId } : {}),
+    ...(withPhone && m.phone ? { phone: m.phone } : {}),
+    roles: m.roles,
+    status: m.status,
+    ...(m.declineReason ? { declineReason: m.declineReason } : {}),
+    requestedAt: iso(m.requestedAt),
+    ...(m.reviewedAt ? { reviewedAt: iso(m.reviewedAt) } : {}),
+  }
 }

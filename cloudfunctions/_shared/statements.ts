@@ -1,6 +1,6 @@
 /**
  * The `statements` collection (and the posting windows of its rate limit), for every function:
- * the discussion function owns statements, the matter detail shows the latest ones.
+ * the discussion function owns statements, the matter detail shows the first page of them.
  */
 import type {
   PostingWindow,
@@ -8,7 +8,11 @@ import type {
   StatementHiding,
   StatementReport,
 } from '../../types/model/statement'
-import type { Position } from '../../domain/shared/cursor'
+import type { StatementItem } from '../../types/api/discussion'
+import type { Matter } from '../../types/model/matter'
+import { encodeCursor, type Position } from '../../domain/shared/cursor'
+import { activeReports, toStatementItem } from '../../domain/discussion/rules'
+import { can, type Actor } from '../../domain/permissions'
 import { NOT_FOUND, refuse } from './authorize'
 import { COLLECTION } from './collections'
 import { database, type Database, type Transaction } from './cloud'
@@ -89,19 +93,31 @@ export async function pageOfStatements(
   return data as Statement[]
 }
 
-/** The latest visible statements on a matter, newest first (for the matter detail). */
-export async function latestStatements(
+/**
+ * One page of a matter's discussion as `viewer` may see it (oldest first, a cursor when more
+ * follow): what `discussion.listStatements` answers and the matter page's first page, built here
+ * only. One query on the matterId+at index, and for moderators one aggregation of the reports.
+ */
+export async function discussionPage(
   db: Database,
-  matterId: string,
+  viewer: Actor,
+  matter: Pick<Matter, '_id' | 'villageId'>,
+  after: Position | undefined,
   limit: number,
-): Promise<Statement[]> {
-  const { data } = await db
-    .collection(COLLECTION.statements)
-    .where({ matterId, hidden: false, deleted: false })
-    .orderBy('at', 'desc')
-    .limit(limit)
-    .get()
-  return data as Statement[]
+  now: Date,
+): Promise<{ items: StatementItem[]; nextCursor?: string }> {
+  const page = await pageOfStatements(db, matter._id, after, limit)
+  const shown = page.slice(0, limit)
+  // Moderators see how many reports still count on each statement.
+  const moderator = can(viewer, 'hideStatement', { villageId: matter.villageId }).allowed
+  const reports = moderator ? await reportTimes(db, shown) : new Map()
+  const items = shown.map((s) =>
+    toStatementItem(s, viewer, now, activeReports(reports.get(s._id) ?? [], s)),
+  )
+  const last = shown[shown.length - 1]
+  return page.length > limit && last
+    ? { items, nextCursor: encodeCursor(new Date(last.at), last._id) }
+    : { items }
 }
 
 /** A member's report of a statement has this id: one per member and statement. */

@@ -28,6 +28,17 @@ export async function loadVillage(r: Reader, id: string): Promise<Village> {
   return (await findVillage(r, id)) ?? fail('NOT_FOUND', '找不到这个村，请重新选择。')
 }
 
+/** A village as its members' screens name it (getMe, 首页). */
+export function villageBrief(v: Village): {
+  id: string
+  name: string
+  talkDays: number[]
+  responseDeadlineDays: number
+} {
+  const { name, talkDays, settings } = withDefaults(v)
+  return { id: v._id, name, talkDays, responseDeadlineDays: settings.responseDeadlineDays }
+}
+
 export async function villageRefs(db: Database): Promise<VillageRef[]> {
   const { data } = await db
     .collection(COLLECTION.villages)

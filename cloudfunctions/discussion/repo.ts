@@ -7,6 +7,7 @@ export {
   addReport,
   addStatement,
   countActiveReports,
+  discussionPage,
   findReport,
   findStatement,
   getStatement,

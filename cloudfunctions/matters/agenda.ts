@@ -41,6 +41,20 @@ export async function agendaOf(db: Database, villageId: string, date: LocalDate)
   return inOrder(await slotsOn(db, villageId, [date]))
 }
 
+/** Every slot that holds `matterId` (on any day), one query on the matterId index. */
+export async function slotsOfMatter(
+  db: Database,
+  villageId: string,
+  matterId: string,
+): Promise<AgendaSlot[]> {
+  const { data } = await db
+    .collection(COLLECTION.agendaSlots)
+    .where({ matterId, villageId })
+    .limit(1000)
+    .get()
+  return data as AgendaSlot[]
+}
+
 /** The slot that holds `matterId` on `date`, read again inside the transaction. */
 export async function slotOf(
   t: Transaction,

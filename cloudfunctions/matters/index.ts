@@ -6,6 +6,7 @@ import { assignHandling } from './handlers/assignHandling'
 import { changeCategory } from './handlers/changeCategory'
 import { closeMatter } from './handlers/closeMatter'
 import { declineMatter } from './handlers/declineMatter'
+import { getHome } from './handlers/getHome'
 import { getMatter } from './handlers/getMatter'
 import { listMatters } from './handlers/listMatters'
 import { listTimeline } from './handlers/listTimeline'
@@ -44,6 +45,7 @@ export const HANDLERS: Handlers<MattersApi> = {
   reorderAgenda,
   recordMinutes,
   getMatter,
+  getHome,
   listMatters,
   listTimeline,
 }

@@ -18,7 +18,8 @@ export {
   type MatterQuery,
 } from '../_shared/matters'
 export { findMember, loadMember } from '../_shared/members'
-export { latestStatements } from '../_shared/statements'
+export { discussionPage } from '../_shared/statements'
+export { visiblePolls } from '../_shared/polls'
 
 export function ratingId(matterId: string, memberId: string): string {
   return `${matterId}_${memberId}`

@@ -6,13 +6,13 @@ import type {
   TimelineItem,
 } from '../../types/api/matters'
 import type { AuditRecord } from '../../types/model/audit'
-import type { Matter, MatterStatus } from '../../types/model/matter'
+import type { PollSummary } from '../../types/api/polls'
+import type { AgendaSlot, Matter, MatterStatus } from '../../types/model/matter'
 import type { Actor } from '../../domain/permissions'
 import { availableActions } from '../../domain/matters/actions'
 import { isOverdue } from '../../domain/matters/rules'
 import { CATEGORIES } from '../../domain/matters/categories'
 import { PROCEDURE_STEPS, STEP_LABELS } from '../../domain/matters/procedure'
-import type { Statement } from '../../types/model/statement'
 
 const iso = (d: Date | string): string => new Date(d).toISOString()
 
@@ -28,6 +28,8 @@ export function toSummary(m: Matter, now: Date): MatterSummary {
     talkDay: m.talkDay,
     overdue: isOverdue(m, now),
     photoCount: m.photos.length,
+    ...(m.declineReason !== undefined ? { declineReason: m.declineReason } : {}),
+    ...(m.mergedInto !== undefined ? { mergedInto: m.mergedInto } : {}),
     ...(m.category && CATEGORIES[m.category]
       ? {
           category: {
@@ -75,10 +77,29 @@ export function toTimelineItem(e: AuditRecord): TimelineItem {
   }
 }
 
+/** What the matter page shows besides the matter itself, read by getMatter. */
+export interface DetailParts {
+  timeline: AuditRecord[]
+  discussion: MatterDetail['discussion']
+  /** The matter's agenda slots (on any day). */
+  slots: AgendaSlot[]
+  polls: PollSummary[]
+  /** The matter it was merged into, when it was and that one still exists. */
+  mergedIntoTitle?: string
+}
+
+/** 会议纪要: the minutes of each day the matter was on, oldest day first. */
+export function minutesOf(slots: AgendaSlot[]): MatterDetail['minutes'] {
+  return slots
+    .flatMap((s) =>
+      s.minutes ? [{ talkDay: s.date, text: s.minutes.text, at: iso(s.minutes.at) }] : [],
+    )
+    .sort((a, b) => (a.talkDay < b.talkDay ? -1 : a.talkDay > b.talkDay ? 1 : 0))
+}
+
 export function toDetail(
   m: Matter,
-  timeline: AuditRecord[],
-  statements: Statement[],
+  parts: DetailParts,
   actor: Actor | null,
   now: Date,
 ): MatterDetail {
@@ -86,8 +107,7 @@ export function toDetail(
     ...toSummary(m, now),
     body: m.body,
     photos: m.photos,
-    declineReason: m.declineReason,
-    mergedInto: m.mergedInto,
+    ...(parts.mergedIntoTitle !== undefined ? { mergedIntoTitle: parts.mergedIntoTitle } : {}),
     decision: m.decision,
     handling: m.handling && {
       ...m.handling,
@@ -96,14 +116,11 @@ export function toDetail(
     },
     outcome: m.outcome,
     procedure: procedureView(m),
-    timeline: timeline.map(toTimelineItem),
-    latestStatements: statements.map((s) => ({
-      id: s._id,
-      authorName: s.authorName,
-      text: s.text,
-      at: iso(s.at),
-      replyTo: s.replyTo,
-    })),
+    timeline: parts.timeline.map(toTimelineItem),
+    discussion: parts.discussion,
+    minutes: minutesOf(parts.slots),
+    polls: parts.polls,
+    ...(m.ratingEndsAt ? { ratingEndsAt: iso(m.ratingEndsAt) } : {}),
     rating: {
       count: m.rating.count,
       average: m.rating.count ? Math.round((m.rating.sum / m.rating.count) * 10) / 10 : null,

@@ -7,6 +7,7 @@ import { closePoll } from './handlers/closePoll'
 import { draftPoll } from './handlers/draftPoll'
 import { exportBallots } from './handlers/exportBallots'
 import { getPoll } from './handlers/getPoll'
+import { listMyVotes } from './handlers/listMyVotes'
 import { listPolls } from './handlers/listPolls'
 import { listVoters } from './handlers/listVoters'
 import { openPoll } from './handlers/openPoll'
@@ -36,6 +37,7 @@ export const HANDLERS: Handlers<PollsApi> = {
   enterPaperBallot,
   confirmPaperBallot,
   castProxyBallot,
+  listMyVotes,
   reachReport,
 }
 

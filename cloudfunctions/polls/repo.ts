@@ -9,7 +9,8 @@ import type { AppError } from '../../types/api'
 import { COLLECTION } from '../_shared/collections'
 import type { Database, Transaction } from '../_shared/cloud'
 import { refuse } from '../_shared/authorize'
-import { addDoc, byId, type Reader } from '../_shared/repo'
+import type { Position } from '../../domain/shared/cursor'
+import { addDoc, byId, pastPosition, type Reader } from '../_shared/repo'
 
 export const NOT_FOUND_POLL: AppError = { code: 'NOT_FOUND', message: '找不到这次表决。' }
 
@@ -34,12 +35,45 @@ export async function updatePoll(t: Transaction, id: string, patch: Partial<Poll
   await t.collection(COLLECTION.polls).doc(id).update(patch)
 }
 
-export async function pollsOfMatter(db: Database, matterId: string): Promise<Poll[]> {
+export { pollsOfMatter } from '../_shared/polls'
+
+/** The most polls one person's 我的投票 looks through (a person's polls over many years). */
+const MY_POLLS = 1000
+
+/** Where the person stands in each poll whose frozen electorate holds them (personId index). */
+export async function votersOfPerson(
+  db: Database,
+  villageId: string,
+  personId: string,
+): Promise<PollVoter[]> {
+  const { data } = await db
+    .collection(COLLECTION.pollVoters)
+    .where({ personId, villageId })
+    .limit(MY_POLLS)
+    .get()
+  return data as PollVoter[]
+}
+
+/**
+ * One page of the open and counted polls among `ids`, latest closing time first (so the open
+ * ones, which close later, come before those already closed), paged on (closesAt, _id).
+ */
+export async function pageOfPolls(
+  db: Database,
+  q: { villageId: string; ids: readonly string[]; before?: Position; limit: number },
+): Promise<Poll[]> {
+  if (q.ids.length === 0) return []
+  const _ = db.command
+  const filters: object[] = [
+    { villageId: q.villageId, _id: _.in([...q.ids]), status: _.in(['open', 'closed']) },
+  ]
+  if (q.before) filters.push(pastPosition(db, 'closesAt', q.before, 'desc'))
   const { data } = await db
     .collection(COLLECTION.polls)
-    .where({ matterId })
-    .orderBy('createdAt', 'desc')
-    .limit(100)
+    .where(_.and(filters))
+    .orderBy('closesAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(q.limit)
     .get()
   return data as Poll[]
 }

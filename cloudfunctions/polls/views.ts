@@ -1,13 +1,9 @@
 /** Polls as the app shows them: the split only once counted, for everyone alike. */
-import type { PollPhase, PollResultView, PollSummary } from '../../types/api/polls'
+import type { PollResultView } from '../../types/api/polls'
 import type { Poll, PollResult } from '../../types/model/poll'
 import { CAST_GRACE_MS } from './access'
 
-export function phaseOf(poll: Poll, now: Date): PollPhase {
-  if (poll.status === 'draft') return 'draft'
-  if (poll.status === 'closed') return 'closed'
-  return now.getTime() >= new Date(poll.closesAt).getTime() ? 'counting' : 'open'
-}
+export { phaseOf, pollSummary } from '../_shared/polls'
 
 /** Whether an open poll may be counted now: its closing time lies a grace behind. */
 export function countable(poll: Poll, now: Date): boolean {
@@ -35,17 +31,5 @@ export function resultView(r: PollResult): PollResultView {
     ballots: r.ballots,
     unconfirmedPaper: r.unconfirmedPaper,
     countedAt: new Date(r.countedAt).toISOString(),
-  }
-}
-
-export function pollSummary(poll: Poll, now: Date): PollSummary {
-  return {
-    id: poll._id,
-    question: poll.question,
-    body: poll.body,
-    secret: poll.secret,
-    phase: phaseOf(poll, now),
-    closesAt: new Date(poll.closesAt).toISOString(),
-    ...(poll.result ? { passed: poll.result.passed } : {}),
   }
 }

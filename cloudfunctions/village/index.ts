@@ -7,6 +7,7 @@ import { declineMember } from './handlers/declineMember'
 import { getMe } from './handlers/getMe'
 import { getVillage } from './handlers/getVillage'
 import { importHouseholds } from './handlers/importHouseholds'
+import { leaveVillage } from './handlers/leaveVillage'
 import { linkPerson } from './handlers/linkPerson'
 import { listMembers } from './handlers/listMembers'
 import { listPersons } from './handlers/listPersons'
@@ -24,6 +25,7 @@ export const HANDLERS: Handlers<VillageApi> = {
   requestJoin,
   getMe,
   listVillages,
+  leaveVillage,
   approveMember,
   declineMember,
   assignRoles,

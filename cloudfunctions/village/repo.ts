@@ -2,8 +2,8 @@
  * The database access of the `village` function: households here; villages and members through
  * their one repository each in `_shared/`.
  */
-import type { MemberView, PersonView, VillageView } from '../../types/api/village'
-import type { Household, Member, Person, Village } from '../../types/model/member'
+import type { PersonView, VillageView } from '../../types/api/village'
+import type { Household, Person, Village } from '../../types/model/member'
 import { linkedMembers } from '../../domain/village/register'
 import { withDefaults } from '../../domain/village/settings'
 import { COLLECTION } from '../_shared/collections'
@@ -18,10 +18,22 @@ export {
   addMember,
   findMemberByOpenid,
   loadMember,
+  memberView,
   pageOfMembers,
   replaceMember,
   updateMember,
 } from '../_shared/members'
+
+/** The ids of the village's verified committee members, as last committed (one query). */
+export async function committeeMemberIds(db: Database, villageId: string): Promise<string[]> {
+  const { data } = await db
+    .collection(COLLECTION.members)
+    .where({ villageId, status: 'verified', roles: 'committee' })
+    .field({ _id: true })
+    .limit(PAGE)
+    .get()
+  return (data as Array<{ _id: string }>).map((m) => m._id)
+}
 
 // households
 
@@ -61,26 +73,6 @@ export async function saveHouseholds(t: Transaction, households: readonly Househ
 }
 
 // views
-
-function iso(at: Date | string): string {
-  return new Date(at).toISOString()
-}
-
-export function memberView(m: Member, withPhone: boolean): MemberView {
-  return {
-    id: m._id,
-    villageId: m.villageId,
-    name: m.name,
-    householdNo: m.householdNo,
-    ...(m.householdId ? { householdId: m.householdId } : {}),
-    ...(withPhone && m.phone ? { phone: m.phone } : {}),
-    roles: m.roles,
-    status: m.status,
-    ...(m.declineReason ? { declineReason: m.declineReason } : {}),
-    requestedAt: iso(m.requestedAt),
-    ...(m.reviewedAt ? { reviewedAt: iso(m.reviewedAt) } : {}),
-  }
-}
 
 export function personView(p: Person, household: Household | undefined): PersonView {
   return {

@@ -10,6 +10,9 @@ import { can, type Actor } from '../permissions'
 import { STATUS_LABELS } from '../matters/lifecycle'
 import { DomainError } from '../shared/errors'
 
+/** Statements on the matter's page (the discussion's first page, as listStatements pages it). */
+export const DISCUSSION_PAGE = 20
+
 export const DISCUSSION_LIMITS = { text: 500, reason: 200 } as const
 
 /** A statement may be edited by its author for this long after it was posted. */

@@ -4,6 +4,7 @@
  * whenever the demo is seeded. Pure data; `scripts/seed.ts` writes it.
  */
 import type { AuditRecord } from '../../types/model/audit'
+import type { Statement } from '../../types/model/statement'
 import type {
   AgendaSlot,
   Matter,
@@ -43,7 +44,89 @@ export interface DemoMatters {
   auditLogs: AuditRecord[]
   agendaSlots: AgendaSlot[]
   ratings: Rating[]
+  /** The discussions: who said what on which matter (one level of replies). */
+  statements: Statement[]
 }
+
+interface Said {
+  id: string
+  matterId: string
+  by: string
+  /** Days before `now`. */
+  daysAgo: number
+  text: string
+  replyTo?: string
+  /** Hidden by a moderator, with this reason (its author still sees it, marked). */
+  hiddenBecause?: string
+}
+
+/** A lively discussion on the parking spaces, and a word on the river bank. */
+const SAID: Said[] = [
+  {
+    id: 'demo-statement-1',
+    matterId: 'demo-matter-discussing',
+    by: 'demo-m12',
+    daysAgo: 2.9,
+    text: '我建议按户分，一户最多一个车位，多的车停到村委会后面的空地。',
+  },
+  {
+    id: 'demo-statement-2',
+    matterId: 'demo-matter-discussing',
+    by: 'demo-resident-2',
+    daysAgo: 2.5,
+    text: '家里有老人要看病的，应该优先给一个固定车位。',
+  },
+  {
+    id: 'demo-statement-3',
+    matterId: 'demo-matter-discussing',
+    by: 'demo-m16',
+    daysAgo: 2.2,
+    text: '同意优先照顾老人。其余的车位可以抽签，一年抽一次。',
+    replyTo: 'demo-statement-2',
+  },
+  {
+    id: 'demo-statement-4',
+    matterId: 'demo-matter-discussing',
+    by: 'demo-resident-1',
+    daysAgo: 1.8,
+    text: '停车场晚上没有灯，先把灯装上再说分车位的事吧。',
+  },
+  {
+    id: 'demo-statement-5',
+    matterId: 'demo-matter-discussing',
+    by: 'demo-m13',
+    daysAgo: 1.5,
+    text: '谁家车多谁自己想办法，别占大家的地方！',
+    hiddenBecause: '言语不文明，请好好说',
+  },
+  {
+    id: 'demo-statement-6',
+    matterId: 'demo-matter-discussing',
+    by: 'demo-moderator',
+    daysAgo: 1,
+    text: '大家的意见都记下了，24 号说事日一起商量办法，商量好了再表决。',
+    replyTo: 'demo-statement-1',
+  },
+  {
+    id: 'demo-statement-7',
+    matterId: 'demo-matter-urgent',
+    by: 'demo-m10',
+    daysAgo: 0.25,
+    text: '今天早上又看了一下，裂缝比昨天长了，请尽快来人看看。',
+  },
+]
+
+/** 会议纪要 of the last 说事日 before `now`, on the matters it talked about. */
+const MINUTES: Array<{ matterId: string; text: string }> = [
+  {
+    matterId: 'demo-matter-discussing',
+    text: '第一次商量停车位：先登记全村有车的户，下个说事日定分配办法，再表决。',
+  },
+  {
+    matterId: 'demo-matter-handling',
+    text: '吴建华报告减速带的进展：已经选好了样式，月底前装好。',
+  },
+]
 
 const STORIES: Story[] = [
   {
@@ -243,6 +326,12 @@ const STORIES: Story[] = [
         note: '办理人：吴建华',
       },
       { action: 'reportProgress', by: 'demo-m20', daysAgo: 5, note: '减速带已经买好，周末安装。' },
+      {
+        action: 'reportProgress',
+        by: 'demo-m20',
+        daysAgo: 2,
+        note: '第一条减速带装好了，警示牌下周到。',
+      },
     ],
     fields: (now) => ({
       decision: '装两条减速带，立警示牌。',
@@ -253,6 +342,12 @@ const STORIES: Story[] = [
         assignedAt: addDays(now, -23),
         reports: [
           { at: addDays(now, -5), by: '吴建华', text: '减速带已经买好，周末安装。', photos: [] },
+          {
+            at: addDays(now, -2),
+            by: '吴建华',
+            text: '第一条减速带装好了，警示牌下周到。',
+            photos: [],
+          },
         ],
       },
     }),
@@ -347,7 +442,13 @@ export function demoMatters(now: Date): DemoMatters {
   const names = new Map(demoMembers().map((m) => [m._id, m.name]))
   const nameOf = (id: string) => names.get(id) ?? id
   const talkDays = upcomingTalkDays(now, [4, 14, 24], 1)
-  const out: DemoMatters = { matters: [], auditLogs: [], agendaSlots: [], ratings: [] }
+  const out: DemoMatters = {
+    matters: [],
+    auditLogs: [],
+    agendaSlots: [],
+    ratings: [],
+    statements: [],
+  }
   for (const story of STORIES) {
     const first = story.steps[0] as Step
     const last = story.steps.filter((s) => s.to).at(-1) as Step
@@ -403,6 +504,48 @@ export function demoMatters(now: Date): DemoMatters {
       placedAt: now,
     })
   })
+  // The last talk day before today (one of the 4th, 14th, 24th), with its minutes.
+  let back = 1
+  while (![4, 14, 24].includes(Number(shanghaiDate(addDays(now, -back)).slice(8)))) back += 1
+  const lastDay = shanghaiDate(addDays(now, -back))
+  MINUTES.forEach(({ matterId, text }, i) => {
+    out.agendaSlots.push({
+      _id: `${V}_${lastDay}_${i + 1}`,
+      villageId: V,
+      date: lastDay,
+      slot: i + 1,
+      matterId,
+      position: i + 1,
+      minutes: { text, by: 'demo-moderator', at: addDays(now, -back) },
+      placedAt: addDays(now, -back - 3),
+    })
+  })
+  for (const said of SAID) {
+    const at = addDays(now, -said.daysAgo)
+    out.statements.push({
+      _id: said.id,
+      villageId: V,
+      matterId: said.matterId,
+      authorId: said.by,
+      authorName: nameOf(said.by),
+      text: said.text,
+      at,
+      deleted: false,
+      hidden: said.hiddenBecause !== undefined,
+      ...(said.replyTo ? { replyTo: said.replyTo } : {}),
+      ...(said.hiddenBecause
+        ? {
+            hiding: {
+              by: 'moderator' as const,
+              at: addDays(at, 0.1),
+              moderatorId: 'demo-moderator',
+              reason: said.hiddenBecause,
+              pendingReview: false,
+            },
+          }
+        : {}),
+    })
+  }
   out.ratings.push({
     _id: 'demo-matter-resolved_demo-m24',
     villageId: V,

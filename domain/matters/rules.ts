@@ -3,11 +3,24 @@
  * talk days an accepted matter can go to. Pure: the clock is an argument.
  */
 import type { LocalDate } from '../../types/model/common'
-import type { Matter } from '../../types/model/matter'
+import type { Matter, MatterStatus } from '../../types/model/matter'
 import { nextTalkDay } from '../talkday'
 import { shanghaiDate } from '../shared/time'
 
 const DAY_MS = 24 * 60 * 60 * 1000
+
+/** 首页: the caller's own matters it shows (latest raised first). */
+export const HOME_MINE = 5
+/** 首页: the urgent matters being handled it shows (newest first). */
+export const HOME_URGENT = 10
+/** 遇事解事: the statuses of an urgent matter that is being handled (首页 lists them). */
+export const URGENT_IN_HAND: readonly MatterStatus[] = [
+  'accepted',
+  'discussing',
+  'deciding',
+  'decided',
+  'handling',
+]
 
 export function addDays(at: Date, days: number): Date {
   return new Date(at.getTime() + days * DAY_MS)

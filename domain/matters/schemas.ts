@@ -20,7 +20,16 @@ import { CATEGORY_KEYS } from './categories'
 import { STATUS_LABELS } from './lifecycle'
 import { PROCEDURE_STEPS } from './procedure'
 
-export const LIMITS = { title: 60, body: 2000, reason: 200, note: 2000, comment: 200 } as const
+export const LIMITS = {
+  title: 60,
+  body: 2000,
+  reason: 200,
+  note: 2000,
+  comment: 200,
+  search: 20,
+} as const
+
+const statusKey = v.picklist(Object.keys(STATUS_LABELS) as MatterStatus[], '状态不对')
 
 const matterId = id('事项编号')
 const category = v.picklist(CATEGORY_KEYS, '请选择事项类别')
@@ -93,12 +102,24 @@ export const MATTER_SCHEMAS = {
   }),
   getMatter: payload({ matterId }),
   listTimeline: payload({ matterId, cursor: cursor(), limit: pageSize }),
-  listMatters: payload({
-    status: v.optional(v.picklist(Object.keys(STATUS_LABELS) as MatterStatus[], '状态不对')),
-    talkDay: v.optional(localDate('说事日')),
-    mine: flag('只看我的'),
-    overdue: flag('只看超期的'),
-    cursor: cursor(),
-    limit: pageSize,
-  }),
+  getHome: payload({}),
+  listMatters: v.pipe(
+    payload({
+      status: v.optional(statusKey),
+      statuses: v.optional(
+        v.pipe(
+          v.array(statusKey, '状态不对'),
+          v.minLength(1, '请至少选一种状态'),
+          v.maxLength(Object.keys(STATUS_LABELS).length, '状态太多了'),
+        ),
+      ),
+      q: v.optional(text('要搜索的词', LIMITS.search)),
+      talkDay: v.optional(localDate('说事日')),
+      mine: flag('只看我的'),
+      overdue: flag('只看超期的'),
+      cursor: cursor(),
+      limit: pageSize,
+    }),
+    v.check((input) => !(input.status && input.statuses), '状态只能按一种方式选'),
+  ),
 } satisfies Schemas

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot'
 import type { PollsApi } from '../../types/api/polls'
-import { charCount, id, payload, text } from '../shared/validate'
+import { charCount, cursor, id, pageSize, payload, text } from '../shared/validate'
 
 export const POLL_LIMITS = {
   question: 200,
@@ -112,4 +112,5 @@ export const POLL_SCHEMAS = {
     consent: v.picklist(['inPerson', 'phone'], '请选择本人是当面还是电话同意的'),
   }),
   reachReport: payload({ pollId }),
+  listMyVotes: payload({ cursor: cursor(), limit: pageSize }),
 } satisfies Schemas

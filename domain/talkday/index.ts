@@ -81,6 +81,17 @@ export function nextTalkDay(
   throw invalid('找不到下一个说事日')
 }
 
+/**
+ * The talk day 首页 looks ahead to: today while it is a talk day (until the day ends in Shanghai),
+ * else the next one.
+ */
+export function currentOrNextTalkDay(
+  instant: Instant,
+  days: readonly number[] = DEFAULT_TALK_DAYS,
+): LocalDate {
+  return isTalkDay(instant, days) ? shanghaiDate(instant) : nextTalkDay(instant, days)
+}
+
 export interface TalkDayStatus {
   /** Today's Shanghai date. */
   today: LocalDate

@@ -18,6 +18,7 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
   pending: '待审核',
   verified: '已认证',
   declined: '未通过',
+  left: '已退出',
 }
 
 /** A member's roles as stored: 'resident' always kept, no repeats, in the order of ROLES. */
@@ -62,5 +63,18 @@ export function checkReview(member: Pick<Member, 'status'>): void {
       'CONFLICT',
       `这个申请已经处理过了（${MEMBER_STATUS_LABELS[member.status]}），不能再审核。`,
     )
+  }
+}
+
+export const LAST_COMMITTEE_MEMBER =
+  '您是本村最后一位村委会成员，不能退出。请先让另一位村民担任村委会成员，再退出。'
+
+/**
+ * Whether `member` may leave their village, given how many other verified committee members it
+ * has: a village is never left without a committee. Throws CONFLICT if not.
+ */
+export function checkLeave(member: Pick<Member, 'roles'>, otherCommittee: number): void {
+  if (member.roles.includes('committee') && otherCommittee === 0) {
+    throw new DomainError('CONFLICT', LAST_COMMITTEE_MEMBER)
   }
 }

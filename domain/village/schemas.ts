@@ -11,10 +11,13 @@ import { DomainError } from '../shared/errors'
 import { cursor, id, localDate, pageSize, payload, text } from '../shared/validate'
 import { validateTalkDays } from '../talkday'
 import { HOUSEHOLD_NO, HOUSEHOLD_NO_MESSAGE, IMPORT_LIMITS } from './households'
+import { BAD_INVITE_CODE, isInviteCode, normaliseInviteCode } from './inviteCode'
 
 export const LIMITS = {
   name: 20,
   villageName: 30,
+  /** A word of a village's name, to find it (listVillages). */
+  villageSearch: 20,
   reason: 200,
   roles: 10,
   delegationNote: 200,
@@ -36,7 +39,7 @@ export const COUNT_BOUNDS = {
   representatives: { min: 0, max: 1_000, label: '村民代表人数' },
 } as const
 
-const MEMBER_STATUSES: MemberStatus[] = ['pending', 'verified', 'declined']
+const MEMBER_STATUSES: MemberStatus[] = ['pending', 'verified', 'declined', 'left']
 
 function wholeNumber(bound: { min: number; max: number; label: string }) {
   const message = `${bound.label}应当是 ${bound.min} 到 ${bound.max} 之间的整数`
@@ -96,7 +99,21 @@ export const VILLAGE_SCHEMAS = {
     phone,
   }),
   getMe: payload({}),
-  listVillages: payload({}),
+  listVillages: v.pipe(
+    payload({
+      q: v.optional(text('村名', LIMITS.villageSearch)),
+      inviteCode: v.optional(
+        v.pipe(
+          v.string(BAD_INVITE_CODE),
+          v.maxLength(64, BAD_INVITE_CODE),
+          v.transform(normaliseInviteCode),
+          v.check(isInviteCode, BAD_INVITE_CODE),
+        ),
+      ),
+    }),
+    v.check((input) => !(input.q && input.inviteCode), '请按村名或邀请码中的一种来找'),
+  ),
+  leaveVillage: payload({}),
   approveMember: payload({ memberId, personId: v.optional(personId) }),
   declineMember: payload({ memberId, reason: text('不通过的理由', LIMITS.reason) }),
   assignRoles: payload({

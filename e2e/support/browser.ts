@@ -7,6 +7,27 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 export const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'test-results')
 
+/** Where the README's screenshots live (`FENGSI_SCREENSHOTS=1 npm run test:e2e` refreshes them). */
+export const DOCS_SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots')
+
+/**
+ * The screenshots the README shows, by the name a test saves them under: with FENGSI_SCREENSHOTS
+ * set, each is also copied to docs/screenshots/<file> as it is taken.
+ */
+export const README_SCREENSHOTS: Readonly<Record<string, string>> = {
+  'page-home': 'home.png',
+  'page-home-large': 'home-large.png',
+  'page-matters': 'matters.png',
+  'journey-b-2-matter-discussion': 'matter-discussion.png',
+  'page-matter-handling': 'matter-handling.png',
+  'journey-c-1-vote-card': 'vote-card.png',
+  'journey-c-3-result': 'vote-result.png',
+  'journey-d-1-rating-card': 'rating.png',
+  'journey-a-5-raise-with-photo': 'raise.png',
+  'journey-a-2-join-by-code': 'join.png',
+  'page-me': 'me.png',
+}
+
 export async function launch(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM_PATH)`)
@@ -45,5 +66,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
   const file = path.join(RESULTS_DIR, `${name}.png`)
   await page.screenshot({ path: file, fullPage: true })
+  const docs = README_SCREENSHOTS[name]
+  if (docs && process.env.FENGSI_SCREENSHOTS) {
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true })
+    fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, docs))
+  }
   return file
 }

@@ -15,7 +15,7 @@ jest.setTimeout(60_000)
 
 const DEMO = demoMatters(new Date())
 // village, households, one person per name on the register, members, matters with their
-// timelines, agenda slots and ratings
+// timelines, agenda slots, ratings and statements
 const SEEDED =
   1 +
   demoHouseholds().length +
@@ -24,7 +24,8 @@ const SEEDED =
   DEMO.matters.length +
   DEMO.auditLogs.length +
   DEMO.agendaSlots.length +
-  DEMO.ratings.length
+  DEMO.ratings.length +
+  DEMO.statements.length
 const FUNCTIONS = path.resolve(__dirname, '..', '..', 'cloudfunctions')
 
 let emulator: Emulator

@@ -1,30 +1,46 @@
 /**
- * One matter for its detail screen: the matter, the latest entries of its timeline (newest first,
- * a cursor for older ones) and its latest statements. Four database requests: the caller, the
- * matter (read together, the caller judged first), then the timeline and the statements.
+ * One matter for its page: the matter, the latest entries of its timeline (newest first, a cursor
+ * for older ones), the first page of its discussion exactly as listStatements answers it, the
+ * minutes of its talk days, its polls and the title of the matter it was merged into. Two round
+ * trips: the caller and the matter (read together, the caller judged first), then the rest at once.
  */
+import { DISCUSSION_PAGE } from '../../../domain/discussion/rules'
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { matterSubject } from '../../../domain/matters/actions'
 import { encodeCursor } from '../../../domain/shared/cursor'
 import { authorize, NOT_FOUND, verifiedActorAnd } from '../../_shared/authorize'
 import { handler } from '../../_shared/handler'
-import { latestStatements, loadMatter, timelineOf } from '../repo'
+import { slotsOfMatter } from '../agenda'
+import { discussionPage, findMatter, loadMatter, timelineOf, visiblePolls } from '../repo'
 import { toDetail } from '../views'
 
-export const LATEST_STATEMENTS = 5
 /** Timeline entries on the detail screen; older ones page through listTimeline. */
 export const TIMELINE_PAGE = 50
 
 export const getMatter = handler(MATTER_SCHEMAS.getMatter, async ({ matterId }, ctx) => {
   const [actor, matter] = await verifiedActorAnd(ctx, loadMatter(ctx.db, matterId))
-  authorize(actor, 'viewMatter', matterSubject(matter), NOT_FOUND.matter)
-  const [page, statements] = await Promise.all([
+  const who = authorize(actor, 'viewMatter', matterSubject(matter), NOT_FOUND.matter)
+  const [page, discussion, slots, polls, target] = await Promise.all([
     timelineOf(ctx.db, matterId, undefined, TIMELINE_PAGE),
-    latestStatements(ctx.db, matterId, LATEST_STATEMENTS),
+    discussionPage(ctx.db, who, matter, undefined, DISCUSSION_PAGE, ctx.now),
+    slotsOfMatter(ctx.db, matter.villageId, matterId),
+    visiblePolls(ctx.db, who, matter, ctx.now),
+    matter.mergedInto ? findMatter(ctx.db, matter.mergedInto) : undefined,
   ])
   const timeline = page.slice(0, TIMELINE_PAGE)
   const last = timeline[timeline.length - 1]
-  const detail = toDetail(matter, timeline, statements, actor, ctx.now)
+  const detail = toDetail(
+    matter,
+    {
+      timeline,
+      discussion,
+      slots,
+      polls,
+      ...(target && target.villageId === matter.villageId ? { mergedIntoTitle: target.title } : {}),
+    },
+    who,
+    ctx.now,
+  )
   return page.length > TIMELINE_PAGE && last
     ? { ...detail, timelineCursor: encodeCursor(last.at, last._id) }
     : detail

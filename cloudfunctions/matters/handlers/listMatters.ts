@@ -1,13 +1,14 @@
 /**
- * A village's matters for the lists: by status, by 说事日 (in agenda order), "mine", or overdue
- * (接诉即办). Newest first with a cursor; a talk day's list is its whole agenda.
+ * A village's matters for the lists: by status (or any of several), by a word of the title or
+ * body, by 说事日 (in agenda order), "mine", or overdue (接诉即办). Newest first with a cursor; a
+ * talk day's list is its whole agenda.
  */
 import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { authorize } from '../../_shared/authorize'
 import { decodeCursor, encodeCursor } from '../../../domain/shared/cursor'
 import { handler } from '../../_shared/handler'
 import { agendaOf } from '../agenda'
-import { mattersByIds, queryMatters } from '../repo'
+import { queryMatters } from '../repo'
 import { toSummary } from '../views'
 
 export const listMatters = handler(MATTER_SCHEMAS.listMatters, async (input, ctx) => {
@@ -15,10 +16,17 @@ export const listMatters = handler(MATTER_SCHEMAS.listMatters, async (input, ctx
   const who = authorize(actor, 'viewMatter', { villageId: actor?.villageId ?? '' })
   if (input.talkDay) {
     const ids = (await agendaOf(ctx.db, who.villageId, input.talkDay)).map((s) => s.matterId)
-    const found = await mattersByIds(ctx.db, who.villageId, ids)
+    if (ids.length === 0) return { items: [] }
+    const found = await queryMatters(ctx.db, {
+      villageId: who.villageId,
+      ids,
+      status: input.status,
+      statuses: input.statuses,
+      q: input.q,
+      limit: ids.length,
+    })
     const order = new Map(ids.map((id, i) => [id, i]))
     const items = found
-      .filter((m) => !input.status || m.status === input.status)
       .sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0))
       .map((m) => toSummary(m, ctx.now))
     return { items }
@@ -26,6 +34,8 @@ export const listMatters = handler(MATTER_SCHEMAS.listMatters, async (input, ctx
   const page = await queryMatters(ctx.db, {
     villageId: who.villageId,
     status: input.status,
+    statuses: input.statuses,
+    q: input.q,
     raisedBy: input.mine ? who.memberId : undefined,
     overdueAt: input.overdue ? ctx.now : undefined,
     before: input.cursor ? decodeCursor(input.cursor) : undefined,

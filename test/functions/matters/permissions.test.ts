@@ -72,12 +72,14 @@ const ALLOWED: Record<ActionName, readonly Caller[]> = {
   reorderAgenda: ['committee', 'otherCommittee'],
   recordMinutes: ['moderator'],
   getMatter: VILLAGE_A_VERIFIED,
+  // 首页: anyone (a caller who is not a verified member sees only their own request state)
+  getHome: CALLERS,
   listTimeline: VILLAGE_A_VERIFIED,
   listMatters: [...VILLAGE_A_VERIFIED, 'otherCommittee'],
 }
 
 /** Allowed calls that only read. */
-const READS: ActionName[] = ['getMatter', 'listTimeline', 'listMatters']
+const READS: ActionName[] = ['getMatter', 'getHome', 'listTimeline', 'listMatters']
 
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN'
 
@@ -116,6 +118,7 @@ function arrange(action: ActionName, id: string): Arranged {
     case 'openTopic':
       return { payload: { title: `t-${id}`, body: '内容', urgent: true, category: 'environment' } }
     case 'listMatters':
+    case 'getHome':
       return { payload: {} }
     case 'withdrawMatter':
     case 'getMatter':
@@ -205,6 +208,7 @@ describe('matters permission matrix', () => {
         'changeCategory',
         'closeMatter',
         'declineMatter',
+        'getHome',
         'getMatter',
         'listMatters',
         'listTimeline',

@@ -64,10 +64,19 @@ const ALLOWED: Record<ActionName, readonly Caller[]> = {
   // for p2: the voter (p1) lives in p2's household; the others are on no household of the register
   castProxyBallot: ['committee', 'voter'],
   reachReport: ['committee'],
+  // the caller's own votes, in their own village
+  listMyVotes: [...MEMBERS, 'otherCommittee'],
 }
 
 /** Reads: allowed without a write. */
-const READS: ActionName[] = ['getPoll', 'listPolls', 'listVoters', 'exportBallots', 'reachReport']
+const READS: ActionName[] = [
+  'getPoll',
+  'listPolls',
+  'listVoters',
+  'exportBallots',
+  'reachReport',
+  'listMyVotes',
+]
 
 /** The refusal each caller gets where not allowed, by hand. */
 function expectedRefusal(action: ActionName, caller: Caller): string {
@@ -194,6 +203,8 @@ async function arrange(action: ActionName): Promise<Record<string, unknown>> {
       return { pollId: await freshOpenPoll(), personId: 'pm-p2', choice: 'yes', consent: 'phone' }
     case 'reachReport':
       return { pollId: openPollId }
+    case 'listMyVotes':
+      return {}
   }
 }
 
@@ -227,6 +238,7 @@ describe('polls permission matrix', () => {
         'confirmPaperBallot',
         'castProxyBallot',
         'reachReport',
+        'listMyVotes',
       ].sort(),
     )
   })

@@ -48,6 +48,8 @@ const PAYLOADS: Payloads = {
     requestJoin: () => ({ villageId: 'v-sec', name: '新人', householdNo: '001', phone: '' }),
     getMe: () => ({}),
     listVillages: () => ({}),
+    // undone at once (undoLeave) so the caller stays for the other calls
+    leaveVillage: () => ({}),
     approveMember: (c) => ({ memberId: c.memberId }),
     declineMember: (c) => ({ memberId: c.memberId, reason: '不对' }),
     assignRoles: (c) => ({ memberId: c.memberId, roles: ['resident'] }),
@@ -99,6 +101,7 @@ const PAYLOADS: Payloads = {
     reorderAgenda: () => ({ talkDay: '2026-11-24', matterIds: [] }),
     recordMinutes: (c) => ({ matterId: c.matterId, talkDay: '2026-11-14', text: '纪要' }),
     getMatter: (c) => ({ matterId: c.matterId }),
+    getHome: () => ({}),
     listTimeline: (c) => ({ matterId: c.matterId, limit: 50 }),
     listMatters: () => ({ limit: 50 }),
   },
@@ -147,6 +150,7 @@ const PAYLOADS: Payloads = {
       consent: 'phone',
     }),
     reachReport: (c) => ({ pollId: c.pollId }),
+    listMyVotes: () => ({ limit: 50 }),
   },
 }
 
@@ -173,6 +177,22 @@ const callers = () => [v.committee, v.moderator, v.voters[0], v.resident]
 /** Everything answered, with who asked. */
 const answers: Array<{ openid: string; what: string; body: unknown }> = []
 
+/** Puts a member who left back as they were (their member document and their person's link). */
+async function undoLeave(memberId: string): Promise<() => Promise<void>> {
+  const members = backend.db.collection(COLLECTION.members)
+  const persons = backend.db.collection(COLLECTION.persons)
+  const { data } = await members.doc(memberId).get()
+  const { _id, ...member } = data[0] as { _id: string; personId?: string }
+  const person = member.personId ? (await persons.doc(member.personId).get()).data[0] : undefined
+  return async () => {
+    await members.doc(_id).set(member)
+    if (person) {
+      const { _id: personId, ...rest } = person as { _id: string }
+      await persons.doc(personId).set(rest)
+    }
+  }
+}
+
 async function callEverything(phase: string): Promise<void> {
   for (const who of callers()) {
     const own = voters.find((voter) => voter.openid === who.openid)
@@ -185,7 +205,9 @@ async function callEverything(phase: string): Promise<void> {
     for (const fn of Object.keys(FUNCTIONS) as FunctionName[]) {
       const table = PAYLOADS[fn] as Record<string, (c: Ctx) => Record<string, unknown>>
       for (const action of Object.keys(FUNCTIONS[fn])) {
+        const undo = action === 'leaveVillage' ? await undoLeave(who._id) : undefined
         const body = await backend.call(who.openid, fn, action as never, table[action](c))
+        await undo?.()
         answers.push({ openid: who.openid, what: `${phase} ${fn}.${action}`, body })
       }
     }

@@ -69,6 +69,8 @@ const PAYLOAD: Record<VillageAction, Record<string, unknown>> = {
   unlinkPerson: { memberId: CAST.resident2._id },
   setRepresentative: { personId: P1._id, representative: true },
   setHouseholdVoter: { householdId: HA, personId: P1._id },
+  // last: leaving ends the caller's other cells
+  leaveVillage: {},
 }
 const ACTIONS = Object.keys(PAYLOAD) as VillageAction[]
 
@@ -110,6 +112,10 @@ function expected(caller: Caller, action: VillageAction): Outcome {
     case 'requestJoin':
       if (caller === 'anonymous') return 'UNAUTHENTICATED'
       return caller === 'stranger' ? 'ok' : 'CONFLICT'
+    case 'leaveVillage':
+      if (!VERIFIED.includes(caller)) return 'UNAUTHENTICATED'
+      // the last committee member of their village
+      return caller === 'committee' || caller === 'otherCommittee' ? 'CONFLICT' : 'ok'
     default:
       if (!VERIFIED.includes(caller)) return 'UNAUTHENTICATED'
       if (MAY[action].includes(caller)) return 'ok'
@@ -141,6 +147,7 @@ const WRITES = new Set<VillageAction>([
   'unlinkPerson',
   'setRepresentative',
   'setHouseholdVoter',
+  'leaveVillage',
 ])
 
 let backend: Backend
@@ -222,6 +229,8 @@ describe('village permission matrix', () => {
       for (const action of ACTIONS) {
         if (!WRITES.has(action) || expected(caller, action) !== 'ok') continue
         if (caller === 'otherCommittee') continue // done above
+        // one leave is enough (by the legal officer, whom nothing below looks at)
+        if (action === 'leaveVillage' && caller !== 'legalOfficer') continue
         const res = await backend.call(OPENID[caller], 'village', action, PAYLOAD[action])
         expect({ caller, action, got: outcome(res) }).toEqual({ caller, action, got: 'ok' })
       }
@@ -230,6 +239,7 @@ describe('village permission matrix', () => {
     const byId = (id: string) => members.find((m) => m._id === id)
     expect(byId(CAST.pending._id)?.status).toBe('verified')
     expect(byId(PENDING_2._id)?.status).toBe('declined')
+    expect(byId(CAST.legalOfficer._id)).toMatchObject({ status: 'left', roles: ['resident'] })
     expect(byId(CAST.resident._id)?.roles).toEqual(['resident', 'representative'])
     expect(members.find((m) => m.openid === STRANGER)).toMatchObject({ status: 'pending' })
     expect(byId(CAST.pending._id)?.personId).toBe(P3._id)

@@ -1,22 +1,24 @@
 /**
- * The compiled WeChat raise-matter page (a subpackage): tapping 提交 on an empty form shows the
- * schema's own messages, and nothing is sent to the cloud.
+ * The compiled WeChat raise-matter page (a subpackage), signed in as a demo resident against the
+ * real functions: its form shows (normal and 大字模式); an empty 提交 names what is missing in the
+ * schema's own words and sends nothing (only the page's own question of who is calling went out).
  */
 import simulate from 'miniprogram-simulate'
-import { cloudCalls, renderPage, waitFor } from '../../../../support/weapp'
+import { pageCase, openCase, showsMainContent, withBackend } from '../../../../support/pageCase'
+import { cloudCalls, text, waitFor } from '../../../../support/weapp'
 
-const text = (node: { dom?: Element | null } | undefined) =>
-  (node?.dom?.textContent ?? '').replace(/\s+/g, ' ').trim()
+withBackend()
 
 describe('compiled weapp 我要提事', () => {
-  it('an empty form names what is missing and calls no function', async () => {
-    const page = renderPage('packages/matters/pages/raise/index')
-    const submit = await waitFor(page, '#raise-submit')
-    submit.dispatchEvent('tap')
+  showsMainContent('raise')
+
+  it('an empty form names what is missing and sends nothing', async () => {
+    const { page, main } = await openCase(pageCase('raise'), false)
+    const before = cloudCalls.length
+    main.dispatchEvent('tap')
     await simulate.sleep(50)
     expect(text(await waitFor(page, '#raise-title-error'))).toBe('请填写标题')
     expect(text(page.querySelector('#raise-body-error'))).toBe('请填写内容')
-    // Only the page's own question of who is calling (for its promise), nothing sent.
-    expect(cloudCalls.filter((c) => (c.data as { action?: string }).action !== 'getMe')).toEqual([])
+    expect(cloudCalls.slice(before)).toEqual([])
   })
 })

@@ -1,0 +1,60 @@
+/**
+ * 首页 (and 我的) in one call. Anyone may ask: a caller who is not a verified member learns only
+ * their own membership (whatever its status: a pending, declined or left member sees where their
+ * request stands), read as getMe reads it, and nothing else is read. A verified member also gets
+ * their village, the next 说事日 (today while it lasts) with its agenda in order, the urgent
+ * matters being handled and their own latest matters. Three round trips: the member; the village,
+ * the urgent and the own matters at once; the day's agenda and its matters.
+ */
+import type { HomeView } from '../../../types/api/matters'
+import { HOME_MINE, HOME_URGENT, URGENT_IN_HAND } from '../../../domain/matters/rules'
+import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
+import { currentOrNextTalkDay } from '../../../domain/talkday'
+import { handler } from '../../_shared/handler'
+import { findMemberByOpenid, memberView } from '../../_shared/members'
+import { findVillage, villageBrief } from '../../_shared/villages'
+import { agendaOf } from '../agenda'
+import { mattersByIds, queryMatters } from '../repo'
+import { toSummary } from '../views'
+
+const NOBODY: Omit<HomeView, 'member'> = { village: null, nextTalkDay: null, urgent: [], mine: [] }
+
+export const getHome = handler(MATTER_SCHEMAS.getHome, async (_input, ctx): Promise<HomeView> => {
+  const member = ctx.openid ? await findMemberByOpenid(ctx.db, ctx.openid) : undefined
+  if (!member) return { member: null, ...NOBODY }
+  const view = memberView(member, true)
+  if (member.status !== 'verified') return { member: view, ...NOBODY }
+  const villageId = member.villageId
+  const [village, urgent, mine] = await Promise.all([
+    findVillage(ctx.db, villageId),
+    queryMatters(ctx.db, {
+      villageId,
+      urgent: true,
+      statuses: URGENT_IN_HAND,
+      limit: HOME_URGENT,
+    }),
+    queryMatters(ctx.db, { villageId, raisedBy: member._id, limit: HOME_MINE }),
+  ])
+  if (!village) return { member: view, ...NOBODY }
+  const date = currentOrNextTalkDay(ctx.now, village.talkDays)
+  const slots = await agendaOf(ctx.db, villageId, date)
+  const found = await mattersByIds(
+    ctx.db,
+    villageId,
+    slots.map((s) => s.matterId),
+  )
+  const byId = new Map(found.map((m) => [m._id, m]))
+  return {
+    member: view,
+    village: villageBrief(village),
+    nextTalkDay: {
+      date,
+      items: slots.flatMap((s) => {
+        const m = byId.get(s.matterId)
+        return m ? [toSummary(m, ctx.now)] : []
+      }),
+    },
+    urgent: urgent.map((m) => toSummary(m, ctx.now)),
+    mine: mine.map((m) => toSummary(m, ctx.now)),
+  }
+})

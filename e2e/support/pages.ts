@@ -1,0 +1,124 @@
+/**
+ * Every page of the app (src/app.config.ts) with what a person must see on it, written by hand
+ * from the demo village (domain/village/demo.ts, domain/matters/demo.ts) seeded at DEMO_NOW
+ * (Saturday 2026-11-21 09:00 Shanghai; next 说事日 Tuesday the 24th) and the page ids of
+ * /work/APP-CONTRACT.md. Used by the page tests in both builds, the accessibility check, the
+ * screenshots and the bench, so a page added to the app without a line here is noticed
+ * (`e2e/pages.e2e.test.ts` compares this list with app.config).
+ */
+import { ROUTES } from '../../src/routes'
+
+export type Who = string | 'newcomer'
+
+export interface PageCase {
+  /** Short key for files (`test-results/page-<key>.png`). */
+  readonly key: string
+  /** What a villager calls it. */
+  readonly name: string
+  /** The route, with its leading slash (ROUTES.*). */
+  readonly route: string
+  readonly query?: Readonly<Record<string, string>>
+  /** Who opens it: a demo member's id, or a brand-new WeChat user. */
+  readonly as: Who
+  /** The page's main content: this element, showing these words. */
+  readonly main: { readonly selector: string; readonly words?: string }
+  /**
+   * The function calls it makes when opened inside the app (issue #11: one per screen open; the
+   * matter page adds polls.getPoll only when a poll is open or counted).
+   */
+  readonly calls: readonly string[]
+}
+
+/** The pages, one line each; extra lines open the matter page in other states. */
+export const PAGES: readonly PageCase[] = [
+  {
+    key: 'home',
+    name: '首页',
+    route: ROUTES.home,
+    as: 'demo-resident-1',
+    // The first matter on the 24th's agenda (placed first by the committee).
+    main: { selector: '#home-agenda .matter-item', words: '文化广场晚上跳舞声音太大' },
+    calls: ['matters.getHome'],
+  },
+  {
+    key: 'matters',
+    name: '议事',
+    route: ROUTES.matters,
+    as: 'demo-resident-1',
+    // 待受理 first; the newest raised matter is 陈大山's own, raised a day ago.
+    main: { selector: '#matters-list .matter-item', words: '村口路灯坏了' },
+    calls: ['matters.listMatters'],
+  },
+  {
+    key: 'me',
+    name: '我的',
+    route: ROUTES.me,
+    as: 'demo-resident-1',
+    main: { selector: '#me-name', words: '陈大山' },
+    calls: ['village.getMe'],
+  },
+  {
+    key: 'raise',
+    name: '我要提事',
+    route: ROUTES.raise,
+    as: 'demo-resident-1',
+    main: { selector: '#raise-submit', words: '提交' },
+    calls: ['village.getMe'],
+  },
+  {
+    key: 'matter',
+    name: '事项（议事中）',
+    route: ROUTES.matter,
+    query: { id: 'demo-matter-discussing' },
+    as: 'demo-resident-1',
+    main: { selector: '#matter-title', words: '停车位怎么分' },
+    calls: ['matters.getMatter'],
+  },
+  {
+    key: 'matter-handling',
+    name: '事项（办理中）',
+    route: ROUTES.matter,
+    query: { id: 'demo-matter-handling' },
+    as: 'demo-resident-1',
+    main: { selector: '#matter-handling', words: '减速带已经买好，周末安装。' },
+    calls: ['matters.getMatter'],
+  },
+  {
+    key: 'matter-resolved',
+    name: '事项（已办结，可以评价）',
+    route: ROUTES.matter,
+    query: { id: 'demo-matter-resolved' },
+    as: 'demo-resident-1',
+    main: { selector: '#matter-outcome', words: '水厂换了 300 米新管，水压正常了。' },
+    calls: ['matters.getMatter'],
+  },
+  {
+    key: 'join',
+    name: '加入村子',
+    route: ROUTES.join,
+    as: 'newcomer',
+    main: { selector: '#join-search' },
+    calls: ['village.listVillages'],
+  },
+  {
+    key: 'votes',
+    name: '我的投票',
+    route: ROUTES.votes,
+    as: 'demo-resident-1',
+    // No poll in the seeded demo: the empty state.
+    main: { selector: '#votes-empty' },
+    calls: ['polls.listMyVotes'],
+  },
+  {
+    key: 'privacy',
+    name: '隐私说明',
+    route: ROUTES.privacy,
+    as: 'demo-resident-1',
+    main: { selector: '#privacy-title', words: '隐私' },
+    calls: [],
+  },
+]
+
+/** `?id=…` for a page case. */
+export const queryString = (query?: Readonly<Record<string, string>>): string =>
+  query && Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : ''
