@@ -35,7 +35,8 @@ afterAll(async () => {
 describe('every page in Chromium (H5 build)', () => {
   it('the list of pages covers every page of app.config', () => {
     const config = fs.readFileSync(path.resolve(__dirname, '..', 'src', 'app.config.ts'), 'utf8')
-    const main = [...config.matchAll(/'(pages\/[\w/]+)'/g)].map((m) => `/${m[1]}`)
+    const top = config.match(/^ {2}pages: \[([^\]]*)\]/m)?.[1] ?? ''
+    const main = [...top.matchAll(/'([\w/]+)'/g)].map((m) => `/${m[1]}`)
     const sub = [...config.matchAll(/root: '([\w/]+)',\s*pages: \[([^\]]*)\]/g)].flatMap((m) =>
       [...(m[2] as string).matchAll(/'([\w/]+)'/g)].map((p) => `/${m[1]}/${p[1]}`),
     )

@@ -55,7 +55,8 @@ export const PAGES: readonly PageCase[] = [
     route: ROUTES.me,
     as: 'demo-resident-1',
     main: { selector: '#me-name', words: '陈大山' },
-    calls: ['village.getMe'],
+    // 我的 reads the member and their matters from the one getHome answer.
+    calls: ['matters.getHome'],
   },
   {
     key: 'raise',

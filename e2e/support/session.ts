@@ -100,7 +100,7 @@ export async function callsOnOpen(
 ): Promise<string[]> {
   const home = '/pages/index/index'
   const calls: string[] = []
-  let counting = route === home
+  let counting = false
   page.on('request', (req) => {
     const m = req.url().match(/\/fn\/([\w-]+)/)
     if (!m || !counting) return
@@ -112,7 +112,11 @@ export async function callsOnOpen(
     }
     calls.push(`${m[1]}.${action}`)
   })
-  await openAs(page, base, who, home)
+  await signIn(page, base, who)
+  await setLargeText(page, false)
+  await page.goto('about:blank')
+  counting = route === home
+  await page.goto(pageUrl(base, home))
   await page.waitForLoadState('networkidle', { timeout: APPEAR_MS })
   if (route !== home) {
     counting = true
