@@ -18,6 +18,8 @@ export default function TabBar({ current }: { current: TabKey }) {
             id={`tab-${tab.key}`}
             className={`tabbar__item${active ? ' tabbar__item--active' : ''}`}
             role="link"
+            // Reachable by keyboard too (H5): the page's scrolling region then holds a focusable.
+            tabIndex={0}
             aria-current={active ? 'page' : undefined}
             onClick={() => {
               if (!active) void Taro.redirectTo({ url: tab.route })
