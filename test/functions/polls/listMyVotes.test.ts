@@ -8,7 +8,7 @@
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import type { MyVoteItem } from '../../../types/api/polls'
 import { startBackend, TEST_NOW, type Backend } from '../support/backend'
-import { insert, storedMatter } from '../support/fixtures'
+import { insert, member, storedMatter } from '../support/fixtures'
 import { pollVillage, YES_NO_DRAFT, type PollVillage } from '../support/pollFixtures'
 import { snapshot } from '../support/snapshot'
 
@@ -73,6 +73,13 @@ beforeAll(async () => {
     backend.call(v.committee.openid, 'polls', 'markPaperVoter', { pollId: d, personId: 'mv-p1' }),
   )
   await poll(v, 'E', '2026-12-02T12:00:00+08:00', { draft: true })
+  // H: an open ballot on paper, entered by one committee member and confirmed by another
+  const second = member('mv-com2', v.id, ['resident', 'committee'], { name: '村委二' })
+  insert(backend, COLLECTION.members, [second])
+  const h = await poll(v, 'H', '2026-11-28T18:00:00+08:00', { secret: false })
+  const paper = { pollId: h, personId: 'mv-p1', choice: 'yes' }
+  await ok(backend.call(second.openid, 'polls', 'enterPaperBallot', paper))
+  await ok(backend.call(v.committee.openid, 'polls', 'confirmPaperBallot', paper))
   const f = await poll(v, 'F', '2026-12-01T12:00:00+08:00')
   await ok(
     backend.call(v.committee.openid, 'polls', 'castProxyBallot', {
@@ -91,7 +98,7 @@ const summary = (key: string, closesAt: string, phase: 'open' | 'closed') => ({
   id: polls[key],
   question: YES_NO_DRAFT.question,
   body: 'consult',
-  secret: key !== 'C',
+  secret: key !== 'C' && key !== 'H',
   phase,
   closesAt,
   matterId: `mv-matter-${key}`,
@@ -121,6 +128,12 @@ describe('my votes', () => {
       },
       { ...summary('C', '2026-11-29T04:00:00.000Z', 'open'), voted: false, myChoice: null },
       {
+        ...summary('H', '2026-11-28T10:00:00.000Z', 'open'),
+        voted: true,
+        myChoice: null,
+        myChannel: 'paper',
+      },
+      {
         ...summary('D', '2026-11-28T04:00:00.000Z', 'open'),
         voted: true,
         myChoice: null,
@@ -146,6 +159,7 @@ describe('my votes', () => {
       [polls.F, false, null, undefined],
       [polls.B, false, null, undefined],
       [polls.C, false, null, undefined],
+      [polls.H, false, null, undefined],
       [polls.D, false, null, undefined],
       [polls.A, false, null, undefined],
     ])
@@ -154,7 +168,7 @@ describe('my votes', () => {
   it('pages with the cursor, without a repeat or a gap', async () => {
     const seen: string[] = []
     let cursor: string | undefined
-    for (let page = 0; page < 5; page += 1) {
+    for (let page = 0; page < 6; page += 1) {
       const res = await ok<{ items: MyVoteItem[]; nextCursor?: string }>(
         backend.call(v.voters[0].openid, 'polls', 'listMyVotes', { limit: 2, cursor }),
       )
@@ -162,7 +176,7 @@ describe('my votes', () => {
       cursor = res.nextCursor
       if (!cursor) break
     }
-    expect(seen).toEqual([polls.F, polls.B, polls.C, polls.D, polls.A])
+    expect(seen).toEqual([polls.F, polls.B, polls.C, polls.H, polls.D, polls.A])
   })
 
   it('a member with no person on the register has none; another village’s voter only theirs', async () => {
