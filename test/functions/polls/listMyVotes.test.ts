@@ -165,6 +165,22 @@ describe('my votes', () => {
     ])
   })
 
+  it('an account linked to the person after the polls opened sees them, but no choice (as getPoll)', async () => {
+    const late = member('mv-late', v.id, ['resident'], { personId: 'mv-p1', name: '选民1' })
+    insert(backend, COLLECTION.members, [late])
+    const res = await ok<{ items: MyVoteItem[] }>(
+      backend.call(late.openid, 'polls', 'listMyVotes', {}),
+    )
+    expect(res.items.map((i) => [i.id, i.voted, i.myChoice])).toEqual([
+      [polls.F, true, null],
+      [polls.B, true, null],
+      [polls.C, false, null],
+      [polls.H, true, null],
+      [polls.D, true, null],
+      [polls.A, true, null],
+    ])
+  })
+
   it('pages with the cursor, without a repeat or a gap', async () => {
     const seen: string[] = []
     let cursor: string | undefined
