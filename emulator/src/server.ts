@@ -177,7 +177,7 @@ const parseJsonBody = (text: string): Record<string, unknown> => {
 }
 
 export const createServer = (deps: ServerDeps): http.Server => {
-  const devTokens = new Map<string, { memberId: string; openid: string }>()
+  const devTokens = new Map<string, { memberId: string | null; openid: string }>()
 
   const admin = async (
     body: Record<string, unknown>,
@@ -238,15 +238,15 @@ export const createServer = (deps: ServerDeps): http.Server => {
   const devLogin = (body: Record<string, unknown>): Record<string, unknown> => {
     const dev = deps.dev as DevIdentityOptions
     if (body.newcomer === true) {
-      // A brand-new WeChat user: an OPENID nobody has used, so no membership anywhere.
-      const openid = `dev-newcomer-${randomBytes(8).toString('hex')}`
+      // A brand-new WeChat user: a fresh random OPENID that no member document holds.
+      const openid = `dev-newcomer-${randomBytes(12).toString('hex')}`
       const token = randomBytes(24).toString('hex')
-      devTokens.set(token, { memberId: '', openid })
-      return { token, openid }
+      devTokens.set(token, { memberId: null, openid })
+      return { token, memberId: null, openid }
     }
     const memberId = body.memberId
     if (typeof memberId !== 'string' || memberId === '') {
-      throw new EmulatorError('INVALID_PARAM', 'memberId is required')
+      throw new EmulatorError('INVALID_PARAM', 'memberId (or newcomer: true) is required')
     }
     const row = deps.store.hasCollection(dev.collection)
       ? deps.store.getRow(dev.collection, memberId)

@@ -161,28 +161,6 @@ describe('dev identities', () => {
     return { status: res.status, body: (await res.json()) as { token?: string; code?: string } }
   }
 
-  it('signs in a brand-new user: a fresh OPENID each time, no member behind it', async () => {
-    const newcomer = async () => {
-      const res = await fetch(`${emulator.url}/dev/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ newcomer: true }),
-      })
-      return (await res.json()) as { token: string; openid: string }
-    }
-    const first = await newcomer()
-    const second = await newcomer()
-    expect(first.openid).toMatch(/^dev-newcomer-[0-9a-f]{16}$/)
-    expect(second.openid).not.toBe(first.openid)
-    const { body } = await postFn(emulator, 'whoami', {}, { [DEV_TOKEN_HEADER]: first.token })
-    expect((body as WhoAmI).after).toBe(first.openid)
-    // nothing was written: the members are the two seeded ones
-    const members = (await (await fetch(`${emulator.url}/dev/members`)).json()) as {
-      members: Array<{ _id: string }>
-    }
-    expect(members.members.map((m) => m._id).sort()).toEqual(['m-alice', 'm-bob'])
-  })
-
   it('maps a dev session token to the seeded member OPENID, concurrently', async () => {
     const alice = (await login('m-alice')).body.token as string
     const bob = (await login('m-bob')).body.token as string
@@ -207,6 +185,36 @@ describe('dev identities', () => {
     const { status, body } = await postFn(emulator, 'whoami', {}, { [DEV_TOKEN_HEADER]: 'stale' })
     expect(status).toBe(401)
     expect(body).toMatchObject({ code: 'DEV_TOKEN_INVALID' })
+  })
+
+  it('signs in a brand-new WeChat user: a fresh OPENID no member holds, each time another', async () => {
+    const newcomer = async () => {
+      const res = await fetch(`${emulator.url}/dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ newcomer: true }),
+      })
+      expect(res.status).toBe(200)
+      return (await res.json()) as { token: string; memberId: null; openid: string }
+    }
+    const first = await newcomer()
+    const second = await newcomer()
+    expect(first).toEqual({
+      token: expect.stringMatching(/^[0-9a-f]{48}$/),
+      memberId: null,
+      openid: expect.stringMatching(/^dev-newcomer-[0-9a-f]{24}$/),
+    })
+    expect(second.openid).not.toBe(first.openid)
+    expect(['o-alice', 'o-bob']).not.toContain(first.openid)
+    const { body } = await postFn(emulator, 'whoami', {}, { [DEV_TOKEN_HEADER]: first.token })
+    expect((body as WhoAmI).after).toBe(first.openid)
+    // not a newcomer flag: still a member id is asked for
+    const res = await fetch(`${emulator.url}/dev/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ newcomer: 'yes' }),
+    })
+    expect(res.status).toBe(400)
   })
 
   it('lists the members one can log in as', async () => {

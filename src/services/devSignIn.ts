@@ -1,12 +1,14 @@
 /**
  * Local development only (H5 against the emulator, built with TARO_APP_DEV_LOGIN=1 by `npm start`):
  * open the app with `?dev=<member id>` (GET /dev/members lists them) to act as that demo member,
- * or `?dev=new` to act as a brand-new WeChat user who belongs to no village yet.
+ * or with `?dev=new` to act as a brand-new WeChat user with no membership (a fresh OPENID).
  * In any other build the flag is a constant `''` and this whole module is dead code.
  */
 import { apiBase, holdCallsUntil, setDevToken } from './cloud'
 
 const KEY = 'fengsi.devToken'
+/** `?dev=new`: sign in as a newcomer (no member document has this id). */
+const NEWCOMER = 'new'
 
 export function devSignInFromUrl(): Promise<void> {
   if (process.env.TARO_ENV !== 'h5' || process.env.TARO_APP_DEV_LOGIN !== '1') {
@@ -27,7 +29,7 @@ async function signIn(): Promise<void> {
     const response = await fetch(`${apiBase()}/dev/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(memberId === 'new' ? { newcomer: true } : { memberId }),
+      body: JSON.stringify(memberId === NEWCOMER ? { newcomer: true } : { memberId }),
     })
     const { token } = (await response.json()) as { token?: string }
     if (token) {

@@ -3,8 +3,8 @@
  * their own membership (whatever its status: a pending, declined or left member sees where their
  * request stands), read as getMe reads it, and nothing else is read. A verified member also gets
  * their village, the next 说事日 (today while it lasts) with its agenda in order, the urgent
- * matters being handled and their own latest matters. Three round trips: the member; the village,
- * the urgent and the own matters at once; the day's agenda and its matters.
+ * matters being handled and their own latest matters. Four round trips (six requests): the
+ * member; the village, the urgent and the own matters at once; the day's agenda; its matters.
  */
 import type { HomeView } from '../../../types/api/matters'
 import { HOME_MINE, HOME_URGENT, URGENT_IN_HAND } from '../../../domain/matters/rules'
