@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -94,7 +94,13 @@ export default function Index() {
   const [home, reload] = useLoad(loadHome)
   // The clock is read when the page shows, so a page left open past midnight is right again.
   const [now, setNow] = useState(() => Date.now())
-  useDidShow(() => setNow(Date.now()))
+  // Back on this page (from raising a matter, from a matter's page): what it shows is read again.
+  const shown = useRef(false)
+  useDidShow(() => {
+    setNow(Date.now())
+    if (shown.current) reload()
+    shown.current = true
+  })
 
   return (
     <Screen className="home" tab="home">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { AppError } from '../../../types/api'
 import type { ListMattersRequest, MatterSummary } from '../../../types/api/matters'
@@ -86,6 +86,12 @@ export default function Matters() {
   }, [])
 
   useEffect(() => load(filter), [filter, load])
+  // Back on this page (from a matter, from raising one): the first page is read again.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) load(filter)
+    shown.current = true
+  })
 
   const loadMore = async () => {
     if (list.status !== 'ready' || !list.data.nextCursor || more.busy) return

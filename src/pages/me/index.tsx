@@ -1,6 +1,6 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { HomeView } from '../../../types/api/matters'
 import type { MemberView } from '../../../types/api/village'
@@ -69,6 +69,15 @@ export default function Me() {
   const [leaveError, setLeaveError] = useState<string>()
   const [leaving, setLeaving] = useState(false)
   const large = useLargeText()
+  // Back on this page (from joining, from 我的投票): read again.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) {
+      setLeft(undefined)
+      reload()
+    }
+    shown.current = true
+  })
   const state = left ? { status: 'ready' as const, data: left } : loaded
 
   const leave = async (home: HomeView) => {

@@ -3,7 +3,10 @@
  * /fn/<name> would, by action, and records every call) and the Taro calls a page makes that the
  * jsdom stand-in does not carry (navigation, dialogs, the scanner), as jest mocks.
  */
+import { act } from '@testing-library/react'
+import { useEffect, useRef } from 'react'
 import Taro from '@tarojs/taro'
+import * as TaroModule from '@tarojs/taro'
 import { storage } from '../support/taro'
 import type { MatterSummary } from '../../../types/api/matters'
 
@@ -95,3 +98,21 @@ export function member(status: 'pending' | 'verified' | 'declined' | 'left', mor
 export const VILLAGE = { id: 'v1', name: '西村', talkDays: [4, 14, 24], responseDeadlineDays: 3 }
 
 export const textOf = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, '')
+
+/**
+ * Lets a test show the page again (as when the person comes back to it): every `useDidShow` of
+ * the page runs once on mounting, as in the stand-in, and again on `showAgain()`.
+ */
+export function capturePageShows(): { showAgain: () => void } {
+  const shows = new Set<{ current: () => void }>()
+  jest.spyOn(TaroModule, 'useDidShow').mockImplementation((fn: () => void) => {
+    const ref = useRef(fn)
+    ref.current = fn
+    useEffect(() => {
+      shows.add(ref)
+      ref.current()
+      return () => void shows.delete(ref)
+    }, [])
+  })
+  return { showAgain: () => act(() => shows.forEach((r) => r.current())) }
+}

@@ -3,6 +3,7 @@ import Index from '../../../../src/pages/index'
 import { setLargeText } from '../../../../src/services/largeText'
 import { fixShanghaiClock } from '../../../support/clock'
 import {
+  capturePageShows,
   fakeTaro,
   matter,
   member,
@@ -35,7 +36,10 @@ beforeEach(() => {
   home = homeOf([4, 14, 24])
   calls = serve({ getHome: () => home })
 })
-afterEach(() => jest.useRealTimers())
+afterEach(() => {
+  jest.useRealTimers()
+  jest.restoreAllMocks()
+})
 
 describe('首页 (home page): the talk-day calendar', () => {
   it('shows the next 说事日 and how many days are left', async () => {
@@ -250,5 +254,16 @@ describe('首页: loading, errors, 大字模式', () => {
     render(<Index />)
     await screen.findByText(/下一个说事日/)
     expect(document.getElementById('screen')?.classList.contains('fs-large')).toBe(true)
+  })
+
+  it('coming back to 首页 (after raising a matter) reads it again', async () => {
+    const page = capturePageShows()
+    fixShanghaiClock('2026-11-21T07:00:00')
+    render(<Index />)
+    expect(await screen.findByText('您还没有提过事')).toBeTruthy()
+    home = homeOf([4, 14, 24], { mine: [matter('m9', '刚提的事')] })
+    page.showAgain()
+    expect(await screen.findByText('刚提的事')).toBeTruthy()
+    expect(calls.map((c) => c.action)).toEqual(['getHome', 'getHome'])
   })
 })

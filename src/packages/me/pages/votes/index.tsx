@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { AppError } from '../../../../../types/api'
 import type { MyVoteItem } from '../../../../../types/api/polls'
@@ -82,6 +82,12 @@ export default function Votes() {
     setList(res.ok ? { status: 'ready', data: res.data } : { status: 'error', error: res.error })
   }, [])
   useEffect(() => void load(), [load])
+  // Back from a matter's page, where one may just have voted: read again.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void load()
+    shown.current = true
+  })
 
   const loadMore = async () => {
     if (list.status !== 'ready' || !list.data.nextCursor || more.busy) return

@@ -3,6 +3,7 @@ import Votes from '../../../../../../src/packages/me/pages/votes'
 import { setLargeText } from '../../../../../../src/services/largeText'
 import type { MyVoteItem } from '../../../../../../types/api/polls'
 import {
+  capturePageShows,
   fakeTaro,
   ok,
   refuse,
@@ -31,6 +32,8 @@ const vote = (id: string, more: Partial<MyVoteItem>): MyVoteItem => ({
   myChoice: null,
   ...more,
 })
+
+afterEach(() => jest.restoreAllMocks())
 
 beforeEach(() => {
   taro = fakeTaro()
@@ -126,5 +129,16 @@ describe('我的投票 (my votes)', () => {
     render(<Votes />)
     await screen.findByText('同意修村口的路吗？')
     expect(document.getElementById('screen')?.classList.contains('fs-large')).toBe(true)
+  })
+
+  it('coming back from the matter’s page (after voting) reads the list again', async () => {
+    const page = capturePageShows()
+    render(<Votes />)
+    expect(await screen.findByText('未投票，点这里去投票')).toBeTruthy()
+    answer = () =>
+      ok({ items: [vote('p1', { voted: true, myChoice: 'yes', myChannel: 'online' })] })
+    page.showAgain()
+    expect(await screen.findByText('您选了：赞成')).toBeTruthy()
+    expect(calls).toHaveLength(2)
   })
 })
