@@ -209,6 +209,8 @@ describe('事项 page: states', () => {
     render(<MatterScreen matterId="m404" />)
     expect(await screen.findByText('没有找到这件事。')).toBeTruthy()
     expect(document.getElementById('matter-title')).toBeNull()
+    // Asking again would answer the same: no 再试一次.
+    expect(screen.queryByText('再试一次')).toBeNull()
   })
 
   it('大字模式 puts the large class on the page root', async () => {
