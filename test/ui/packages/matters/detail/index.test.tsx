@@ -2,7 +2,7 @@
  * The matter page (事项): its story, the vote card's place, the rating's place, one call on open.
  * `fetch` is the boundary (fakeBackend); the real round trips are in e2e.
  */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { configure, act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import * as TaroModule from '@tarojs/taro'
 import MatterPage, { MatterScreen } from '../../../../../src/packages/matters/pages/detail'
@@ -10,6 +10,9 @@ import { setLargeText } from '../../../../../src/services/largeText'
 import { fixShanghaiClock } from '../../../../support/clock'
 import { detail, poll } from './fixtures'
 import { fakeBackend, NETWORK_DOWN, ok, refused, type FakeBackend } from './backend'
+
+// The shared machine is slow at times: wait up to 5 s for what should appear.
+configure({ asyncUtilTimeout: 5000 })
 
 const T = Taro as unknown as Record<string, unknown>
 let backend: FakeBackend
