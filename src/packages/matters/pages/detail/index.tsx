@@ -4,10 +4,10 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { AppError } from '../../../../../types/api'
 import type { MatterDetail } from '../../../../../types/api/matters'
-import { STATUS_LABELS } from '../../../../../domain/matters/lifecycle'
 import { formatMonthDayWeekday } from '../../../../../domain/shared/time'
 import Screen from '../../../../components/Screen'
 import LoadView from '../../../../components/LoadView'
+import StatusTag from '../../../../components/StatusTag'
 import PhotoGrid from '../../../../components/PhotoGrid'
 import Timeline, { shanghaiTime } from '../../../../components/Timeline'
 import Discussion from '../../../../components/Discussion'
@@ -73,9 +73,7 @@ function MatterBody({ detail: d, onRated }: { detail: MatterDetail; onRated: () 
           {d.title}
         </Text>
         <View className="matter__tags">
-          <Text className={`matter__status matter__status--${d.status}`} id="matter-status">
-            {STATUS_LABELS[d.status]}
-          </Text>
+          <StatusTag status={d.status} id="matter-status" />
           {d.urgent && <Text className="matter__tag matter__tag--urgent">急事急办</Text>}
           {d.category && <Text className="matter__tag">{d.category.label}</Text>}
         </View>

@@ -2,7 +2,7 @@
  * The matter page (事项): its story, the vote card's place, the rating's place, one call on open.
  * `fetch` is the boundary (fakeBackend); the real round trips are in e2e.
  */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { configure, act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import * as TaroModule from '@tarojs/taro'
 import MatterPage, { MatterScreen } from '../../../../../src/packages/matters/pages/detail'
@@ -10,6 +10,9 @@ import { setLargeText } from '../../../../../src/services/largeText'
 import { fixShanghaiClock } from '../../../../support/clock'
 import { detail, poll } from './fixtures'
 import { fakeBackend, NETWORK_DOWN, ok, refused, type FakeBackend } from './backend'
+
+// The shared machine is slow at times: wait up to 5 s for what should appear.
+configure({ asyncUtilTimeout: 5000 })
 
 const T = Taro as unknown as Record<string, unknown>
 let backend: FakeBackend
@@ -209,6 +212,8 @@ describe('事项 page: states', () => {
     render(<MatterScreen matterId="m404" />)
     expect(await screen.findByText('没有找到这件事。')).toBeTruthy()
     expect(document.getElementById('matter-title')).toBeNull()
+    // Asking again would answer the same: no 再试一次.
+    expect(screen.queryByText('再试一次')).toBeNull()
   })
 
   it('大字模式 puts the large class on the page root', async () => {
