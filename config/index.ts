@@ -36,6 +36,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: shared },
+      // Our classes are BEM blocks that do not depend on the order of the shared chunk's CSS.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
       },

@@ -8,6 +8,7 @@ import { COLLECTION } from '../cloudfunctions/_shared/collections'
 import { migrateStatementReports } from '../cloudfunctions/discussion/migrateStatementReports'
 import { migrateAgendas } from '../cloudfunctions/matters/migrateAgendas'
 import { migrateRatingEntries } from '../cloudfunctions/matters/migrateRatingEntries'
+import { migrateInviteCodes } from '../cloudfunctions/village/migrateInviteCodes'
 import { migratePersons } from '../cloudfunctions/village/migratePersons'
 import { againstEmulator, sdkFor, type SeedOptions } from './seed'
 
@@ -55,6 +56,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // households given persons.
     name: 'register: household names → persons',
     run: async (db) => (await migratePersons(db)).households,
+  },
+  {
+    // Villages stored before 邀请码 get one (the demo village its fixed code); answers how many.
+    name: 'villages: no invite code → a unique invite code',
+    run: (db) => migrateInviteCodes(db),
   },
 ]
 

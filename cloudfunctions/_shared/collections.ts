@@ -42,7 +42,15 @@ export type CollectionName = (typeof COLLECTION)[keyof typeof COLLECTION]
 const key = (field: string, direction: 1 | -1 = 1): IndexKey => ({ field, direction })
 
 export const COLLECTIONS: readonly CollectionDeclaration[] = [
-  { name: COLLECTION.villages, indexes: [] },
+  {
+    name: COLLECTION.villages,
+    indexes: [
+      // 邀请码: one village per code. MongoDB counts a missing field as null, so on CloudBase every
+      // village must have its code before this index is created (the invite-code migration gives
+      // the older ones theirs); the emulator, like SQLite, lets documents without it coexist.
+      { name: 'inviteCode', unique: true, keys: [key('inviteCode')] },
+    ],
+  },
   {
     name: COLLECTION.members,
     indexes: [

@@ -7,7 +7,7 @@ import type { Position } from '../../domain/shared/cursor'
 import { COLLECTION } from './collections'
 import type { Database, Transaction } from './cloud'
 import { NOT_FOUND, refuse } from './authorize'
-import { addDoc, byId, pastPosition, type Reader } from './repo'
+import { addDoc, byId, escapeRegExp, pastPosition, type Reader } from './repo'
 
 /** The matter, when it exists. */
 export function findMatter(r: Reader, id: string): Promise<Matter | undefined> {
@@ -44,11 +44,6 @@ export interface MatterQuery {
   overdueAt?: Date
   before?: Position
   limit: number
-}
-
-/** `text` as a regular expression that matches exactly it. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** One page of a village's matters, newest first, paged on (raisedAt, _id). */

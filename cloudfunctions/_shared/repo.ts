@@ -43,6 +43,11 @@ export function pastPosition(
   ])
 }
 
+/** `text` as a regular expression that matches exactly it. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
 /** The most documents one query returns from a function. */
 const PAGE = 1000
 

@@ -8,7 +8,7 @@ import type { Village } from '../../types/model/member'
 import { withDefaults } from '../../domain/village/settings'
 import { COLLECTION } from './collections'
 import { fail } from './handler'
-import { byId, type Reader } from './repo'
+import { byId, escapeRegExp, type Reader } from './repo'
 import type { Database, Transaction } from './cloud'
 
 /** The most villages one list shows (one query). */
@@ -39,13 +39,31 @@ export function villageBrief(v: Village): {
   return { id: v._id, name, talkDays, responseDeadlineDays: settings.responseDeadlineDays }
 }
 
-export async function villageRefs(db: Database): Promise<VillageRef[]> {
+/** Villages one may find by a word of their name (listVillages). */
+export const VILLAGE_SEARCH_PAGE = 20
+
+/**
+ * The villages one may ask to join, by name: those with a word of their name (`q`, already
+ * normalised; case-insensitive, literal, at most VILLAGE_SEARCH_PAGE), the one with an invite
+ * code (`inviteCode`, normalised and well-formed), or all. Names and ids only: never the code.
+ */
+export async function villageRefs(
+  db: Database,
+  find: { q?: string; inviteCode?: string } = {},
+): Promise<VillageRef[]> {
+  const where = find.inviteCode
+    ? { inviteCode: find.inviteCode }
+    : find.q
+      ? { name: db.RegExp({ regexp: escapeRegExp(find.q), options: 'i' }) }
+      : { _id: db.command.exists(true) }
+  const limit = find.inviteCode ? 1 : find.q ? VILLAGE_SEARCH_PAGE : PAGE
   const { data } = await db
     .collection(COLLECTION.villages)
+    .where(where)
     .field({ name: true })
     .orderBy('name', 'asc')
     .orderBy('_id', 'asc')
-    .limit(PAGE)
+    .limit(limit)
     .get()
   return (data as Array<Pick<Village, '_id' | 'name'>>).map((v) => ({ id: v._id, name: v.name }))
 }

@@ -147,6 +147,9 @@ export function demoRegister(idOf: PersonIdOf): { persons: Person[]; members: Me
   return { persons, members }
 }
 
+/** The demo village's 邀请码 (fixed, so the README and the tests can name it). */
+export const DEMO_INVITE_CODE = '4XQ9TR'
+
 export function demoVillage(): Village {
   const households = demoHouseholds()
   const representatives = demoMembers().filter((m) => m.roles.includes('representative')).length
@@ -160,6 +163,7 @@ export function demoVillage(): Village {
       representatives,
     },
     settings: { ...DEFAULT_SETTINGS },
+    inviteCode: DEMO_INVITE_CODE,
     createdAt: AT,
     updatedAt: AT,
   }

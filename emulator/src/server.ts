@@ -237,6 +237,13 @@ export const createServer = (deps: ServerDeps): http.Server => {
 
   const devLogin = (body: Record<string, unknown>): Record<string, unknown> => {
     const dev = deps.dev as DevIdentityOptions
+    if (body.newcomer === true) {
+      // A brand-new WeChat user: an OPENID nobody has used, so no membership anywhere.
+      const openid = `dev-newcomer-${randomBytes(8).toString('hex')}`
+      const token = randomBytes(24).toString('hex')
+      devTokens.set(token, { memberId: '', openid })
+      return { token, openid }
+    }
     const memberId = body.memberId
     if (typeof memberId !== 'string' || memberId === '') {
       throw new EmulatorError('INVALID_PARAM', 'memberId is required')

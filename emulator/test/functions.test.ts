@@ -161,6 +161,28 @@ describe('dev identities', () => {
     return { status: res.status, body: (await res.json()) as { token?: string; code?: string } }
   }
 
+  it('signs in a brand-new user: a fresh OPENID each time, no member behind it', async () => {
+    const newcomer = async () => {
+      const res = await fetch(`${emulator.url}/dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ newcomer: true }),
+      })
+      return (await res.json()) as { token: string; openid: string }
+    }
+    const first = await newcomer()
+    const second = await newcomer()
+    expect(first.openid).toMatch(/^dev-newcomer-[0-9a-f]{16}$/)
+    expect(second.openid).not.toBe(first.openid)
+    const { body } = await postFn(emulator, 'whoami', {}, { [DEV_TOKEN_HEADER]: first.token })
+    expect((body as WhoAmI).after).toBe(first.openid)
+    // nothing was written: the members are the two seeded ones
+    const members = (await (await fetch(`${emulator.url}/dev/members`)).json()) as {
+      members: Array<{ _id: string }>
+    }
+    expect(members.members.map((m) => m._id).sort()).toEqual(['m-alice', 'm-bob'])
+  })
+
   it('maps a dev session token to the seeded member OPENID, concurrently', async () => {
     const alice = (await login('m-alice')).body.token as string
     const bob = (await login('m-bob')).body.token as string

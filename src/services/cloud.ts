@@ -29,6 +29,15 @@ export const BAD_ANSWER_ERROR: AppError = {
 export const DEV_TOKEN_HEADER = 'x-fengsi-dev-token'
 
 let devToken: string | undefined
+let signingIn: Promise<unknown> = Promise.resolve()
+
+/**
+ * Local development: calls wait for the dev sign-in started at launch, so a page's first call
+ * already carries it (the page is built before the sign-in answers).
+ */
+export function holdCallsUntil(ready: Promise<unknown>): void {
+  signingIn = ready.catch(() => undefined)
+}
 
 /** Set by the local sign-in screen in H5 development; never used by the WeChat build. */
 export function setDevToken(token: string | undefined): void {
@@ -56,6 +65,7 @@ export function apiBase(): string {
 }
 
 async function postOverHttp(name: string, event: FunctionEvent): Promise<unknown> {
+  await signingIn
   const response = await fetch(`${apiBase()}/fn/${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...devHeaders() },

@@ -73,13 +73,15 @@ interface WeChatPrivacy {
 }
 const weChat = (): WeChatPrivacy => Taro as unknown as WeChatPrivacy
 
-let listening = false
+/** The platform function we have given our listener to (once per app run). */
+let listeningOn: unknown
 /** WeChat: from now on the platform's privacy moments come to our dialog. */
 function listenInWeChat(): void {
-  if (process.env.TARO_ENV !== 'weapp' || listening) return
+  if (process.env.TARO_ENV !== 'weapp') return
   const api = weChat()
   if (typeof api.onNeedPrivacyAuthorization !== 'function') return
-  listening = true
+  if (listeningOn === api.onNeedPrivacyAuthorization) return
+  listeningOn = api.onNeedPrivacyAuthorization
   api.onNeedPrivacyAuthorization((resolve) => {
     const present = presenters[presenters.length - 1]
     // No dialog on this page: the API that asked fails as if declined (nothing is sent).

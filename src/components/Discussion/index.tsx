@@ -29,10 +29,12 @@ interface Props {
   first: { items: StatementItem[]; nextCursor?: string }
   /** detail.can: `postStatement` draws the box and 回复, `reportStatement` draws 举报. */
   can: readonly string[]
+  /** The page's one primary action is elsewhere (a vote, a rating): 发表 is drawn plain. */
+  secondary?: boolean
 }
 
 /** 民事民议: read the discussion, speak, answer one statement, report one. */
-export default function Discussion({ matterId, first, can }: Props) {
+export default function Discussion({ matterId, first, can, secondary }: Props) {
   const [items, setItems] = useState(first.items)
   const [cursor, setCursor] = useState(first.nextCursor)
   const [loadingMore, setLoadingMore] = useState(false)
@@ -136,6 +138,7 @@ export default function Discussion({ matterId, first, can }: Props) {
       {mayPost && (
         <PostBox
           matterId={matterId}
+          secondary={secondary}
           replyTo={replyTo}
           onCancelReply={() => setReplyTo(undefined)}
           onPosted={posted}
@@ -277,11 +280,13 @@ function ReportPanel({
 
 function PostBox({
   matterId,
+  secondary,
   replyTo,
   onCancelReply,
   onPosted,
 }: {
   matterId: string
+  secondary?: boolean
   replyTo?: StatementItem
   onCancelReply: () => void
   onPosted: (s: StatementItem) => void
@@ -353,7 +358,7 @@ function PostBox({
       <Button
         id="statement-post"
         className="post-box__post"
-        type="primary"
+        type={secondary ? 'default' : 'primary'}
         size="large"
         block
         loading={busy}

@@ -151,7 +151,11 @@ export default function Matters() {
       {filter.q ? (
         <View className="matters__searching">
           <Text className="matters__searching-text">搜索“{filter.q}”的结果</Text>
-          <Button id="matters-search-clear" size="small" onClick={() => chooseTab(filter.tab)}>
+          <Button
+            id="matters-search-clear"
+            className="matters__search-clear"
+            onClick={() => chooseTab(filter.tab)}
+          >
             清除搜索
           </Button>
         </View>

@@ -178,6 +178,8 @@ it('npm run migrate runs both: an old agenda and an old rating entry, then nothi
     { name: 'timeline: rating entries → audit records off the timeline', changed: 1 },
     { name: 'statements: report list → one document per report', changed: 0 },
     { name: 'register: household names → persons', changed: 0 },
+    // villages A and B are stored as before invite codes
+    { name: 'villages: no invite code → a unique invite code', changed: 2 },
   ])
   expect(await backend.all(COLLECTION.agendas)).toEqual([])
   expect((await backend.all(COLLECTION.agendaSlots)).map((s) => s._id)).toContain(

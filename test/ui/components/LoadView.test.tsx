@@ -46,6 +46,14 @@ describe('LoadView with useLoad', () => {
     expect(screen.getByText('好了')).toBeTruthy()
   })
 
+  it('a refusal a retry cannot cure shows its message without 再试一次', async () => {
+    const { loader, answer } = controlledLoader()
+    render(<Screen loader={loader} />)
+    await answer({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这件事。' } })
+    expect(screen.getByText('没有找到这件事。')).toBeTruthy()
+    expect(screen.queryByText('再试一次')).toBeNull()
+  })
+
   it('treats a loader that throws as a network error, not a blank screen', async () => {
     render(<Screen loader={() => Promise.reject(new Error('boom'))} />)
     expect(await screen.findByText('网络不太好，没有连上。请稍后再试。')).toBeTruthy()

@@ -183,7 +183,12 @@ function MatterBody({ detail: d, onRated }: { detail: MatterDetail; onRated: () 
       </View>
 
       <View className="matter__card">
-        <Discussion matterId={d.id} first={d.discussion} can={d.can} />
+        <Discussion
+          matterId={d.id}
+          first={d.discussion}
+          can={d.can}
+          secondary={(showPoll && poll.phase === 'open') || d.can.includes('rateMatter')}
+        />
       </View>
     </View>
   )

@@ -1,14 +1,18 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { LIMITS, MATTER_SCHEMAS } from '../../../../../domain/matters/schemas'
 import { MAX_PHOTOS } from '../../../../../domain/shared/validate'
 import FormField from '../../../../components/FormField'
+import PrivacyConsent from '../../../../components/PrivacyConsent'
+import Screen from '../../../../components/Screen'
 import { useLoad } from '../../../../hooks/useLoad'
 import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
-import { uploadPhoto } from '../../../../services/photos'
+import { photoUrls, uploadPhoto } from '../../../../services/photos'
+import { ensurePrivacyConsent } from '../../../../services/privacy'
+import { ROUTES } from '../../../../routes'
 import { loadMyVillage } from '../../../../services/talkDays'
 import './index.css'
 
@@ -17,14 +21,33 @@ interface Photo {
   preview: string
 }
 
-/** 民事民提: a resident raises a matter — a title, what happened, up to nine photos. */
+/**
+ * 民事民提: a resident raises a matter — a title, what happened, up to nine photos. What is typed
+ * (and the photos already uploaded) is kept on the phone until it is sent; the privacy consent is
+ * asked before the first photo is chosen.
+ */
 export default function RaiseMatter() {
-  const form = useSchemaForm(MATTER_SCHEMAS.raiseMatter, {
-    title: '',
-    body: '',
-    photos: [] as string[],
-  })
-  const [photos, setPhotos] = useState<Photo[]>([])
+  const form = useSchemaForm(
+    MATTER_SCHEMAS.raiseMatter,
+    { title: '', body: '', photos: [] as string[] },
+    'raise',
+  )
+  // Photos of a kept draft are shown from their stored files (no preview of the phone's own).
+  const [photos, setPhotos] = useState<Photo[]>(() =>
+    form.values.photos.map((fileID) => ({ fileID, preview: '' })),
+  )
+  useEffect(() => {
+    const kept = photos.filter((p) => !p.preview).map((p) => p.fileID)
+    if (kept.length === 0) return
+    void photoUrls(kept).then((res) => {
+      if (!res.ok) return
+      setPhotos((now) =>
+        now.map((p) => (p.preview ? p : { ...p, preview: res.data[p.fileID] ?? '' })),
+      )
+    })
+    // Only the photos restored on opening.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string>()
   const [sent, setSent] = useState(false)
@@ -34,6 +57,11 @@ export default function RaiseMatter() {
   const addPhotos = async () => {
     const room = MAX_PHOTOS - photos.length
     if (room <= 0) return
+    setFailure(undefined)
+    if (!(await ensurePrivacyConsent())) {
+      setFailure('需要您同意隐私保护指引，才能添加照片。')
+      return
+    }
     const chosen = await Taro.chooseImage({ count: room, sizeType: ['compressed'] }).catch(
       () => null,
     )
@@ -64,25 +92,42 @@ export default function RaiseMatter() {
     setBusy(true)
     const res = await callFunction('matters', 'raiseMatter', input)
     setBusy(false)
-    if (res.ok) setSent(true)
-    else setFailure(res.error.message)
+    if (res.ok) {
+      form.sent()
+      setSent(true)
+    } else setFailure(res.error.message)
   }
 
   if (sent) {
     return (
-      <View className="raise raise--sent" id="raise-sent">
-        <Text className="raise__done">已经提交了</Text>
-        <Text className="raise__hint" id="raise-promise">
-          {village.status === 'ready'
-            ? `村委会会在 ${village.data.responseDeadlineDays} 天内答复您，可以在“我提的事”里看进展。`
-            : '村委会会尽快答复您，可以在“我提的事”里看进展。'}
-        </Text>
-      </View>
+      <Screen className="raise raise--sent">
+        <View id="raise-done">
+          <Text className="raise__done" id="raise-sent">
+            已经提交了
+          </Text>
+          <Text className="raise__hint" id="raise-promise">
+            {village.status === 'ready'
+              ? `村委会会在 ${village.data.responseDeadlineDays} 天内答复您，可以在“我提的事”里看进展。`
+              : '村委会会尽快答复您，可以在“我提的事”里看进展。'}
+          </Text>
+          <Button
+            id="raise-to-me"
+            className="raise__to-me"
+            type="primary"
+            size="large"
+            block
+            onClick={() => Taro.redirectTo({ url: ROUTES.me })}
+          >
+            去“我的”看进展
+          </Button>
+        </View>
+      </Screen>
     )
   }
 
   return (
-    <View className="raise">
+    <Screen className="raise">
+      <PrivacyConsent />
       <FormField id="raise-title" label="标题：什么事（一句话）" error={form.errors.title}>
         <Input
           id="raise-title"
@@ -109,12 +154,24 @@ export default function RaiseMatter() {
         error={form.errors.photos}
       >
         <View className="raise__photos">
-          {photos.map((p) => (
-            <Image key={p.fileID} className="raise__photo" src={p.preview} mode="aspectFill" />
-          ))}
+          {photos.map((p) =>
+            p.preview ? (
+              <Image key={p.fileID} className="raise__photo" src={p.preview} mode="aspectFill" />
+            ) : (
+              <View key={p.fileID} className="raise__photo raise__photo--kept">
+                <Text>已加的照片</Text>
+              </View>
+            ),
+          )}
         </View>
         {photos.length < MAX_PHOTOS && (
-          <Button className="raise__add-photo" size="large" disabled={busy} onClick={addPhotos}>
+          <Button
+            id="raise-photos"
+            className="raise__add-photo"
+            size="large"
+            disabled={busy}
+            onClick={addPhotos}
+          >
             添加照片
           </Button>
         )}
@@ -135,6 +192,6 @@ export default function RaiseMatter() {
       >
         提交
       </Button>
-    </View>
+    </Screen>
   )
 }

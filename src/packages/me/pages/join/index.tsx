@@ -11,6 +11,7 @@ import Screen from '../../../../components/Screen'
 import type { LoadState } from '../../../../hooks/useLoad'
 import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
+import { canRetry } from '../../../../services/errors'
 import { ensurePrivacyConsent } from '../../../../services/privacy'
 import { ROUTES } from '../../../../routes'
 import { inviteFromParams, inviteFromScan } from './invite'
@@ -46,8 +47,14 @@ export default function Join() {
   const find = async (f: Find) => {
     setLastFind(f)
     setNote(undefined)
+    const before = villages
     setVillages({ status: 'loading' })
     const res = await callFunction('village', 'listVillages', f)
+    // A code the function refuses (mistyped) is said beside the field; the list stays.
+    if (!res.ok && f.inviteCode && !canRetry(res.error) && before.status === 'ready') {
+      setVillages(before)
+      return setNote(res.error.message)
+    }
     if (!res.ok) return setVillages({ status: 'error', error: res.error })
     setVillages({ status: 'ready', data: res.data.villages })
     if (f.inviteCode) {

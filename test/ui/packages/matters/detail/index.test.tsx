@@ -166,6 +166,35 @@ describe('事项 page: the story', () => {
   })
 })
 
+describe('事项 page: one primary action', () => {
+  const primaries = () =>
+    Array.from(document.querySelectorAll('.nut-button-primary')).map((b) => b.textContent)
+
+  it('a matter to rate: 提交评价 is the one primary button, 发表 is plain', async () => {
+    backend.answers['matters.getMatter'] = ok(
+      detail({
+        status: 'resolved',
+        outcome: '修好了。',
+        ratingEndsAt: '2026-12-03T15:59:00.000Z',
+        can: ['rateMatter', 'postStatement', 'reportStatement'],
+      }),
+    )
+    render(<MatterScreen matterId="m1" />)
+    await screen.findByText('村口路灯坏了')
+    expect(primaries()).toEqual(['提交评价'])
+    expect(document.getElementById('statement-post')).not.toBeNull()
+  })
+
+  it('a matter in discussion: 发表 is the primary button', async () => {
+    backend.answers['matters.getMatter'] = ok(
+      detail({ status: 'discussing', can: ['postStatement', 'reportStatement'] }),
+    )
+    render(<MatterScreen matterId="m1" />)
+    await screen.findByText('村口路灯坏了')
+    expect(primaries()).toEqual(['发表'])
+  })
+})
+
 describe('事项 page: states', () => {
   it('a lost network says so and 再试一次 loads it', async () => {
     backend.answers['matters.getMatter'] = [NETWORK_DOWN, ok(detail())]

@@ -5,6 +5,8 @@
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import RaiseMatter from '../../../../../../src/packages/matters/pages/raise'
+import { setLargeText } from '../../../../../../src/services/largeText'
+import { fakeTaro, type TaroFakes } from '../../../../pages/fakes'
 
 type Call = { url: string; body: unknown }
 let calls: Call[]
@@ -19,7 +21,11 @@ const ME = {
   },
 }
 
+let taro: TaroFakes
+
 beforeEach(() => {
+  // Storage starts empty: no kept draft, no consent, 大字模式 off.
+  taro = fakeTaro()
   calls = []
   answer = { ok: true, data: { matterId: 'm1' } }
   global.fetch = jest.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
@@ -90,5 +96,59 @@ describe('我要提事 (raise a matter)', () => {
       await screen.findByText('您还不是本村的认证村民，请先申请加入，等村委会审核通过。'),
     ).toBeTruthy()
     expect((document.getElementById('raise-title') as HTMLInputElement).value).toBe('路灯')
+  })
+
+  it('after sending, the kept draft is gone and 去“我的”看进展 opens 我的', async () => {
+    const first = render(<RaiseMatter />)
+    type('raise-title', '村口路灯坏了')
+    type('raise-body', '晚上看不见路。')
+    fireEvent.click(screen.getByText('提交'))
+    expect(await screen.findByText('已经提交了')).toBeTruthy()
+    expect(document.getElementById('raise-done')).toBeTruthy()
+    fireEvent.click(screen.getByText('去“我的”看进展'))
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/me/index' })
+    first.unmount()
+    render(<RaiseMatter />)
+    expect((document.getElementById('raise-title') as HTMLInputElement).value).toBe('')
+  })
+
+  it('what was typed is kept on the phone when the page is left before sending', async () => {
+    const first = render(<RaiseMatter />)
+    type('raise-title', '垃圾没人收')
+    type('raise-body', '三天了')
+    first.unmount()
+    render(<RaiseMatter />)
+    expect((document.getElementById('raise-title') as HTMLInputElement).value).toBe('垃圾没人收')
+    expect((document.getElementById('raise-body') as HTMLTextAreaElement).value).toBe('三天了')
+    expect(calls).toEqual([])
+  })
+})
+
+describe('我要提事: the privacy consent before the first photo', () => {
+  it('添加照片 asks first; 不同意 opens no photo picker and says why', async () => {
+    render(<RaiseMatter />)
+    fireEvent.click(document.getElementById('raise-photos') as HTMLElement)
+    expect(await screen.findByText('隐私保护指引')).toBeTruthy()
+    fireEvent.click(screen.getByText('不同意'))
+    expect(await screen.findByText('需要您同意隐私保护指引，才能添加照片。')).toBeTruthy()
+    expect(taro.chooseImage).not.toHaveBeenCalled()
+  })
+
+  it('同意 opens the photo picker, and the next photo is not asked again', async () => {
+    render(<RaiseMatter />)
+    fireEvent.click(document.getElementById('raise-photos') as HTMLElement)
+    fireEvent.click(await screen.findByText('同意'))
+    await waitFor(() => expect(taro.chooseImage).toHaveBeenCalledTimes(1))
+    expect(document.getElementById('privacy-consent')).toBeNull()
+    fireEvent.click(document.getElementById('raise-photos') as HTMLElement)
+    await waitFor(() => expect(taro.chooseImage).toHaveBeenCalledTimes(2))
+    expect(document.getElementById('privacy-consent')).toBeNull()
+    expect(calls).toEqual([])
+  })
+
+  it('大字模式 puts the fs-large class on the page root', () => {
+    setLargeText(true)
+    render(<RaiseMatter />)
+    expect(document.getElementById('screen')?.classList.contains('fs-large')).toBe(true)
   })
 })

@@ -97,6 +97,8 @@ describe('加入村子 (join a village): finding it', () => {
     fireEvent.click(screen.getByText('确定'))
     expect(await screen.findByText('邀请码是 6 位数字和字母，请核对后重新输入')).toBeTruthy()
     expect(screen.queryByText('再试一次')).toBeNull()
+    // The list stays to choose from.
+    expect(screen.getByText('西村')).toBeTruthy()
   })
 
   it('scanning the village’s QR code reads the path’s invite code', async () => {
