@@ -4,7 +4,8 @@
  * - axe-core (WCAG 2.0–2.2, A and AA) finds no violation;
  * - what axe leaves "incomplete" about colour contrast (text over an image, a gradient, an
  *   overlap) is computed by us (e2e/support/a11y.ts) and must reach 4.5:1 (3:1 for large text);
- * - every interactive element's box is at least 44 × 44 CSS px (axe's target-size asks only 24).
+ * - every interactive element's box is at least 44 × 44 CSS px (axe's target-size asks only 24),
+ *   and, scrolled into view, is not covered by something else (the fixed tab bar).
  * The counts are printed at the end (`A11Y:` lines) for the lead to quote.
  */
 import fs from 'node:fs'
@@ -37,6 +38,7 @@ const counts = {
   otherIncomplete: 0,
   targets: 0,
   targetsSmall: 0,
+  targetsCovered: 0,
 }
 
 beforeAll(async () => {
@@ -52,7 +54,8 @@ afterAll(async () => {
     `A11Y: ${counts.pages} page views (${PAGES.length} pages × normal and 大字模式); ` +
       `axe violations ${counts.axeViolations}; incomplete contrast nodes ${counts.incompleteContrast}, ` +
       `below the required ratio by our computation ${counts.contrastBelow}; other incomplete ${counts.otherIncomplete}; ` +
-      `interactive elements measured ${counts.targets}, under ${MIN_TARGET}×${MIN_TARGET} px ${counts.targetsSmall}\n`,
+      `interactive elements measured ${counts.targets}, under ${MIN_TARGET}×${MIN_TARGET} px ${counts.targetsSmall}, ` +
+      `covered by something else ${counts.targetsCovered}\n`,
   )
   await browser?.close()
   await app?.close()
@@ -117,11 +120,14 @@ for (const large of [false, true]) {
           counts.targets += targets.length
           const small = targets.filter((t) => t.width < MIN_TARGET || t.height < MIN_TARGET)
           counts.targetsSmall += small.length
+          const covered = targets.filter((t) => t.covered)
+          counts.targetsCovered += covered.length
 
-          expect({ violations, lowContrast: low, smallTargets: small }).toEqual({
+          expect({ violations, lowContrast: low, smallTargets: small, covered }).toEqual({
             violations: [],
             lowContrast: [],
             smallTargets: [],
+            covered: [],
           })
         } finally {
           await page.context().close()

@@ -14,6 +14,9 @@ import { startBackend } from '../support/backend'
 import { launch, phonePage, screenshot } from '../support/browser'
 import { APPEAR_MS, fillIn, openAs, tap, waitForWords, wordsOf } from '../support/session'
 
+// A whole journey through several pages: generous when two cores are shared by five people.
+jest.setTimeout(300_000)
+
 let app: Emulator
 let browser: Browser
 

@@ -19,6 +19,9 @@ import { callAs, devLogin, startBackend } from '../support/backend'
 import { launch, phonePage, RESULTS_DIR, screenshot } from '../support/browser'
 import { APPEAR_MS, fillIn, openAs, pageUrl, tap, waitForWords, wordsOf } from '../support/session'
 
+// A whole journey through several pages: generous when two cores are shared by five people.
+jest.setTimeout(300_000)
+
 let app: Emulator
 let browser: Browser
 

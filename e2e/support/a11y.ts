@@ -234,6 +234,11 @@ export interface TapTarget {
   height: number
   /** Why it counts as interactive. */
   kind: string
+  /**
+   * Scrolled into view as far as the page lets it, the element on top at the middle of its box is
+   * something else (the fixed tab bar, a dialog): a tap there does not reach it.
+   */
+  covered?: string
 }
 
 /**
@@ -246,7 +251,8 @@ export interface TapTarget {
  * the React root and what holds a whole page (`#screen`, `.taro_page`) are not targets). Only the outermost
  * interactive element of a nest is measured (a tap anywhere in it reaches its handler); elements
  * not shown (no box, `display: none`, `visibility: hidden`, inside `aria-hidden="true"`) are left
- * out, as nobody can tap them.
+ * out, as nobody can tap them. Each is scrolled into view and the element on top at the middle of
+ * its box is noted when it is not the target (`covered`).
  */
 export async function tapTargets(page: Page): Promise<TapTarget[]> {
   return page.evaluate(() => {
@@ -282,7 +288,18 @@ export async function tapTargets(page: Page): Promise<TapTarget[]> {
       if (s.visibility === 'hidden' || s.display === 'none') return false
       return !el.closest('[aria-hidden="true"]')
     }
-    const out: Array<{ what: string; width: number; height: number; kind: string }> = []
+    const describe = (el: Element): string => {
+      const cls =
+        typeof el.className === 'string' ? el.className.split(/\s+/).slice(0, 2).join('.') : ''
+      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls}` : ''}`
+    }
+    const out: Array<{
+      what: string
+      width: number
+      height: number
+      kind: string
+      covered?: string
+    }> = []
     for (const el of Array.from(document.querySelectorAll('body *'))) {
       const kind = kindOf(el)
       if (!kind || !shown(el)) continue
@@ -294,15 +311,17 @@ export async function tapTargets(page: Page): Promise<TapTarget[]> {
         }
       }
       if (nested) continue
+      el.scrollIntoView({ block: 'center', inline: 'center' })
       const r = el.getBoundingClientRect()
-      const cls =
-        typeof el.className === 'string' ? el.className.split(/\s+/).slice(0, 2).join('.') : ''
       const words = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 20)
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+      const reached = hit !== null && (hit === el || el.contains(hit))
       out.push({
-        what: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls}` : ''} “${words}”`,
+        what: `${describe(el)} “${words}”`,
         width: Math.round(r.width * 10) / 10,
         height: Math.round(r.height * 10) / 10,
         kind,
+        ...(reached ? {} : { covered: hit ? describe(hit) : 'nothing (off screen)' }),
       })
     }
     return out

@@ -41,6 +41,14 @@ export const PAGES: readonly PageCase[] = [
     calls: ['matters.getHome'],
   },
   {
+    key: 'home-newcomer',
+    name: '首页（还没加入村子）',
+    route: ROUTES.home,
+    as: 'newcomer',
+    main: { selector: '#home-join', words: '去加入村子' },
+    calls: ['matters.getHome'],
+  },
+  {
     key: 'matters',
     name: '议事',
     route: ROUTES.matters,

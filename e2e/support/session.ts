@@ -117,6 +117,11 @@ export async function callsOnOpen(
   await page.goto('about:blank')
   counting = route === home
   await page.goto(pageUrl(base, home))
+  // 首页 has answered (its agenda, or the way to join) before anything else is counted.
+  await page
+    .locator('#home-agenda, #home-join, #home-member-status')
+    .first()
+    .waitFor({ timeout: APPEAR_MS })
   await page.waitForLoadState('networkidle', { timeout: APPEAR_MS })
   if (route !== home) {
     counting = true

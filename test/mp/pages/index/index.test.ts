@@ -8,7 +8,7 @@ import { text, waitFor } from '../../support/weapp'
 withBackend()
 
 describe('compiled weapp 首页', () => {
-  showsMainContent('home')
+  showsMainContent('home', 'home-newcomer')
 
   it('names the next 说事日 and shows its two matters in the committee’s order', async () => {
     const { page } = await openCase(pageCase('home'), false)
