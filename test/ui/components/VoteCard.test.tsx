@@ -8,7 +8,13 @@ import VoteCard from '../../../src/components/VoteCard'
 import type { PollSummary, PollView } from '../../../types/api/polls'
 import { fixShanghaiClock } from '../../support/clock'
 import { poll } from '../packages/matters/detail/fixtures'
-import { fakeBackend, ok, refused, type FakeBackend } from '../packages/matters/detail/backend'
+import {
+  fakeBackend,
+  NETWORK_DOWN,
+  ok,
+  refused,
+  type FakeBackend,
+} from '../packages/matters/detail/backend'
 
 // The shared machine is slow at times: wait up to 5 s for what should appear.
 configure({ asyncUtilTimeout: 5000 })
@@ -159,6 +165,25 @@ describe('VoteCard while the poll is open', () => {
     ).toBeTruthy()
     expect(screen.getByText('您投的是：弃权')).toBeTruthy()
     expect(id('vote-result')).toBeNull()
+  })
+})
+
+describe('VoteCard loading and errors', () => {
+  it('a lost network offers 再试一次, which asks again', async () => {
+    backend.answers['polls.getPoll'] = [NETWORK_DOWN, ok(poll())]
+    render(<VoteCard summary={summary()} />)
+    expect(screen.getByText('正在加载表决…')).toBeTruthy()
+    fireEvent.click(await screen.findByText('再试一次'))
+    expect(await screen.findByText('截止时间：12月4日 21:00（北京时间）')).toBeTruthy()
+    expect(backend.calls.map((c) => c.action)).toEqual(['getPoll', 'getPoll'])
+  })
+
+  it('a refusal that asking again would not change has no 再试一次', async () => {
+    backend.answers['polls.getPoll'] = refused('NOT_FOUND', '没有找到这个表决。')
+    render(<VoteCard summary={summary()} />)
+    expect(await screen.findByText('没有找到这个表决。')).toBeTruthy()
+    expect(screen.queryByText('再试一次')).toBeNull()
+    expect(id('vote-yes')).toBeNull()
   })
 })
 

@@ -142,6 +142,23 @@ describe('事项 page: the story', () => {
     expect(screen.queryByText('看更早的记录')).toBeNull()
   })
 
+  it('older entries that fail to load say why and keep the button to try again', async () => {
+    backend.answers['matters.getMatter'] = ok(detail({ timelineCursor: 'cur-1' }))
+    backend.answers['matters.listTimeline'] = [
+      NETWORK_DOWN,
+      ok({
+        items: [{ at: '2026-11-17T01:00:00.000Z', actorName: '张三', action: 'withdrawMatter' }],
+      }),
+    ]
+    render(<MatterScreen matterId="m1" />)
+    await screen.findByText('村口路灯坏了')
+    fireEvent.click(screen.getByText('看更早的记录'))
+    expect(await screen.findByText('网络不太好，没有连上。请稍后再试。')).toBeTruthy()
+    fireEvent.click(screen.getByText('再试一次'))
+    expect(await screen.findByText('张三 撤回了这件事')).toBeTruthy()
+    expect(document.querySelectorAll('.timeline-item')).toHaveLength(3)
+  })
+
   it('a declined matter shows its reason', async () => {
     backend.answers['matters.getMatter'] = ok(
       detail({
