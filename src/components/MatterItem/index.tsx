@@ -17,6 +17,9 @@ interface Props {
   matter: MatterSummary
 }
 
+/** Reachable by keyboard in the browser too (Taro's View has no typed tabIndex). */
+export const FOCUSABLE = { tabIndex: 0 } as Record<string, unknown>
+
 const open = (id: string) => void Taro.navigateTo({ url: matterUrl(id) })
 
 /**
@@ -26,7 +29,13 @@ const open = (id: string) => void Taro.navigateTo({ url: matterUrl(id) })
 export default function MatterItem({ matter }: Props) {
   const m = matter
   return (
-    <View className="matter-item" id={`matter-${m.id}`} role="link" onClick={() => open(m.id)}>
+    <View
+      className="matter-item"
+      id={`matter-${m.id}`}
+      role="link"
+      {...FOCUSABLE}
+      onClick={() => open(m.id)}
+    >
       <View className="matter-item__head">
         {m.urgent && <Text className="matter-item__urgent">急事</Text>}
         <Text className="matter-item__title">{m.title}</Text>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { FOCUSABLE } from '../../../../components/MatterItem'
 import Screen from '../../../../components/Screen'
 import { ROUTES } from '../../../../routes'
 import './index.css'
@@ -68,6 +69,7 @@ export default function Privacy() {
         className="privacy__back"
         id="privacy-back"
         role="link"
+        {...FOCUSABLE}
         onClick={() => Taro.redirectTo({ url: ROUTES.me })}
       >
         <Text>回到“我的” ›</Text>
