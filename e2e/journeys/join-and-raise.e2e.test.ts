@@ -43,6 +43,12 @@ async function joinRequest(page: Page): Promise<void> {
   await fillIn(page, '#join-name', NAME)
   await fillIn(page, '#join-household', HOUSEHOLD)
   await tap(page, '#join-submit')
+  // The privacy consent (隐私保护指引) comes before any personal data is sent.
+  await page.locator('#privacy-consent, #join-done').first().waitFor({ timeout: APPEAR_MS })
+  if (await page.locator('#privacy-consent').isVisible()) {
+    await screenshot(page, 'journey-a-3-privacy-consent')
+    await tap(page, '#privacy-agree')
+  }
   await page.locator('#join-done').waitFor({ timeout: APPEAR_MS })
 }
 
@@ -57,7 +63,7 @@ async function choosePhoto(page: Page, file: string): Promise<void> {
     await page.waitForTimeout(100)
   }
   if (choosers.length === 0) {
-    await screenshot(page, 'journey-a-4-privacy-consent')
+    await screenshot(page, 'journey-a-5-privacy-consent')
     await tap(page, '#privacy-agree')
     await consent.waitFor({ state: 'hidden', timeout: APPEAR_MS })
     // The chosen photo may follow the agreement by itself; otherwise tap 添加照片 again.
@@ -92,9 +98,11 @@ describe('journey (a): a newcomer joins, is approved, raises a matter with a pho
       await screenshot(page, 'journey-a-1-join')
       await fillIn(page, '#join-search', '示范')
       await waitForWords(page, '.join-village', '示范村')
+      // The list settles (the search's answer replaces the villages listed on opening).
+      await page.waitForLoadState('networkidle', { timeout: APPEAR_MS })
       await tap(page, '#village-demo-village')
       await joinRequest(page)
-      await screenshot(page, 'journey-a-3-join-sent')
+      await screenshot(page, 'journey-a-4-join-sent')
 
       // The committee approves the request (as it would on its own screen).
       const committee = await devLogin(app.url, { memberId: 'demo-committee' })
@@ -109,7 +117,8 @@ describe('journey (a): a newcomer joins, is approved, raises a matter with a pho
       if (!me) throw new Error(`${NAME} is not among the pending: ${JSON.stringify(pending)}`)
       await callAs(app.url, committee, 'village', 'approveMember', { memberId: me.id })
 
-      // Back in the app (the same sign-in): now a member, 我要提事 with a photo.
+      // The app opened again later (the same sign-in): now a member, 我要提事 with a photo.
+      await page.goto('about:blank')
       await page.goto(pageUrl(app.url, ROUTES.home))
       await tap(page, '#home-raise')
       await fillIn(page, '#raise-title', TITLE)
@@ -125,6 +134,7 @@ describe('journey (a): a newcomer joins, is approved, raises a matter with a pho
       await page.locator('#raise-done').waitFor({ timeout: APPEAR_MS })
       await screenshot(page, 'journey-a-6-raise-done')
 
+      await page.goto('about:blank')
       await page.goto(pageUrl(app.url, ROUTES.me))
       await waitForWords(page, '#me-mine', TITLE)
       expect(await wordsOf(page, '#me-name')).toContain(NAME)
