@@ -178,7 +178,7 @@ function Statement({
     <View className={classes.filter(Boolean).join(' ')} id={`statement-${s.id}`}>
       <View className="statement__head">
         <Text className="statement__author">
-          {s.mine ? `${s.authorName}（我）` : s.authorName}
+          {s.mine ? (s.authorName ? `${s.authorName}（我）` : '我') : s.authorName}
           {reply ? ' 回复' : ''}
         </Text>
         <Text className="statement__when">{shanghaiTime(s.at)}</Text>
@@ -316,7 +316,8 @@ function PostBox({
     setHiddenNote(res.data.hidden)
     onPosted({
       id: res.data.statementId,
-      authorName: '我',
+      // The caller's own name is not at hand here: the list says just 我 until the next load.
+      authorName: '',
       text: input.text,
       at: new Date().toISOString(),
       ...(res.data.replyTo ? { replyTo: res.data.replyTo } : {}),

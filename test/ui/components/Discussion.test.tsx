@@ -131,7 +131,12 @@ describe('Discussion: speaking', () => {
     type('晚上太黑了')
     expect(storage.get('fengsi.draft.statement:m1')).toEqual({ matterId: 'm1', text: '晚上太黑了' })
     fireEvent.click(el('statement-post'))
-    expect(await screen.findByText('晚上太黑了')).toBeTruthy()
+    // the new statement is in the list (not only in the box), signed 我 (never 我（我）)
+    await waitFor(() => expect(el('statement-s10')).toBeTruthy())
+    const posted = el('statement-s10')
+    expect(within(posted).getByText('晚上太黑了')).toBeTruthy()
+    expect(within(posted).getByText('我')).toBeTruthy()
+    expect(within(posted).queryByText('我（我）')).toBeNull()
     expect(backend.calls).toEqual([
       {
         fn: 'discussion',
