@@ -2,6 +2,7 @@
  * `npm run migrate` on statements of the old shape (`hiding: null` while in sight): the field goes,
  * nothing else changes, a second run changes nothing, and moderation works on the migrated data.
  */
+import { migrateInviteCodes } from '../../../cloudfunctions/village/migrateInviteCodes'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { migrate } from '../../../scripts/migrate'
 import { TEST_NOW, type Backend } from '../support/backend'
@@ -48,6 +49,8 @@ describe('npm run migrate', () => {
   it('removes hiding: null from statements in sight, changes nothing else, and is idempotent', async () => {
     const OLD = ['st-old-1', 'st-old-2', 'st-old-3']
     seedOldShape(OLD)
+    // the villages (stored as before invite codes) are brought up to date by their own migration
+    await migrateInviteCodes(backend.db)
     const before = await snapshot(backend)
     const first = await migrate({ serviceUrl: backend.emulator.serviceUrl })
     expect(first).toEqual([
@@ -56,6 +59,7 @@ describe('npm run migrate', () => {
       { name: 'timeline: rating entries → audit records off the timeline', changed: 0 },
       { name: 'statements: report list → one document per report', changed: 0 },
       { name: 'register: household names → persons', changed: 0 },
+      { name: 'villages: no invite code → a unique invite code', changed: 0 },
     ])
 
     // Expected: the same database with the three `hiding: null` fields gone, written out here.
@@ -83,6 +87,7 @@ describe('npm run migrate', () => {
       { name: 'timeline: rating entries → audit records off the timeline', changed: 0 },
       { name: 'statements: report list → one document per report', changed: 0 },
       { name: 'register: household names → persons', changed: 0 },
+      { name: 'villages: no invite code → a unique invite code', changed: 0 },
     ])
     expect(await snapshot(backend)).toEqual(after)
   })
