@@ -4,40 +4,23 @@
  * statement, replies to 刘玉兰's, and reports an uncivil one — each checked in the database
  * through the real SDK. Screenshots: test-results/journey-b-*.png.
  */
-import type { Browser } from 'playwright-core'
-import type { Emulator } from '../../emulator/src'
 import { COLLECTION } from '../../cloudfunctions/_shared/collections'
-import { H5_DIR } from '../../scripts/paths'
 import { sdkFor } from '../../scripts/seed'
 import { ROUTES } from '../../src/routes'
-import { startBackend } from '../support/backend'
-import { launch, phonePage, screenshot } from '../support/browser'
+import { phonePage, screenshot } from '../support/browser'
+import { journeyRig } from '../support/journey'
 import { APPEAR_MS, fillIn, openAs, tap, waitForWords, wordsOf } from '../support/session'
 
-// A whole journey through several pages: generous when two cores are shared by five people.
-jest.setTimeout(300_000)
-
-let app: Emulator
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startBackend({ staticDir: H5_DIR })
-  browser = await launch()
-}, 180_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const rig = journeyRig()
 
 const POST = '可以在停车场门口装个牌子，写清楚哪些车位是给老人的。'
 const REPLY = '老人看病的车位我赞成，再加上残疾人家庭。'
 
 describe('journey (b): following a matter and speaking in its discussion', () => {
   it('timeline, minutes, discussion; post, reply and report', async () => {
-    const page = await phonePage(browser, '2026-11-21T09:00:00')
+    const page = await phonePage(rig.browser, '2026-11-21T09:00:00')
     try {
-      await openAs(page, app.url, 'demo-resident-1', ROUTES.matters)
+      await openAs(page, rig.app.url, 'demo-resident-1', ROUTES.matters)
       await tap(page, '#matters-status-discussing')
       await waitForWords(page, '#matters-list .matter-item', '停车位怎么分')
       await screenshot(page, 'journey-b-1-matters-discussing')
@@ -81,7 +64,7 @@ describe('journey (b): following a matter and speaking in its discussion', () =>
       await tap(page, '#report-confirm')
       await page.locator('#report-confirm').waitFor({ state: 'hidden', timeout: APPEAR_MS })
 
-      const db = sdkFor(app.serviceUrl, app.credentials).database()
+      const db = sdkFor(rig.app.serviceUrl, rig.app.credentials).database()
       for (let i = 0; i < 100; i += 1) {
         const { data } = await db
           .collection(COLLECTION.statementReports)

@@ -9,31 +9,16 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, FileChooser, Page } from 'playwright-core'
-import type { Emulator } from '../../emulator/src'
+import type { FileChooser, Page } from 'playwright-core'
 import { COLLECTION } from '../../cloudfunctions/_shared/collections'
-import { H5_DIR } from '../../scripts/paths'
 import { sdkFor } from '../../scripts/seed'
 import { ROUTES } from '../../src/routes'
-import { callAs, devLogin, startBackend } from '../support/backend'
-import { launch, phonePage, RESULTS_DIR, screenshot } from '../support/browser'
+import { callAs, devLogin } from '../support/backend'
+import { phonePage, RESULTS_DIR, screenshot } from '../support/browser'
+import { journeyRig } from '../support/journey'
 import { APPEAR_MS, fillIn, openAs, pageUrl, tap, waitForWords, wordsOf } from '../support/session'
 
-// A whole journey through several pages: generous when two cores are shared by five people.
-jest.setTimeout(300_000)
-
-let app: Emulator
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startBackend({ staticDir: H5_DIR })
-  browser = await launch()
-}, 180_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const rig = journeyRig()
 
 const NAME = '王小明'
 const HOUSEHOLD = '003'
@@ -78,9 +63,9 @@ async function choosePhoto(page: Page, file: string): Promise<void> {
 
 describe('journey (a): a newcomer joins, is approved, raises a matter with a photo', () => {
   it('finds the village by its invite code too', async () => {
-    const page = await phonePage(browser, '2026-11-21T09:00:00')
+    const page = await phonePage(rig.browser, '2026-11-21T09:00:00')
     try {
-      await openAs(page, app.url, 'newcomer', ROUTES.join)
+      await openAs(page, rig.app.url, 'newcomer', ROUTES.join)
       await fillIn(page, '#join-code', '4XQ9TR')
       await waitForWords(page, '.join-village', '示范村')
       await screenshot(page, 'journey-a-2-join-by-code')
@@ -90,10 +75,10 @@ describe('journey (a): a newcomer joins, is approved, raises a matter with a pho
   })
 
   it('from 去加入村子 to the raised matter on 我的', async () => {
-    const page = await phonePage(browser, '2026-11-21T09:00:00')
+    const page = await phonePage(rig.browser, '2026-11-21T09:00:00')
     try {
       // A brand-new user opens the app: not of any village, the one way on is 去加入村子.
-      await openAs(page, app.url, 'newcomer', ROUTES.home)
+      await openAs(page, rig.app.url, 'newcomer', ROUTES.home)
       await tap(page, '#home-join')
       await screenshot(page, 'journey-a-1-join')
       await fillIn(page, '#join-search', '示范')
@@ -105,9 +90,9 @@ describe('journey (a): a newcomer joins, is approved, raises a matter with a pho
       await screenshot(page, 'journey-a-4-join-sent')
 
       // The committee approves the request (as it would on its own screen).
-      const committee = await devLogin(app.url, { memberId: 'demo-committee' })
+      const committee = await devLogin(rig.app.url, { memberId: 'demo-committee' })
       const pending = await callAs<{ members: Array<{ id: string; name: string }> }>(
-        app.url,
+        rig.app.url,
         committee,
         'village',
         'listMembers',
@@ -115,11 +100,11 @@ describe('journey (a): a newcomer joins, is approved, raises a matter with a pho
       )
       const me = pending.members.find((m) => m.name === NAME)
       if (!me) throw new Error(`${NAME} is not among the pending: ${JSON.stringify(pending)}`)
-      await callAs(app.url, committee, 'village', 'approveMember', { memberId: me.id })
+      await callAs(rig.app.url, committee, 'village', 'approveMember', { memberId: me.id })
 
       // The app opened again later (the same sign-in): now a member, 我要提事 with a photo.
       await page.goto('about:blank')
-      await page.goto(pageUrl(app.url, ROUTES.home))
+      await page.goto(pageUrl(rig.app.url, ROUTES.home))
       await tap(page, '#home-raise')
       await fillIn(page, '#raise-title', TITLE)
       await fillIn(page, '#raise-body', '下雨天水漫到路上，老人走路容易滑倒。')
@@ -135,14 +120,14 @@ describe('journey (a): a newcomer joins, is approved, raises a matter with a pho
       await screenshot(page, 'journey-a-6-raise-done')
 
       await page.goto('about:blank')
-      await page.goto(pageUrl(app.url, ROUTES.me))
+      await page.goto(pageUrl(rig.app.url, ROUTES.me))
       await waitForWords(page, '#me-mine', TITLE)
       expect(await wordsOf(page, '#me-name')).toContain(NAME)
       await screenshot(page, 'journey-a-7-me')
 
       // In the database: the matter, raised by the new member, waiting for the committee, with
       // its one photo stored under the function's environment.
-      const db = sdkFor(app.serviceUrl, app.credentials).database()
+      const db = sdkFor(rig.app.serviceUrl, rig.app.credentials).database()
       const { data } = await db.collection(COLLECTION.matters).where({ title: TITLE }).get()
       expect(data).toEqual([
         expect.objectContaining({ status: 'raised', raisedBy: me.id, raisedByName: NAME }),

@@ -4,39 +4,22 @@
  * in the database, and the matter's tally now holds two ratings (孙德顺's 5 from the demo, and 4).
  * Screenshots: test-results/journey-d-*.png.
  */
-import type { Browser } from 'playwright-core'
-import type { Emulator } from '../../emulator/src'
 import { COLLECTION } from '../../cloudfunctions/_shared/collections'
-import { H5_DIR } from '../../scripts/paths'
 import { sdkFor } from '../../scripts/seed'
 import { ROUTES } from '../../src/routes'
-import { startBackend } from '../support/backend'
-import { launch, phonePage, screenshot } from '../support/browser'
+import { phonePage, screenshot } from '../support/browser'
+import { journeyRig } from '../support/journey'
 import { APPEAR_MS, fillIn, openAs, tap, wordsOf } from '../support/session'
 
-// A whole journey through several pages: generous when two cores are shared by five people.
-jest.setTimeout(300_000)
-
-let app: Emulator
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startBackend({ staticDir: H5_DIR })
-  browser = await launch()
-}, 180_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const rig = journeyRig()
 
 const COMMENT = '水压好了，就是施工那几天没提前通知。'
 
 describe('journey (d): rating a resolved matter', () => {
   it('4 stars with a comment, in the window', async () => {
-    const page = await phonePage(browser, '2026-11-21T09:00:00')
+    const page = await phonePage(rig.browser, '2026-11-21T09:00:00')
     try {
-      await openAs(page, app.url, 'demo-resident-1', ROUTES.matter, {
+      await openAs(page, rig.app.url, 'demo-resident-1', ROUTES.matter, {
         query: { id: 'demo-matter-resolved' },
       })
       expect(await wordsOf(page, '#matter-title')).toBe('自来水水压太低')
@@ -48,7 +31,7 @@ describe('journey (d): rating a resolved matter', () => {
       await page.locator('#rating-done').waitFor({ timeout: APPEAR_MS })
       await screenshot(page, 'journey-d-2-rated')
 
-      const db = sdkFor(app.serviceUrl, app.credentials).database()
+      const db = sdkFor(rig.app.serviceUrl, rig.app.credentials).database()
       const rating = await db
         .collection(COLLECTION.ratings)
         .doc('demo-matter-resolved_demo-resident-1')

@@ -6,29 +6,14 @@
  * words written by hand (the sentence from the law's table for 3 taking part, 2 赞成).
  * Screenshots: test-results/journey-c-*.png.
  */
-import type { Browser, Page } from 'playwright-core'
-import type { Emulator } from '../../emulator/src'
-import { H5_DIR } from '../../scripts/paths'
+import type { Page } from 'playwright-core'
 import { ROUTES } from '../../src/routes'
-import { callAs, devLogin, moveClock, startBackend } from '../support/backend'
-import { launch, phonePage, screenshot } from '../support/browser'
+import { callAs, devLogin, moveClock } from '../support/backend'
+import { phonePage, screenshot } from '../support/browser'
+import { journeyRig } from '../support/journey'
 import { APPEAR_MS, openAs, tap, waitForWords, wordsOf } from '../support/session'
 
-// A whole journey through several pages: generous when two cores are shared by five people.
-jest.setTimeout(300_000)
-
-let app: Emulator
-let browser: Browser
-
-beforeAll(async () => {
-  app = await startBackend({ staticDir: H5_DIR })
-  browser = await launch()
-}, 180_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const rig = journeyRig()
 
 const MATTER = 'demo-matter-discussing'
 const QUESTION = '停车位先给家里有老人看病的户，其余的抽签分，同意吗？'
@@ -39,25 +24,31 @@ const VOTERS: Array<[string, 'yes' | 'no']> = [
 ]
 
 async function openMatter(who: string, at: string): Promise<Page> {
-  const page = await phonePage(browser, at)
-  await openAs(page, app.url, who, ROUTES.matter, { query: { id: MATTER } })
+  const page = await phonePage(rig.browser, at)
+  await openAs(page, rig.app.url, who, ROUTES.matter, { query: { id: MATTER } })
   await page.locator('#matter-title').waitFor({ timeout: APPEAR_MS })
   return page
 }
 
 describe('journey (c): three residents vote, and see the result after it closes', () => {
   it('votes on the card, the scheduler counts, the sentence is shown', async () => {
-    const committee = await devLogin(app.url, { memberId: 'demo-committee' })
-    const { pollId } = await callAs<{ pollId: string }>(app.url, committee, 'polls', 'draftPoll', {
-      matterId: MATTER,
-      question: QUESTION,
-      kind: 'yesNo',
-      options: [],
-      maxSelections: 1,
-      body: 'consult',
-      secret: true,
-    })
-    const opened = await callAs<{ closesAt: string }>(app.url, committee, 'polls', 'openPoll', {
+    const committee = await devLogin(rig.app.url, { memberId: 'demo-committee' })
+    const { pollId } = await callAs<{ pollId: string }>(
+      rig.app.url,
+      committee,
+      'polls',
+      'draftPoll',
+      {
+        matterId: MATTER,
+        question: QUESTION,
+        kind: 'yesNo',
+        options: [],
+        maxSelections: 1,
+        body: 'consult',
+        secret: true,
+      },
+    )
+    const opened = await callAs<{ closesAt: string }>(rig.app.url, committee, 'polls', 'openPoll', {
       pollId,
     })
 
@@ -79,7 +70,7 @@ describe('journey (c): three residents vote, and see the result after it closes'
 
     // Past the closing time: the scheduler (every minute at :30) counts once 20 s have passed.
     const closes = new Date(opened.closesAt).getTime()
-    await moveClock(app.url, { set: new Date(closes + 1000).toISOString(), advanceMs: 90_000 })
+    await moveClock(rig.app.url, { set: new Date(closes + 1000).toISOString(), advanceMs: 90_000 })
     const after = new Date(closes + 120_000)
     const shanghai = new Date(after.getTime() + 8 * 3600_000).toISOString().slice(0, 19)
 
@@ -96,9 +87,9 @@ describe('journey (c): three residents vote, and see the result after it closes'
       }
     }
 
-    const votes = await phonePage(browser, shanghai)
+    const votes = await phonePage(rig.browser, shanghai)
     try {
-      await openAs(votes, app.url, 'demo-resident-1', ROUTES.votes)
+      await openAs(votes, rig.app.url, 'demo-resident-1', ROUTES.votes)
       await waitForWords(votes, '#votes-list .vote-item', QUESTION)
       await screenshot(votes, 'journey-c-4-my-votes')
     } finally {
