@@ -65,7 +65,9 @@ export async function phonePage(browser: Browser, local: string): Promise<Page> 
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
   const file = path.join(RESULTS_DIR, `${name}.png`)
-  await page.screenshot({ path: file, fullPage: true })
+  // The viewport, not `fullPage`: Taro's H5 page scrolls inside its own container, so a full-page
+  // shot shows no more, and its passing resize left the page's taps landing beside their targets.
+  await page.screenshot({ path: file })
   const docs = README_SCREENSHOTS[name]
   if (docs && process.env.FENGSI_SCREENSHOTS) {
     fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true })
