@@ -9,6 +9,26 @@ export default defineAppConfig({
       root: 'packages/me',
       pages: ['pages/join/index', 'pages/votes/index', 'pages/privacy/index'],
     },
+    {
+      // 村务: the committee's console
+      root: 'packages/committee',
+      pages: [
+        'pages/index/index',
+        'pages/members/index',
+        'pages/register/index',
+        'pages/settings/index',
+        'pages/matter/index',
+        'pages/agenda/index',
+        'pages/overdue/index',
+        'pages/topic/index',
+        'pages/poll/index',
+        'pages/meeting/index',
+      ],
+    },
+    // 主持人: the talk day's run sheet and the statements to review
+    { root: 'packages/moderator', pages: ['pages/runsheet/index', 'pages/queue/index'] },
+    // 决议公告: its QR library is loaded with this page only
+    { root: 'packages/notice', pages: ['pages/index/index'] },
   ],
   // WeChat asks the privacy consent (隐私保护指引) through onNeedPrivacyAuthorization.
   __usePrivacyCheck__: true,

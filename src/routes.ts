@@ -16,6 +16,32 @@ export const ROUTES = {
   votes: '/packages/me/pages/votes/index',
   /** 隐私说明: what is stored and why */
   privacy: '/packages/me/pages/privacy/index',
+  /** 村务: the committee's console */
+  console: '/packages/committee/pages/index/index',
+  /** 成员审核: join requests, members, roles, links to the register */
+  members: '/packages/committee/pages/members/index',
+  /** 户籍名册: persons, 户代表, 村民代表, the CSV import */
+  register: '/packages/committee/pages/register/index',
+  /** 村里的设置 */
+  settings: '/packages/committee/pages/settings/index',
+  /** The committee on one matter (`?id=<matterId>`) */
+  committeeMatter: '/packages/committee/pages/matter/index',
+  /** 说事日议程: the coming talk days' agendas */
+  agenda: '/packages/committee/pages/agenda/index',
+  /** 超期未答复 (接诉即办) */
+  overdue: '/packages/committee/pages/overdue/index',
+  /** 开题 */
+  topic: '/packages/committee/pages/topic/index',
+  /** 发起表决 (`?matterId=` a new draft, or `?pollId=` a draft to edit and open) */
+  pollDraft: '/packages/committee/pages/poll/index',
+  /** 现场投票 at the meeting (`?pollId=`) */
+  meeting: '/packages/committee/pages/meeting/index',
+  /** 主持说事: the moderator's run sheet (`?talkDay=YYYY-MM-DD`, default the next) */
+  runSheet: '/packages/moderator/pages/runsheet/index',
+  /** 发言审核: the moderator's queue */
+  moderationQueue: '/packages/moderator/pages/queue/index',
+  /** 决议公告 (`?pollId=`) */
+  notice: '/packages/notice/pages/index/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]
@@ -31,3 +57,11 @@ export type TabKey = (typeof TABS)[number]['key']
 
 export const matterUrl = (matterId: string): string =>
   `${ROUTES.matter}?id=${encodeURIComponent(matterId)}`
+
+/** A route with its query, encoded (`withQuery(ROUTES.meeting, { pollId })`). */
+export const withQuery = (route: Route, query: Record<string, string>): string => {
+  const q = Object.entries(query)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&')
+  return q ? `${route}?${q}` : route
+}

@@ -65,3 +65,21 @@ export interface DiscussionApi {
   /** Oldest first (a reply always comes after its statement), paged on (at, id). */
   listStatements: ActionSpec<ListStatementsRequest, { items: StatementItem[]; nextCursor?: string }>
 }
+
+/** A statement in the moderators' queue: reported or hidden, with the matter it belongs to. */
+export interface ModerationItem extends StatementItem {
+  matterId: string
+  matterTitle: string
+}
+
+/** Actions the moderator's queue adds to the `discussion` function. */
+export interface DiscussionModerationApi {
+  /**
+   * Moderators: statements hidden (pending review first) or reported and still visible, of the
+   * whole village, oldest first, a page at a time.
+   */
+  listModerationQueue: ActionSpec<
+    { cursor?: string; limit: number },
+    { items: ModerationItem[]; nextCursor?: string }
+  >
+}

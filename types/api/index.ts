@@ -1,6 +1,7 @@
 import type { ActionSpec } from './envelope'
-import type { DiscussionApi } from './discussion'
-import type { MattersApi } from './matters'
+import type { DiscussionApi, DiscussionModerationApi } from './discussion'
+import type { MattersApi, MattersConsoleApi } from './matters'
+import type { NotificationsApi } from './notifications'
 import type { PollsApi } from './polls'
 import type { VillageApi } from './village'
 
@@ -9,13 +10,15 @@ export type { ActionSpec, Envelope, FunctionEvent } from './envelope'
 export type { VillageApi } from './village'
 export type { MattersApi } from './matters'
 export type { PollsApi } from './polls'
+export type { NotificationsApi } from './notifications'
 
 /** Every cloud function and its actions: the typed map both sides of the contract import. */
 export interface Api {
   village: VillageApi
-  matters: MattersApi
-  discussion: DiscussionApi
+  matters: MattersApi & MattersConsoleApi
+  discussion: DiscussionApi & DiscussionModerationApi
   polls: PollsApi
+  notifications: NotificationsApi
 }
 
 export type FunctionName = keyof Api

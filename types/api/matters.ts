@@ -201,3 +201,77 @@ export interface MattersApi {
   >
   listMatters: ActionSpec<ListMattersRequest, { items: MatterSummary[]; nextCursor?: string }>
 }
+
+/** A raised matter waiting for the committee's answer, with its 接诉即办 clock. */
+export interface IncomingMatter extends MatterSummary {
+  /** When the village's response deadline runs out (raisedAt + responseDeadlineDays). */
+  respondBy: string
+  /** Whole hours left until `respondBy` (rounded down); negative once overdue. */
+  hoursLeft: number
+}
+
+/** One coming 说事日 with its agenda in order. */
+export interface TalkDayAgenda {
+  date: LocalDate
+  items: MatterSummary[]
+  /** Places the agenda still has (settings.agendaSize − items). */
+  room: number
+}
+
+/** 村务: what the committee's console shows first, in one call (committee and moderators). */
+export interface ConsoleView {
+  village: { id: string; name: string; talkDays: number[]; responseDeadlineDays: number }
+  /** Join requests waiting (pending members). */
+  pendingMembers: number
+  /** Raised matters waiting for an answer, the nearest deadline (or longest overdue) first. */
+  incoming: IncomingMatter[]
+  /** How many of `incoming` are past the deadline. */
+  overdue: number
+  /** The next three 说事日 (today until it ends, first) with their agendas. */
+  talkDays: TalkDayAgenda[]
+  /** Matters being carried out (decided or handling): assign handling, report, resolve. */
+  handling: MatterSummary[]
+  /** Resolved matters whose rating window has ended: the moderator closes them. */
+  toClose: MatterSummary[]
+  /** Statements reported or hidden pending a moderator's review. */
+  moderationPending: number
+  /** Polls open now on the village's matters (for the meeting screen). */
+  openPolls: Array<{
+    id: string
+    matterId: string
+    matterTitle: string
+    question: string
+    closesAt: string
+  }>
+}
+
+/** One item of a talk day's run sheet (议程), in agenda order. */
+export interface RunSheetItem extends MatterSummary {
+  body: string
+  /** What the minutes of this talk day say about it ('' when none yet). */
+  minutes: string
+  /** Its polls, newest first. */
+  polls: PollSummary[]
+  /** What the caller may do with it now (the detail's `can`). */
+  can: string[]
+}
+
+/** 主持人: a talk day's run sheet, in one call. */
+export interface RunSheetView {
+  talkDay: LocalDate
+  /** Whether `talkDay` is today (Shanghai). */
+  today: boolean
+  items: RunSheetItem[]
+  /** Statements reported or hidden pending review (the moderator's queue). */
+  moderationPending: number
+  /** Resolved matters whose rating window has ended (to close). */
+  toClose: MatterSummary[]
+}
+
+/** Actions the console adds to the `matters` function. */
+export interface MattersConsoleApi {
+  /** The committee's console (committee and moderators). */
+  getConsole: ActionSpec<Record<string, never>, ConsoleView>
+  /** The run sheet of a talk day; without `talkDay`, the next one (today until it ends). */
+  getRunSheet: ActionSpec<{ talkDay?: LocalDate }, RunSheetView>
+}
