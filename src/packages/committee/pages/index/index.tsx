@@ -67,12 +67,12 @@ function Body({ view }: { view: Seen }) {
         </View>
       )}
 
-      <View className="cc-section" id="console-talkdays">
+      <View className="cc-section" id="console-agenda">
         <Text className="cc-section__title">接下来的说事日</Text>
         {view.talkDays.map((d) => (
           <ConsoleRow
             key={d.date}
-            id={`console-talkday-${d.date}`}
+            id={`console-agenda-${d.date}`}
             label={formatMonthDayWeekday(d.date)}
             hint={
               d.items.length === 0
@@ -97,15 +97,13 @@ function Body({ view }: { view: Seen }) {
           <ConsoleRow
             id="console-moderation"
             label="发言审核"
-            hint={
-              view.moderationPending > 0 ? '被举报或隐藏的发言，等您看' : '没有等待审核的发言'
-            }
+            hint={view.moderationPending > 0 ? '被举报或隐藏的发言，等您看' : '没有等待审核的发言'}
             count={view.moderationPending}
             alert={view.moderationPending > 0}
             onTap={() => go(ROUTES.moderationQueue)}
           />
           {view.toClose.length > 0 && (
-            <View id="console-toclose">
+            <View id="console-to-close">
               <Text className="cc-section__hint">
                 测评期已过、可以关闭的事（{view.toClose.length} 件）：
               </Text>
@@ -118,7 +116,7 @@ function Body({ view }: { view: Seen }) {
       )}
 
       {view.openPolls.length > 0 && (
-        <View className="cc-section" id="console-polls">
+        <View className="cc-section" id="console-open-polls">
           <Text className="cc-section__title">正在表决</Text>
           {view.openPolls.map((p) => (
             <ConsoleRow
