@@ -83,6 +83,7 @@ export function memberView(m: Member, withPhone: boolean): MemberView {
     name: m.name,
     householdNo: m.householdNo,
     ...(m.householdId ? { householdId: m.householdId } : {}),
+    ...(withPhone && m.personId ? { personId: m.personId } : {}),
     ...(withPhone && m.phone ? { phone: m.phone } : {}),
     roles: m.roles,
     status: m.status,
