@@ -92,3 +92,9 @@ export function memberView(m: Member, withPhone: boolean): MemberView {
     ...(m.reviewedAt ? { reviewedAt: iso(m.reviewedAt) } : {}),
   }
 }
+
+/** How many members of a village have a status (one count on the villageId+status index). */
+export async function countMembers(db: Database, villageId: string, status: MemberStatus) {
+  const { total } = await db.collection(COLLECTION.members).where({ villageId, status }).count()
+  return total
+}
