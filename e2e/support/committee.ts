@@ -4,7 +4,7 @@
  * answering the app's "确定吗？" (our own `#confirm-ok`, or Taro's H5 showModal); the emulator's
  * clock set to a Shanghai time; and the database, read as the console would never show it.
  */
-import type { Page } from 'playwright-core'
+import type { FileChooser, Page } from 'playwright-core'
 import { COLLECTION } from '../../cloudfunctions/_shared/collections'
 import { sdkFor } from '../../scripts/seed'
 import { moveClock } from './backend'
@@ -129,4 +129,28 @@ export async function auditOf(
   return (data as Array<{ at: string | Date; action: string; actorId: string }>).sort(
     (a, b) => new Date(a.at).getTime() - new Date(b.at).getTime(),
   )
+}
+
+/**
+ * Chooses `file` through the photo button at `selector` (H5: a file chooser), answering the privacy
+ * consent (隐私保护指引) if it is asked first, as journey (a) of join-and-raise does.
+ */
+export async function choosePhoto(page: Page, selector: string, file: string): Promise<void> {
+  const choosers: FileChooser[] = []
+  page.on('filechooser', (c) => choosers.push(c))
+  await page.locator(selector).first().click()
+  const consent = page.locator('#privacy-consent')
+  for (let i = 0; i < 300 && choosers.length === 0 && !(await consent.isVisible()); i += 1) {
+    await page.waitForTimeout(100)
+  }
+  if (choosers.length === 0) {
+    await page.locator('#privacy-agree').click()
+    await consent.waitFor({ state: 'hidden', timeout: APPEAR_MS })
+    for (let i = 0; i < 30 && choosers.length === 0; i += 1) await page.waitForTimeout(100)
+    if (choosers.length === 0) await page.locator(selector).first().click()
+  }
+  for (let i = 0; i < 300 && choosers.length === 0; i += 1) await page.waitForTimeout(100)
+  const chooser = choosers[0]
+  if (!chooser) throw new Error(`no file chooser opened for ${selector}`)
+  await chooser.setFiles(file)
 }
