@@ -17,7 +17,6 @@ import { callAs, devLogin } from '../support/backend'
 import { screenshot } from '../support/browser'
 import {
   auditOf,
-  confirmIfAsked,
   database,
   doc,
   goTo,
@@ -93,12 +92,14 @@ describe('committee journey (b): accept, order the agenda, a poll the design che
       expect(await wordsOf(page, '#console-incoming')).toContain('小时')
       await tapRow(page, '#console-incoming', '村口路灯坏了')
 
-      await waitForWords(page, '#cm-title', '村口路灯坏了')
+      await waitForWords(page, '#cmatter-title', '村口路灯坏了')
+      await page.locator('#cmatter-clock').waitFor({ timeout: APPEAR_MS })
       await screenshot(page, 'journey-committee-b-1-matter')
-      await tap(page, '#cm-category-roadsUtilities')
-      await tapConfirmed(page, '#cm-accept')
-      await waitForWords(page, '#cm-status', '已受理')
-      await waitForWords(page, '#screen', '11月24日')
+      await tap(page, '#cmatter-accept-category-roadsUtilities')
+      await tap(page, '#cmatter-when-next')
+      await tapConfirmed(page, '#cmatter-accept')
+      await waitForWords(page, '#cmatter-status', '已受理')
+      await waitForWords(page, '#cmatter-talkday', '11月24日')
       await screenshot(page, 'journey-committee-b-2-accepted')
 
       const matter = await doc<{ status: string; talkDay: string; category: string }>(
@@ -121,21 +122,20 @@ describe('committee journey (b): accept, order the agenda, a poll the design che
 
       // 说事日议程: up twice, and it leads the 24th.
       await goTo(page, rig, ROUTES.console)
-      await tap(page, '#console-agenda')
-      await waitForWords(page, `#agenda-${TALK_DAY}`, '村口路灯坏了')
+      await tap(page, `#console-agenda-${TALK_DAY}`)
+      await waitForWords(page, `#agenda-day-${TALK_DAY}`, '村口路灯坏了')
       await screenshot(page, 'journey-committee-b-3-agenda')
       await tap(page, `#agenda-up-${RAISED}`)
       await page.waitForLoadState('networkidle', { timeout: APPEAR_MS })
       await tap(page, `#agenda-up-${RAISED}`)
       await page.waitForLoadState('networkidle', { timeout: APPEAR_MS })
-      if (await page.locator('#agenda-save').isVisible()) await tapConfirmed(page, '#agenda-save')
       const wanted = ['村口路灯坏了', '文化广场晚上跳舞声音太大', '明年先修哪一段村道']
       for (let i = 0; i < 50; i += 1) {
         if (JSON.stringify(await agendaTitles(resident)) === JSON.stringify(wanted)) break
         await page.waitForTimeout(200)
       }
       expect(await agendaTitles(resident)).toEqual(wanted)
-      const shown = await wordsOf(page, `#agenda-${TALK_DAY}`)
+      const shown = await wordsOf(page, `#agenda-day-${TALK_DAY}`)
       expect(shown.indexOf('村口路灯坏了')).toBeLessThan(shown.indexOf('文化广场晚上跳舞声音太大'))
       await screenshot(page, 'journey-committee-b-4-agenda-reordered')
     } finally {
@@ -162,14 +162,17 @@ describe('committee journey (b): accept, order the agenda, a poll the design che
       },
     )
     try {
-      await waitForWords(page, '#cm-title', '村东头那块地重新承包')
-      await tap(page, '#cm-draft-poll')
+      await waitForWords(page, '#cmatter-title', '村东头那块地重新承包')
+      // 四议 recorded: the three steps are shown.
+      await waitForWords(page, '#cmatter-procedure', '党员大会审议')
+      await tap(page, '#cmatter-poll')
       await fillIn(page, '#poll-question', QUESTION)
-      if (await page.locator('#poll-kind-yesNo').count()) await tap(page, '#poll-kind-yesNo')
+      await tap(page, '#poll-kind-yesNo')
+      await tap(page, '#poll-secret-yes')
       await tap(page, '#poll-body-consult')
       await waitForWords(
         page,
-        '#poll-design',
+        '#poll-design-refusal',
         '「土地承包经营方案」是村民委员会组织法第二十四条第四项规定的事项，要由村民会议或经授权的村民代表会议投票决定，不能用民意征询决定。',
       )
       await screenshot(page, 'journey-committee-b-5-poll-refused')
@@ -180,15 +183,13 @@ describe('committee journey (b): accept, order the agenda, a poll the design che
       expect(none).toEqual([])
 
       await tap(page, '#poll-body-assembly')
-      await page.waitForFunction(
-        () => !(document.querySelector('#poll-design')?.textContent ?? '').includes('不能用'),
-        null,
-        { timeout: APPEAR_MS },
-      )
+      await waitForWords(page, '#poll-design-ok', '检查通过')
+      // 村民会议: ten days' notice (Art. 21), the first talk day after — Friday 4 December.
+      await waitForWords(page, '#poll-closes-words', '12月4日')
       await screenshot(page, 'journey-committee-b-6-poll-lawful')
-      await tap(page, '#poll-open')
-      await confirmIfAsked(page)
-      await page.locator('#poll-opened').waitFor({ timeout: APPEAR_MS })
+      await tapConfirmed(page, '#poll-open')
+      // Opened: on to 现场投票 of the new poll.
+      await waitForWords(page, '#meeting-question', QUESTION)
       await screenshot(page, 'journey-committee-b-7-poll-opened')
     } finally {
       await page.context().close()

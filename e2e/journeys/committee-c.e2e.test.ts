@@ -18,16 +18,7 @@ import { personId } from '../../cloudfunctions/_shared/persons'
 import { ROUTES } from '../../src/routes'
 import { callAs, devLogin } from '../support/backend'
 import { screenshot } from '../support/browser'
-import {
-  confirmIfAsked,
-  database,
-  doc,
-  goTo,
-  phoneOf,
-  setClock,
-  tapConfirmed,
-  tapRow,
-} from '../support/committee'
+import { database, doc, goTo, phoneOf, setClock, tapConfirmed } from '../support/committee'
 import { journeyRig } from '../support/journey'
 import { APPEAR_MS, fillIn, tap, waitForWords, wordsOf } from '../support/session'
 
@@ -59,6 +50,48 @@ const MINUTES: Array<[string, string, string]> = [
     '大家倾向先修小学门口那一段，村委会下次拿出预算再定。',
   ],
 ]
+
+/** What the minutes of a matter say for the 24th, as a resident's matter page gets them. */
+async function minutesOf(matterId: string): Promise<Array<{ talkDay: string; text: string }>> {
+  const resident = await devLogin(rig.app.url, { memberId: 'demo-resident-1' })
+  const detail = await callAs<{ minutes: Array<{ talkDay: string; text: string }> }>(
+    rig.app.url,
+    resident,
+    'matters',
+    'getMatter',
+    { matterId },
+  )
+  return detail.minutes.filter((m) => m.talkDay === '2026-11-24')
+}
+
+/** How many of the electorate are stored as paper voters. */
+async function paperVoters(pollId: string): Promise<number> {
+  const { data } = await database(rig)
+    .collection(COLLECTION.pollVoters)
+    .where({ pollId, channel: 'paper' })
+    .limit(100)
+    .get()
+  return data.length
+}
+
+/** The audited actions on a subject. */
+async function auditActions(subjectId: string): Promise<string[]> {
+  const { data } = await database(rig)
+    .collection(COLLECTION.auditLogs)
+    .where({ subjectId })
+    .limit(100)
+    .get()
+  return (data as Array<{ action: string }>).map((a) => a.action)
+}
+
+/** Waits until `ok` holds (the phone's queue sends in the background). */
+async function until(ok: () => Promise<boolean>): Promise<void> {
+  for (let waited = 0; waited < APPEAR_MS; waited += 250) {
+    if (await ok()) return
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`still not so after ${APPEAR_MS} ms`)
+}
 
 async function enterCounts(page: Page): Promise<void> {
   for (const [choice, n] of Object.entries(COUNTS)) await fillIn(page, `#count-${choice}`, n)
@@ -100,14 +133,18 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
     // 1. 主持说事: two items, one at a time.
     const moderator = await phoneOf(rig, 'demo-moderator', '2026-11-24T19:00:00', ROUTES.runSheet)
     try {
+      await waitForWords(moderator, '#runsheet-day', '11月24日')
       for (const [i, [matterId, title, minutes]] of MINUTES.entries()) {
-        await waitForWords(moderator, '#runsheet-title', title)
+        await waitForWords(moderator, '#runsheet-item-title', title)
         if (i === 0) await screenshot(moderator, 'journey-committee-c-1-runsheet')
-        await tapConfirmed(moderator, '#runsheet-start')
-        await moderator.locator('#runsheet-timer').waitFor({ timeout: APPEAR_MS })
-        await fillIn(moderator, '#runsheet-minutes', minutes)
+        await tapConfirmed(moderator, '#runsheet-start-discussion')
+        await waitForWords(moderator, '#runsheet-item-status', '议事中')
+        await tap(moderator, '#runsheet-timer-start')
+        await moderator.locator('#runsheet-timer-stop').waitFor({ timeout: APPEAR_MS })
+        await fillIn(moderator, '#runsheet-minutes-text', minutes)
         await tap(moderator, '#runsheet-minutes-save')
-        await moderator.waitForLoadState('networkidle', { timeout: APPEAR_MS })
+        // The minutes go through the phone's queue: sent once the network answers.
+        await until(async () => (await minutesOf(matterId)).length > 0)
         if (i === 0) await screenshot(moderator, 'journey-committee-c-2-runsheet-minutes')
         expect(await doc(rig, 'matters', matterId)).toEqual(
           expect.objectContaining({ status: 'discussing' }),
@@ -117,16 +154,8 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
     } finally {
       await moderator.context().close()
     }
-    const resident = await devLogin(rig.app.url, { memberId: 'demo-resident-1' })
     for (const [matterId, , minutes] of MINUTES) {
-      const detail = await callAs<{ minutes: Array<{ talkDay: string; text: string }> }>(
-        rig.app.url,
-        resident,
-        'matters',
-        'getMatter',
-        { matterId },
-      )
-      expect(detail.minutes).toEqual([
+      expect(await minutesOf(matterId)).toEqual([
         { talkDay: '2026-11-24', text: minutes, at: expect.any(String) },
       ])
     }
@@ -135,30 +164,37 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
     await setClock(rig, '2026-11-24T19:30:00')
     const page = await phoneOf(rig, 'demo-committee', '2026-11-24T19:30:00', ROUTES.console)
     try {
-      await tapRow(page, '#console-open-polls', '停车位怎么分')
-      await waitForWords(page, '#meeting-voters', '赵红')
+      await tap(page, `#console-poll-${pollId}`)
+      await waitForWords(page, '#meeting-question', QUESTION)
+      await waitForWords(page, '#meeting-tickoff', '赵红')
       for (const [household, name] of PAPER) {
-        const tick = page.locator(`#paper-${personId(V, household, name)}`)
-        if (await tick.count()) await tick.first().click()
-        else await tapRow(page, '#meeting-voters', name)
-        await confirmIfAsked(page, 1_000)
-        await page.waitForLoadState('networkidle', { timeout: APPEAR_MS })
+        const tick = `#tick-${personId(V, household, name)}`
+        await tapConfirmed(page, tick)
+        await waitForWords(page, tick, '已登记')
       }
+      await waitForWords(page, '#meeting-step', '第 2 步')
       await screenshot(page, 'journey-committee-c-3-meeting')
+      // The four ticks have gone out through the phone's queue.
+      await until(async () => (await paperVoters(pollId)) === 4)
       await enterCounts(page)
-      await tapConfirmed(page, '#counts-submit')
-      await page.locator('#counts-pending').waitFor({ timeout: APPEAR_MS })
+      await waitForWords(page, '#meeting-counts-sum', '对上了')
+      await tapConfirmed(page, '#meeting-counts-submit')
+      await waitForWords(page, '#meeting-step', '第 3 步')
       await screenshot(page, 'journey-committee-c-4-counts-entered')
+      await until(async () => (await auditActions(pollId)).includes('enterPaperCounts'))
 
       // 刘秀英, on her own phone, counts the tally sheet again.
       const second = await phoneOf(rig, 'demo-m07', '2026-11-24T19:40:00', ROUTES.meeting, {
         pollId,
       })
       try {
-        await second.locator('#counts-pending').waitFor({ timeout: APPEAR_MS })
+        await waitForWords(second, '#meeting-step', '第 2 步')
+        await tap(second, '#meeting-counts-confirm')
         await enterCounts(second)
-        await tapConfirmed(second, '#counts-confirm')
-        await second.locator('#counts-confirmed').waitFor({ timeout: APPEAR_MS })
+        await waitForWords(second, '#meeting-counts-sum', '对上了')
+        await tapConfirmed(second, '#meeting-counts-submit')
+        await waitForWords(second, '#meeting-step', '票箱的票数已经确认')
+        await until(async () => (await auditActions(pollId)).includes('confirmPaperCounts'))
         await screenshot(second, 'journey-committee-c-5-counts-confirmed')
       } finally {
         await second.context().close()
@@ -166,18 +202,19 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
 
       // 代投: 周永福 said 赞成 on the phone.
       await goTo(page, rig, ROUTES.meeting, { pollId })
-      await page.locator('#counts-confirmed').waitFor({ timeout: APPEAR_MS })
-      await tapRow(page, '#proxy-person', PROXY[1])
+      await tap(page, `#proxy-person-${personId(V, PROXY[0], PROXY[1])}`)
       await tap(page, '#proxy-choice-yes')
       await tap(page, '#proxy-consent-phone')
-      await tapConfirmed(page, '#proxy-submit')
-      await page.locator('#proxy-done').waitFor({ timeout: APPEAR_MS })
+      await tapConfirmed(page, '#meeting-proxy-submit')
+      await waitForWords(page, '#meeting-proxy-done', `已替 ${PROXY[1]} 代投`)
+      await screenshot(page, 'journey-committee-c-6-proxy')
       // Who has not been reached yet: the two representatives who did not come.
-      const reach = await wordsOf(page, '#meeting-reach')
+      await goTo(page, rig, ROUTES.meeting, { pollId })
+      await waitForWords(page, '#meeting-turnout', '已投票 5 人，共 7 人')
+      const reach = await wordsOf(page, '#meeting-not-reached')
       expect(reach).toContain('陈桂兰')
       expect(reach).toContain('徐卫东')
       expect(reach).not.toContain('周永福')
-      await screenshot(page, 'journey-committee-c-6-proxy')
     } finally {
       await page.context().close()
     }
@@ -211,6 +248,8 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
       pollId,
     })
     try {
+      await waitForWords(notice, '#meeting-result', SENTENCE)
+      await screenshot(notice, 'journey-committee-c-7-meeting-result')
       const link = notice.getByText('决议公告').first()
       await link.waitFor({ timeout: APPEAR_MS }).catch(() => undefined)
       if (await link.isVisible()) await link.click()
@@ -219,17 +258,12 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
       await waitForWords(notice, '#notice-print', SENTENCE)
       expect(await wordsOf(notice, '#notice-print')).toContain('停车位怎么分')
       await notice.waitForLoadState('networkidle', { timeout: APPEAR_MS })
-      await screenshot(notice, 'journey-committee-c-7-notice')
+      await screenshot(notice, 'journey-committee-c-8-notice')
     } finally {
       await notice.context().close()
     }
 
-    const { data: audits } = await database(rig)
-      .collection(COLLECTION.auditLogs)
-      .where({ subjectId: pollId })
-      .limit(100)
-      .get()
-    expect((audits as Array<{ action: string }>).map((a) => a.action)).toEqual(
+    expect(await auditActions(pollId)).toEqual(
       expect.arrayContaining([
         'markPaperVoter',
         'enterPaperCounts',

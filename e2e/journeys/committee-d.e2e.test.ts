@@ -40,13 +40,14 @@ describe('committee journey (d): handling assigned, progress posted, resolved, r
     const page = await phoneOf(rig, 'demo-committee', '2026-11-21T09:00:00', ROUTES.console)
     try {
       await tapRow(page, '#console-handling', TITLE)
-      await waitForWords(page, '#cm-title', TITLE)
-      await tapRow(page, '#cm-handler', '吴建华')
-      const deadline = page.locator('input#cm-deadline, #cm-deadline input')
-      if (await deadline.count()) await deadline.first().fill('2026-12-10')
+      await waitForWords(page, '#cmatter-title', TITLE)
+      await tap(page, '#cmatter-handler-choose')
+      await tap(page, '#cmatter-handler-demo-m20')
+      await fillIn(page, '#cmatter-deadline', '2026-12-10')
       await screenshot(page, 'journey-committee-d-1-assign')
-      await tapConfirmed(page, '#cm-assign')
-      await waitForWords(page, '#cm-status', '办理中')
+      await tapConfirmed(page, '#cmatter-assign')
+      await waitForWords(page, '#cmatter-status', '办理中')
+      await waitForWords(page, '#cmatter-handling', '办理人：吴建华，期限：12月10日')
     } finally {
       await page.context().close()
     }
@@ -63,21 +64,19 @@ describe('committee journey (d): handling assigned, progress posted, resolved, r
       id: MATTER,
     })
     try {
-      await waitForWords(handler, '#cm-status', '办理中')
-      await fillIn(handler, '#cm-progress', PROGRESS)
-      if (await handler.locator('#cm-progress-photos').count()) {
-        fs.mkdirSync(RESULTS_DIR, { recursive: true })
-        const photo = path.join(RESULTS_DIR, 'journey-committee-d-photo.png')
-        fs.writeFileSync(photo, await handler.screenshot())
-        await choosePhoto(handler, '#cm-progress-photos', photo)
-        await handler.waitForLoadState('networkidle', { timeout: APPEAR_MS })
-      }
-      await tapConfirmed(handler, '#cm-progress-submit')
-      await waitForWords(handler, '#screen', PROGRESS)
+      await waitForWords(handler, '#cmatter-status', '办理中')
+      await fillIn(handler, '#cmatter-progress-text', PROGRESS)
+      fs.mkdirSync(RESULTS_DIR, { recursive: true })
+      const photo = path.join(RESULTS_DIR, 'journey-committee-d-photo.png')
+      fs.writeFileSync(photo, await handler.screenshot())
+      await choosePhoto(handler, '#cmatter-progress-photos', photo)
+      await handler.waitForLoadState('networkidle', { timeout: APPEAR_MS })
+      await tapConfirmed(handler, '#cmatter-progress-send')
+      await waitForWords(handler, '#cmatter-handling', PROGRESS)
       await screenshot(handler, 'journey-committee-d-2-progress')
-      await fillIn(handler, '#cm-outcome', OUTCOME)
-      await tapConfirmed(handler, '#cm-resolve')
-      await waitForWords(handler, '#cm-status', '已办结')
+      await fillIn(handler, '#cmatter-outcome-text', OUTCOME)
+      await tapConfirmed(handler, '#cmatter-resolve')
+      await waitForWords(handler, '#cmatter-status', '已办结')
       await screenshot(handler, 'journey-committee-d-3-resolved')
     } finally {
       await handler.context().close()
@@ -122,6 +121,7 @@ describe('committee journey (d): handling assigned, progress posted, resolved, r
     const reports = (matter?.handling as { reports: Array<{ text: string; photos: string[] }> })
       .reports
     expect(reports.map((r) => r.text)).toEqual([PROGRESS])
+    expect(reports[0]?.photos).toHaveLength(1)
     expect(await doc(rig, 'ratings', `${MATTER}_demo-resident-1`)).toEqual(
       expect.objectContaining({ score: 5, memberId: 'demo-resident-1' }),
     )
