@@ -15,15 +15,7 @@ import { COLLECTION } from '../../cloudfunctions/_shared/collections'
 import { ROUTES } from '../../src/routes'
 import { callAs, devLogin } from '../support/backend'
 import { screenshot } from '../support/browser'
-import {
-  auditOf,
-  database,
-  doc,
-  goTo,
-  phoneOf,
-  tapConfirmed,
-  tapRow,
-} from '../support/committee'
+import { auditOf, database, doc, goTo, phoneOf, tapConfirmed, tapRow } from '../support/committee'
 import { journeyRig } from '../support/journey'
 import { APPEAR_MS, fillIn, tap, waitForWords, wordsOf } from '../support/session'
 

@@ -67,6 +67,7 @@ export const getConsole = handler(
       hoursLeft: hoursLeft(m, now),
     }))
     return {
+      roles: [...who.roles],
       village: villageBrief(village),
       pendingMembers,
       incoming,
