@@ -29,6 +29,7 @@ const C = matter('c', '停车位怎么分', { status: 'discussing', talkDay: '20
 
 const consoleView = (days: ConsoleView['talkDays']): ConsoleView => ({
   village: VILLAGE,
+  roles: ['resident', 'committee'],
   pendingMembers: 0,
   incoming: [],
   overdue: 0,
