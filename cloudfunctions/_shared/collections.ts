@@ -35,6 +35,8 @@ export const COLLECTION = {
   ballots: 'ballots',
   pollVoters: 'pollVoters',
   proxyCounters: 'proxyCounters',
+  subscriptions: 'subscriptions',
+  outbox: 'outbox',
 } as const
 
 export type CollectionName = (typeof COLLECTION)[keyof typeof COLLECTION]
@@ -148,5 +150,25 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     // Document id: `<pollId>_<recorderMemberId>`: the 代投 one recorder made in one poll (its limit).
     name: COLLECTION.proxyCounters,
     indexes: [{ name: 'pollId', keys: [key('pollId')] }],
+  },
+  {
+    // 订阅消息: Document id `<topic>_<subjectId>_<memberId>` (one per person, topic and subject).
+    // An event finds its subscribers by topic and subject (the committee's: subject `village`).
+    name: COLLECTION.subscriptions,
+    indexes: [
+      {
+        name: 'villageId_topic_subjectId',
+        keys: [key('villageId'), key('topic'), key('subjectId')],
+      },
+    ],
+  },
+  {
+    // Document id `<event>_<subjectId>_<memberId>`: at most one message per person and event.
+    // The sender takes the queued ones oldest first; the emulator's console lists the newest.
+    name: COLLECTION.outbox,
+    indexes: [
+      { name: 'status_createdAt', keys: [key('status'), key('createdAt')] },
+      { name: 'villageId_createdAt', keys: [key('villageId'), key('createdAt', -1)] },
+    ],
   },
 ]

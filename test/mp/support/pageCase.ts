@@ -62,3 +62,15 @@ export function showsMainContent(...keys: string[]): void {
     })
   }
 }
+
+/**
+ * Every line of e2e/support/pages.ts for `route` (a page may have several, in different states),
+ * each with its two tests; a route without a line fails, so a new page is not silently untested.
+ */
+export function showsRoute(route: string): void {
+  const keys = PAGES.filter((p) => p.route === route).map((p) => p.key)
+  it(`${route} has a line in e2e/support/pages.ts`, () => {
+    expect(keys.length).toBeGreaterThan(0)
+  })
+  if (keys.length > 0) showsMainContent(...keys)
+}
