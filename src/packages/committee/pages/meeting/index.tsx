@@ -10,6 +10,7 @@ import LoadView from '../../../../components/LoadView'
 import EmptyView from '../../../../components/EmptyView'
 import { choiceWords, closingWords } from '../../../../components/VoteCard/words'
 import { useLoad } from '../../../../hooks/useLoad'
+import { ROUTES, withQuery } from '../../../../routes'
 import { callFunction } from '../../../../services/cloud'
 import {
   dismiss,
@@ -139,6 +140,19 @@ function MeetingBody({ data, pending, onChanged }: BodyProps) {
             <Text className="meeting__text" id="meeting-result">
               {poll.result.sentence}
             </Text>
+          )}
+          {poll.result && (
+            <Button
+              id="meeting-notice"
+              type="primary"
+              size="large"
+              block
+              onClick={() =>
+                void Taro.navigateTo({ url: withQuery(ROUTES.notice, { pollId: poll.id }) })
+              }
+            >
+              决议公告（贴到公告栏）›
+            </Button>
           )}
         </View>
       )}
