@@ -19,7 +19,12 @@ function findCanvas(tries: number, found: (node: CanvasNode) => void) {
     .select('#notice-canvas')
     .fields({ node: true, size: true })
     .exec((res: Array<{ node?: CanvasNode } | null>) => {
-      const node = res?.[0]?.node
+      let node = res?.[0]?.node
+      // Taro 4.2's H5 canvas has no `type` property, so its query answers no node for a 2d canvas:
+      // the canvas element inside it is the node there.
+      if (!node && process.env.TARO_ENV === 'h5') {
+        node = (document.querySelector('#notice-canvas canvas') as CanvasNode | null) ?? undefined
+      }
       if (node && typeof node.getContext === 'function') found(node)
       else if (tries > 0) setTimeout(() => findCanvas(tries - 1, found), 100)
     })
