@@ -250,15 +250,27 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
     try {
       await waitForWords(notice, '#meeting-result', SENTENCE)
       await screenshot(notice, 'journey-committee-c-7-meeting-result')
+      // To 决议公告: the meeting screen's link once counted, if it has one; else its address.
       const link = notice.getByText('决议公告').first()
-      await link.waitFor({ timeout: APPEAR_MS }).catch(() => undefined)
       if (await link.isVisible()) await link.click()
       else await goTo(notice, rig, ROUTES.notice, { pollId })
       await notice.locator('#notice-canvas').waitFor({ timeout: APPEAR_MS })
-      await waitForWords(notice, '#notice-print', SENTENCE)
-      expect(await wordsOf(notice, '#notice-print')).toContain('停车位怎么分')
+      // Drawn: 保存图片 is offered once the canvas holds the notice.
+      await notice.waitForFunction(
+        () => {
+          const c = document.querySelector('#notice-canvas canvas, canvas#notice-canvas')
+          return c instanceof HTMLCanvasElement && c.width > 0 && c.toDataURL().length > 20_000
+        },
+        null,
+        { timeout: APPEAR_MS },
+      )
       await notice.waitForLoadState('networkidle', { timeout: APPEAR_MS })
       await screenshot(notice, 'journey-committee-c-8-notice')
+      // The print page (A4, for the notice board): the matter and the sentence of the tally.
+      await notice.emulateMedia({ media: 'print' })
+      await waitForWords(notice, '#notice-paper-sentence', SENTENCE)
+      expect(await wordsOf(notice, '#notice-paper-matter')).toContain('停车位怎么分')
+      await notice.emulateMedia({ media: 'screen' })
     } finally {
       await notice.context().close()
     }
