@@ -255,11 +255,24 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
       if (await link.isVisible()) await link.click()
       else await goTo(notice, rig, ROUTES.notice, { pollId })
       await notice.locator('#notice-canvas').waitFor({ timeout: APPEAR_MS })
-      // Drawn: 保存图片 is offered once the canvas holds the notice.
+      // Drawn: the canvas holds dark ink (the notice's text and QR code), not a blank sheet.
       await notice.waitForFunction(
         () => {
           const c = document.querySelector('#notice-canvas canvas, canvas#notice-canvas')
-          return c instanceof HTMLCanvasElement && c.width > 0 && c.toDataURL().length > 20_000
+          if (!(c instanceof HTMLCanvasElement) || c.width === 0) return false
+          const { data } = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
+            0,
+            0,
+            c.width,
+            c.height,
+          )
+          let dark = 0
+          for (let i = 0; i < data.length; i += 4 * 7) {
+            if ((data[i] as number) + (data[i + 1] as number) + (data[i + 2] as number) < 200) {
+              dark += 1
+            }
+          }
+          return dark > 1000
         },
         null,
         { timeout: APPEAR_MS },
