@@ -173,6 +173,7 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
         await waitForWords(page, tick, '已登记')
       }
       await waitForWords(page, '#meeting-step', '第 2 步')
+      await page.locator('#meeting-poll').scrollIntoViewIfNeeded()
       await screenshot(page, 'journey-committee-c-3-meeting')
       // The four ticks have gone out through the phone's queue.
       await until(async () => (await paperVoters(pollId)) === 4)
