@@ -75,8 +75,8 @@ function outboxRows(html: string): string[][] {
       .replace(/&gt;/g, '>')
       .replace(/&amp;/g, '&')
       .trim()
-  return [...body.matchAll(/<tr>(.*?)<\/tr>/gs)].map((row) =>
-    [...(row[1] ?? '').matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => text(c[1] ?? '')),
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...(row[1] ?? '').matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => text(c[1] ?? '')),
   )
 }
 
