@@ -201,6 +201,19 @@ function PendingList({ items }: { items: PendingItem[] }) {
   )
 }
 
+/** Brings the queue's list into sight, where the counts just entered show their state. */
+function showQueue(): void {
+  const scroll = (Taro as { pageScrollTo?: typeof Taro.pageScrollTo }).pageScrollTo
+  // After the list has been drawn with the new item.
+  setTimeout(() => {
+    try {
+      void scroll?.({ selector: '#meeting-pending', duration: 300 })?.catch(() => undefined)
+    } catch {
+      // An old WeChat without the selector: the list is at the top of the page.
+    }
+  }, 100)
+}
+
 // ---- secret polls: tick-off and the box -----------------------------------------------------
 
 function SecretPaper({ data, pending }: { data: MeetingData; pending: PendingItem[] }) {
@@ -322,6 +335,7 @@ function BoxCounts({ poll, ticked, step }: { poll: PollView; ticked: number; ste
       key: `${role}:${poll.id}`,
     })
     setTyped({})
+    showQueue()
   }
   return (
     <View className="meeting__card" id="meeting-counts">
