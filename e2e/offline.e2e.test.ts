@@ -83,6 +83,7 @@ describe('offline: paper counts on a weak signal', () => {
       await enterCounts(page, 1, 1)
       await waitForWords(page, '#meeting-pending', '录入票箱票数：赞成 1，反对 1')
       await waitForWords(page, '#meeting-pending .pending-item', '待发送')
+      await page.locator('#meeting-pending').scrollIntoViewIfNeeded()
       await screenshot(page, 'offline-1-waiting')
       // Nothing reached the emulator while the network was cut.
       await page.waitForTimeout(1500)
@@ -92,6 +93,7 @@ describe('offline: paper counts on a weak signal', () => {
       await waitForWords(page, '#meeting-pending .pending-item', '已送达')
       expect(ran('enterPaperCounts')).toBe(1)
       expect(await wordsOf(page, '#meeting-step')).toContain('第 3 步')
+      await page.locator('#meeting-pending').scrollIntoViewIfNeeded()
       await screenshot(page, 'offline-2-sent')
 
       // Shown again and the network cut and restored: nothing is sent twice.
@@ -124,6 +126,7 @@ describe('offline: paper counts on a weak signal', () => {
       await page.context().setOffline(false)
       await waitForWords(page, '#meeting-pending .pending-item', `被拒绝：${CLOSED}`)
       expect(ran('confirmPaperCounts')).toBe(1)
+      await page.locator('#meeting-pending').scrollIntoViewIfNeeded()
       await screenshot(page, 'offline-3-refused')
 
       // Kept on the phone: the screen opened again still shows it, and it is not sent again.

@@ -230,6 +230,38 @@ describe('现场投票: paper on a weak signal', () => {
   })
 })
 
+describe('现场投票: the second member, refused', () => {
+  it('a refused confirmation brings the form back, still as the second member', async () => {
+    answers.listVoters = ok({
+      items: [{ personId: 'x1', name: '陈大山', voted: true, channel: 'paper' }],
+    })
+    answers.confirmPaperCounts = refuse(
+      'PAPER_MISMATCH',
+      '您核对的票数和录入的不一样，请两位一起重新清点票箱。',
+    )
+    await opened()
+    fireEvent.click(document.getElementById('meeting-counts-confirm') as HTMLElement)
+    type('count-yes', '1')
+    up = false
+    fireEvent.click(document.getElementById('meeting-counts-submit') as HTMLElement)
+    // Waiting to be sent: this phone has confirmed, the form is put away.
+    await waitFor(() =>
+      expect(textOf(document.getElementById('meeting-step'))).toBe(
+        '您的确认已经记在手机上，等网络好了自动发送',
+      ),
+    )
+    expect(document.getElementById('meeting-counts')).toBeNull()
+    await online()
+    await waitFor(() =>
+      expect(textOf(document.getElementById('meeting-pending'))).toContain(
+        '被拒绝：您核对的票数和录入的不一样，请两位一起重新清点票箱。',
+      ),
+    )
+    expect(textOf(document.getElementById('meeting-step'))).toContain('第2步')
+    expect(textOf(document.getElementById('meeting-counts-role'))).toContain('再录一遍')
+  })
+})
+
 describe('现场投票: 代投 and closing', () => {
   it('records a proxy ballot with the consent, and says how many are left', async () => {
     await opened()
