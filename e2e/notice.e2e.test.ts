@@ -31,7 +31,8 @@ const VOTERS: Array<[string, 'yes' | 'no']> = [
   ['demo-m09', 'no'],
 ]
 /** The law's table for 3 taking part in a 民意征询, 2 赞成. */
-const DATE = 'TODO'
+/** Opened Saturday 21st: a 民意征询 closes the village's 3 notice days later, 21:00 on Tuesday the 24th. */
+const DATE = '2026年11月24日'
 const SENTENCE = '参加征询 3 人；赞成 2 票，超过参加人数的一半；民意征询只供参考，不作决定。'
 
 /** The canvas as the page drew it: 1240 × 1754 (A4 at 150 dpi). */
