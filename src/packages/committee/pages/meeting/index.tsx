@@ -10,6 +10,7 @@ import LoadView from '../../../../components/LoadView'
 import EmptyView from '../../../../components/EmptyView'
 import { choiceWords, closingWords } from '../../../../components/VoteCard/words'
 import { useLoad } from '../../../../hooks/useLoad'
+import { ROUTES, withQuery } from '../../../../routes'
 import { callFunction } from '../../../../services/cloud'
 import {
   dismiss,
@@ -27,7 +28,7 @@ import {
   matching,
   paperStep,
   parseCount,
-  STEP_WORDS,
+  stepWords,
   tickedCount,
   voterMark,
 } from './model'
@@ -140,6 +141,19 @@ function MeetingBody({ data, pending, onChanged }: BodyProps) {
               {poll.result.sentence}
             </Text>
           )}
+          {poll.result && (
+            <Button
+              id="meeting-notice"
+              type="primary"
+              size="large"
+              block
+              onClick={() =>
+                void Taro.navigateTo({ url: withQuery(ROUTES.notice, { pollId: poll.id }) })
+              }
+            >
+              决议公告（贴到公告栏）›
+            </Button>
+          )}
         </View>
       )}
 
@@ -187,6 +201,19 @@ function PendingList({ items }: { items: PendingItem[] }) {
   )
 }
 
+/** Brings the queue's list into sight, where the counts just entered show their state. */
+function showQueue(): void {
+  const scroll = (Taro as { pageScrollTo?: typeof Taro.pageScrollTo }).pageScrollTo
+  // After the list has been drawn with the new item.
+  setTimeout(() => {
+    try {
+      void scroll?.({ selector: '#meeting-pending', duration: 300 })?.catch(() => undefined)
+    } catch {
+      // An old WeChat without the selector: the list is at the top of the page.
+    }
+  }, 100)
+}
+
 // ---- secret polls: tick-off and the box -----------------------------------------------------
 
 function SecretPaper({ data, pending }: { data: MeetingData; pending: PendingItem[] }) {
@@ -194,15 +221,19 @@ function SecretPaper({ data, pending }: { data: MeetingData; pending: PendingIte
   const ticked = tickedCount(voters, pending)
   const step = paperStep(ticked, pending)
   const countsGone = step >= 3
+  // Kept here, so the choice survives the form being drawn again (a refusal brings it back).
+  const [role, setRole] = useState<'enter' | 'confirm'>('enter')
   return (
     <>
       <View className="meeting__card">
         <Text className="meeting__step" id="meeting-step">
-          {STEP_WORDS[step]}
+          {stepWords(step, pending)}
         </Text>
       </View>
       {!countsGone && <TickOff poll={poll} voters={voters} pending={pending} ticked={ticked} />}
-      {step !== 4 && <BoxCounts poll={poll} ticked={ticked} step={step} />}
+      {step !== 4 && (
+        <BoxCounts poll={poll} ticked={ticked} step={step} chosenRole={role} onRole={setRole} />
+      )}
     </>
   )
 }
@@ -272,10 +303,17 @@ function TickOff({
   )
 }
 
-function BoxCounts({ poll, ticked, step }: { poll: PollView; ticked: number; step: number }) {
+interface BoxProps {
+  poll: PollView
+  ticked: number
+  step: number
+  chosenRole: 'enter' | 'confirm'
+  onRole: (role: 'enter' | 'confirm') => void
+}
+
+function BoxCounts({ poll, ticked, step, chosenRole, onRole: setRole }: BoxProps) {
   const lines = boxLines(poll)
   const [typed, setTyped] = useState<Record<string, string>>({})
-  const [chosenRole, setRole] = useState<'enter' | 'confirm'>('enter')
   // This phone entered them: only another member may confirm; here they may only be entered again.
   const mine = step === 3
   const role = mine ? 'enter' : chosenRole
@@ -308,6 +346,7 @@ function BoxCounts({ poll, ticked, step }: { poll: PollView; ticked: number; ste
       key: `${role}:${poll.id}`,
     })
     setTyped({})
+    showQueue()
   }
   return (
     <View className="meeting__card" id="meeting-counts">

@@ -86,6 +86,15 @@ export function paperStep(ticked: number, pending: readonly PendingItem[]): Pape
   return ticked > 0 ? 2 : 1
 }
 
+/** The step in words; a confirmation still on its way says so. */
+export function stepWords(step: PaperStep, pending: readonly PendingItem[]): string {
+  const confirm = pending.find((i) => i.action === 'confirmPaperCounts' && i.state !== 'refused')
+  if (step === 4 && confirm && confirm.state !== 'sent') {
+    return '您的确认已经记在手机上，等网络好了自动发送'
+  }
+  return STEP_WORDS[step]
+}
+
 export const STEP_WORDS: Record<PaperStep, string> = {
   1: '第 1 步：逐个登记在会上投纸质票的人',
   2: '第 2 步：清点票箱，录入每一项的票数（录入的人和确认的人要是两位村委会成员）',
