@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -85,10 +85,12 @@ export function MeetingScreen({ pollId }: { pollId: string }) {
     if (res.ok) setFresh(res.data)
   }, [load])
   useDidShow(() => startPendingSync())
-  // Something of this poll was delivered: the turnout has changed.
+  // Something of this poll was delivered since the screen opened: the turnout has changed.
   const delivered = pending.filter((i) => i.state === 'sent').length
+  const seen = useRef(delivered)
   useEffect(() => {
-    if (delivered > 0) void refresh()
+    if (delivered > seen.current) void refresh()
+    seen.current = delivered
   }, [delivered, refresh])
   return (
     <Screen className="meeting">
