@@ -8,6 +8,7 @@ import type { ProxyConsent } from '../../../../../types/model/poll'
 import Screen from '../../../../components/Screen'
 import LoadView from '../../../../components/LoadView'
 import EmptyView from '../../../../components/EmptyView'
+import { FOCUSABLE } from '../../../../components/MatterItem'
 import { choiceWords, closingWords } from '../../../../components/VoteCard/words'
 import { useLoad } from '../../../../hooks/useLoad'
 import { ROUTES, withQuery } from '../../../../routes'
@@ -292,6 +293,8 @@ function TickOff({
             key={v.personId}
             id={`tick-${v.personId}`}
             className={`meeting__row meeting__row--${mark}`}
+            role="button"
+            {...FOCUSABLE}
             onClick={done ? undefined : () => void tick(v)}
           >
             <Text className="meeting__row-name">{v.name}</Text>
@@ -450,6 +453,8 @@ function PersonPicker({
           key={p.personId}
           id={`${id}-${p.personId}`}
           className={`meeting__row ${chosen === p.personId ? 'meeting__row--chosen' : ''}`}
+          role="button"
+          {...FOCUSABLE}
           onClick={() => onChoose(p.personId)}
         >
           <Text className="meeting__row-name">{p.name}</Text>
