@@ -81,6 +81,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
         keys: [key('villageId'), key('urgent'), key('raisedAt', -1)],
       },
       { name: 'raisedBy', keys: [key('raisedBy')] },
+      // the scheduler's 接诉即办 reminders: raised matters by deadline, all villages
+      { name: 'status_respondBy', keys: [key('status'), key('respondBy')] },
     ],
   },
   {
@@ -103,12 +105,18 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     indexes: [
       { name: 'matterId_at', keys: [key('matterId'), key('at', -1)] },
       { name: 'authorId_at', keys: [key('authorId'), key('at', -1)] },
+      // the moderators' queue: a village's hidden statements
+      { name: 'villageId_hidden', keys: [key('villageId'), key('hidden')] },
     ],
   },
   {
     // Document id: `<statementId>_<memberId>`: one report per member and statement.
     name: COLLECTION.statementReports,
-    indexes: [{ name: 'statementId_at', keys: [key('statementId'), key('at')] }],
+    indexes: [
+      { name: 'statementId_at', keys: [key('statementId'), key('at')] },
+      // the moderators' queue: a village's reports
+      { name: 'villageId', keys: [key('villageId')] },
+    ],
   },
   // Document id: the member id (the rate limit on posting).
   { name: COLLECTION.postingWindows, indexes: [] },
@@ -130,6 +138,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     indexes: [
       { name: 'matterId', keys: [key('matterId')] },
       { name: 'status_closesAt', keys: [key('status'), key('closesAt')] },
+      // the console's open polls
+      { name: 'villageId_status', keys: [key('villageId'), key('status')] },
     ],
   },
   {

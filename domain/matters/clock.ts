@@ -1,6 +1,6 @@
 /**
- * 接诉即办: the clock of a raised matter — how many whole hours are left before the village's
- * response deadline, and how that reads. Pure: the clock is an argument.
+ * 接诉即办: the clock of a raised matter in words (the whole hours left are `hoursLeft` in
+ * ./rules.ts, shared with the back end's overdue flag). Pure: the clock is an argument.
  */
 import type { Instant } from '../shared/time'
 
@@ -10,14 +10,6 @@ const DAY_MS = 24 * HOUR_MS
 /** When the committee must answer a matter raised at `raisedAt` (the deadline in days). */
 export function respondByOf(raisedAt: Instant, responseDeadlineDays: number): Date {
   return new Date(new Date(raisedAt).getTime() + responseDeadlineDays * DAY_MS)
-}
-
-/**
- * Whole hours left until `respondBy`, rounded down (59 minutes left: 0); negative once overdue
- * (one minute late: −1). The same figure as `IncomingMatter.hoursLeft`.
- */
-export function hoursLeft(respondBy: Instant, now: Instant): number {
-  return Math.floor((new Date(respondBy).getTime() - new Date(now).getTime()) / HOUR_MS)
 }
 
 /** `2 天 5 小时`, `3 小时`, `不到 1 小时`, from a number of whole hours (≥ 0). */

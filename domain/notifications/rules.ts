@@ -102,6 +102,18 @@ export function recipients(
   return [...wanted].sort()
 }
 
+/**
+ * matterAnswered: the raiser to tell, or nobody — a committee's own topic has no raiser to tell,
+ * and a committee member who answers their own matter already knows.
+ */
+export function raiserToTell(
+  matter: Pick<Matter, 'raisedBy' | 'origin'>,
+  actorId: string,
+): string | undefined {
+  if (matter.origin === 'committee' || matter.raisedBy === actorId) return undefined
+  return matter.raisedBy
+}
+
 // ---- the messages' words ---------------------------------------------------------------------
 
 /** WeChat's `thing` fields hold at most 20 characters. */

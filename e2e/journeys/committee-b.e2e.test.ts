@@ -167,6 +167,7 @@ describe('committee journey (b): accept, order the agenda, a poll the design che
         '#poll-design-refusal',
         '「土地承包经营方案」是村民委员会组织法第二十四条第四项规定的事项，要由村民会议或经授权的村民代表会议投票决定，不能用民意征询决定。',
       )
+      await page.locator('#poll-design').scrollIntoViewIfNeeded()
       await screenshot(page, 'journey-committee-b-5-poll-refused')
       const { data: none } = await database(rig)
         .collection(COLLECTION.polls)
@@ -178,6 +179,7 @@ describe('committee journey (b): accept, order the agenda, a poll the design che
       await waitForWords(page, '#poll-design-ok', '检查通过')
       // 村民会议: ten days' notice (Art. 21), the first talk day after — Friday 4 December.
       await waitForWords(page, '#poll-closes-words', '12月4日')
+      await page.locator('#poll-design').scrollIntoViewIfNeeded()
       await screenshot(page, 'journey-committee-b-6-poll-lawful')
       await tapConfirmed(page, '#poll-open')
       // Opened: on to 现场投票 of the new poll.

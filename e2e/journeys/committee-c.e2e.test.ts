@@ -173,6 +173,7 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
         await waitForWords(page, tick, '已登记')
       }
       await waitForWords(page, '#meeting-step', '第 2 步')
+      await page.locator('#meeting-poll').scrollIntoViewIfNeeded()
       await screenshot(page, 'journey-committee-c-3-meeting')
       // The four ticks have gone out through the phone's queue.
       await until(async () => (await paperVoters(pollId)) === 4)
@@ -250,15 +251,40 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
     try {
       await waitForWords(notice, '#meeting-result', SENTENCE)
       await screenshot(notice, 'journey-committee-c-7-meeting-result')
+      // To 决议公告: the meeting screen's link once counted, if it has one; else its address.
       const link = notice.getByText('决议公告').first()
-      await link.waitFor({ timeout: APPEAR_MS }).catch(() => undefined)
       if (await link.isVisible()) await link.click()
       else await goTo(notice, rig, ROUTES.notice, { pollId })
       await notice.locator('#notice-canvas').waitFor({ timeout: APPEAR_MS })
-      await waitForWords(notice, '#notice-print', SENTENCE)
-      expect(await wordsOf(notice, '#notice-print')).toContain('停车位怎么分')
+      // Drawn: the canvas holds dark ink (the notice's text and QR code), not a blank sheet.
+      await notice.waitForFunction(
+        () => {
+          const c = document.querySelector('#notice-canvas canvas, canvas#notice-canvas')
+          if (!(c instanceof HTMLCanvasElement) || c.width === 0) return false
+          const { data } = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
+            0,
+            0,
+            c.width,
+            c.height,
+          )
+          let dark = 0
+          for (let i = 0; i < data.length; i += 4 * 7) {
+            if ((data[i] as number) + (data[i + 1] as number) + (data[i + 2] as number) < 200) {
+              dark += 1
+            }
+          }
+          return dark > 1000
+        },
+        null,
+        { timeout: APPEAR_MS },
+      )
       await notice.waitForLoadState('networkidle', { timeout: APPEAR_MS })
       await screenshot(notice, 'journey-committee-c-8-notice')
+      // The print page (A4, for the notice board): the matter and the sentence of the tally.
+      await notice.emulateMedia({ media: 'print' })
+      await waitForWords(notice, '#notice-paper-sentence', SENTENCE)
+      expect(await wordsOf(notice, '#notice-paper-matter')).toContain('停车位怎么分')
+      await notice.emulateMedia({ media: 'screen' })
     } finally {
       await notice.context().close()
     }

@@ -126,10 +126,11 @@ describe('committee journey (d): handling assigned, progress posted, resolved, r
       expect.objectContaining({ score: 5, memberId: 'demo-resident-1' }),
     )
     const trail = (await auditOf(rig, MATTER)).map((a) => `${a.action}:${a.actorId}`)
-    expect(trail.slice(-4)).toEqual([
+    expect(trail.slice(-5)).toEqual([
       'assignHandling:demo-committee',
       'reportProgress:demo-m20',
       'resolveMatter:demo-m20',
+      'rateMatter:demo-resident-1',
       'closeMatter:demo-moderator',
     ])
   })

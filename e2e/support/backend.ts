@@ -68,7 +68,12 @@ export async function startBackend(options: BackendOptions = {}): Promise<Emulat
   const now = options.now ?? DEMO_NOW
   emulator.clock.set(now)
   if (options.seed !== false) {
-    await seedDemo({ serviceUrl: emulator.serviceUrl, credentials: emulator.credentials, now })
+    await seedDemo({
+      serviceUrl: emulator.serviceUrl,
+      credentials: emulator.credentials,
+      now,
+      ballotSecret: E2E_BALLOT_SECRET,
+    })
   }
   return emulator
 }

@@ -179,6 +179,42 @@ export const PAGES: readonly PageCase[] = [
     main: { selector: '#poll-matter', words: '停车位怎么分' },
     calls: ['matters.getMatter', 'village.getVillage'],
   },
+  // members (committee console, #12): written by hand from the demo village at DEMO_NOW.
+  {
+    key: 'console',
+    name: '村务',
+    route: ROUTES.console,
+    as: 'demo-committee',
+    // 村口路灯坏了 was raised a day ago and waits for the committee's answer.
+    main: { selector: '#console-incoming', words: '村口路灯坏了' },
+    calls: ['matters.getConsole'],
+  },
+  {
+    key: 'members',
+    name: '成员审核',
+    route: ROUTES.members,
+    as: 'demo-committee',
+    // The oldest of the three requests waiting.
+    main: { selector: '#members-pending', words: '钱多多' },
+    calls: ['village.listMembers'],
+  },
+  {
+    key: 'register',
+    name: '户籍名册',
+    route: ROUTES.register,
+    as: 'demo-committee',
+    // The first household of the demo register: 001, 张建国's.
+    main: { selector: '#register-persons', words: '张建国' },
+    calls: ['village.listPersons'],
+  },
+  {
+    key: 'settings',
+    name: '村里的设置',
+    route: ROUTES.settings,
+    as: 'demo-committee',
+    main: { selector: '#settings-form', words: '示范村的设置' },
+    calls: ['village.getVillage'],
+  },
   // meeting (现场投票, 主持说事, 发言审核, #12): written by hand from the demo village at DEMO_NOW.
   {
     key: 'meeting',

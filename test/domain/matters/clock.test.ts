@@ -1,10 +1,4 @@
-import {
-  clockAlarm,
-  clockWords,
-  durationWords,
-  hoursLeft,
-  respondByOf,
-} from '../../../domain/matters/clock'
+import { clockAlarm, clockWords, durationWords, respondByOf } from '../../../domain/matters/clock'
 
 const at = (local: string) => new Date(`${local}+08:00`)
 
@@ -13,19 +7,6 @@ describe('接诉即办 clock', () => {
     expect(respondByOf('2026-11-20T01:00:00.000Z', 3).toISOString()).toBe(
       '2026-11-23T01:00:00.000Z',
     )
-  })
-
-  it('counts whole hours left, rounded down', () => {
-    const by = at('2026-11-23T09:00:00')
-    expect(hoursLeft(by, at('2026-11-21T09:00:00'))).toBe(48)
-    expect(hoursLeft(by, at('2026-11-23T08:01:00'))).toBe(0)
-    expect(hoursLeft(by, at('2026-11-23T09:00:00'))).toBe(0)
-  })
-
-  it('goes negative once overdue (one minute late is −1)', () => {
-    const by = at('2026-11-23T09:00:00')
-    expect(hoursLeft(by, at('2026-11-23T09:01:00'))).toBe(-1)
-    expect(hoursLeft(by, at('2026-11-25T12:00:00'))).toBe(-51)
   })
 
   it('reads as days and hours', () => {

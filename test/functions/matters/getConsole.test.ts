@@ -5,7 +5,7 @@
  * member or a stranger UNAUTHENTICATED, and a committee member of another village sees their own.
  */
 import { seedDemo } from '../../../scripts/seed'
-import { startBackend, TEST_NOW, type Backend } from '../support/backend'
+import { startBackend, TEST_BALLOT_SECRET, TEST_NOW, type Backend } from '../support/backend'
 import { CAST, seedCast, STRANGER, VILLAGE_B } from '../support/fixtures'
 import { snapshot } from '../support/snapshot'
 
@@ -13,7 +13,11 @@ let backend: Backend
 
 beforeAll(async () => {
   backend = await startBackend()
-  await seedDemo({ serviceUrl: backend.emulator.serviceUrl, now: TEST_NOW })
+  await seedDemo({
+    serviceUrl: backend.emulator.serviceUrl,
+    now: TEST_NOW,
+    ballotSecret: TEST_BALLOT_SECRET,
+  })
   await seedCast(backend)
 })
 afterAll(() => backend.close())

@@ -4,14 +4,18 @@
  * 明年先修哪一段村道; the last one (14 November) has the minutes of two matters.
  */
 import { seedDemo } from '../../../scripts/seed'
-import { startBackend, TEST_NOW, type Backend } from '../support/backend'
+import { startBackend, TEST_BALLOT_SECRET, TEST_NOW, type Backend } from '../support/backend'
 import { CAST, seedCast, STRANGER } from '../support/fixtures'
 
 let backend: Backend
 
 beforeAll(async () => {
   backend = await startBackend()
-  await seedDemo({ serviceUrl: backend.emulator.serviceUrl, now: TEST_NOW })
+  await seedDemo({
+    serviceUrl: backend.emulator.serviceUrl,
+    now: TEST_NOW,
+    ballotSecret: TEST_BALLOT_SECRET,
+  })
   await seedCast(backend)
 })
 afterAll(() => backend.close())

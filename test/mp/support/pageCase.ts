@@ -16,6 +16,7 @@ import {
   stopBackend,
   text,
   waitFor,
+  waitForWords,
 } from './weapp'
 
 /** The demo's instant in Shanghai (e2e/support/backend.ts DEMO_NOW). */
@@ -46,7 +47,9 @@ export async function openCase(p: PageCase, large: boolean) {
   await signIn(p.as)
   largeText(large)
   const page = renderPage(p.route, { ...p.query })
-  const main = await waitFor(page, p.main.selector)
+  const main = p.main.words
+    ? await waitForWords(page, p.main.selector, p.main.words)
+    : await waitFor(page, p.main.selector)
   return { page, main }
 }
 

@@ -2,7 +2,6 @@ import { useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import type { ConsoleView } from '../../../../../types/api/matters'
-import type { Role } from '../../../../../types/model/member'
 import { formatMonthDayWeekday } from '../../../../../domain/shared/time'
 import EmptyView from '../../../../components/EmptyView'
 import LoadView from '../../../../components/LoadView'
@@ -12,8 +11,8 @@ import { callFunction } from '../../../../services/cloud'
 import { ROUTES, withQuery } from '../../../../routes'
 import { CommitteeMatterRow, ConsoleRow, go } from './parts'
 
-/** The caller's roles, when the answer says them (without them every row is shown). */
-type Seen = ConsoleView & { roles?: Role[] }
+/** `roles` may be missing from an older back end: then every row is shown. */
+type Seen = Omit<ConsoleView, 'roles'> & { roles?: ConsoleView['roles'] }
 
 const loadConsole = () => callFunction('matters', 'getConsole', {})
 
@@ -60,9 +59,7 @@ function Body({ view }: { view: Seen }) {
           {view.incoming.length === 0 ? (
             <EmptyView id="console-incoming-empty" title="没有等待答复的事" />
           ) : (
-            view.incoming.map((m) => (
-              <CommitteeMatterRow key={m.id} matter={m} hoursLeft={m.hoursLeft} />
-            ))
+            view.incoming.map((m) => <CommitteeMatterRow key={m.id} matter={m} clock={m} />)
           )}
         </View>
       )}

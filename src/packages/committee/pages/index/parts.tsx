@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { MatterSummary } from '../../../../../types/api/matters'
+import { clockWords } from '../../../../../domain/matters/clock'
 import { dayLabel, FOCUSABLE } from '../../../../components/MatterItem'
 import StatusTag from '../../../../components/StatusTag'
 import { ROUTES, withQuery } from '../../../../routes'
@@ -46,26 +47,16 @@ export function ConsoleRow({ id, label, hint, count, alert, onTap }: RowProps) {
   )
 }
 
-/**
- * 接诉即办's clock in words: 还剩 N 小时, 还剩不到 1 小时, or (past the deadline) 已超期 N 小时.
- * `hoursLeft` is whole hours rounded down, negative once overdue.
- */
-export function clockLabel(hoursLeft: number): string {
-  if (hoursLeft < 0) return `已超期 ${-hoursLeft} 小时`
-  if (hoursLeft === 0) return '还剩不到 1 小时'
-  return `还剩 ${hoursLeft} 小时`
-}
-
 interface MatterRowProps {
   matter: MatterSummary
   /** The 接诉即办 clock, for a matter waiting for the committee's answer. */
-  hoursLeft?: number
+  clock?: { respondBy: string; hoursLeft: number }
   children?: ReactNode
 }
 
 /** One matter in the committee's lists: opens the committee's page of it. */
-export function CommitteeMatterRow({ matter: m, hoursLeft, children }: MatterRowProps) {
-  const late = hoursLeft !== undefined && hoursLeft < 0
+export function CommitteeMatterRow({ matter: m, clock, children }: MatterRowProps) {
+  const late = clock !== undefined && clock.hoursLeft < 0
   return (
     <View
       className={`cc-card${late ? ' cc-row--alert' : ''}`}
@@ -85,8 +76,10 @@ export function CommitteeMatterRow({ matter: m, hoursLeft, children }: MatterRow
           {m.raisedByName} {dayLabel(m.raisedAt)}提出
         </Text>
       </View>
-      {hoursLeft !== undefined && (
-        <Text className={`cc-clock${late ? ' cc-clock--late' : ''}`}>{clockLabel(hoursLeft)}</Text>
+      {clock && (
+        <Text className={`cc-clock${late ? ' cc-clock--late' : ''}`}>
+          {clockWords(clock.respondBy, Date.now())}
+        </Text>
       )}
       {children}
     </View>

@@ -5,7 +5,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { AppError, Envelope } from '../../../../../types/api'
 import type { MatterDetail } from '../../../../../types/api/matters'
 import { formatMonthDayWeekday } from '../../../../../domain/shared/time'
-import { clockAlarm, clockWords, hoursLeft, respondByOf } from '../../../../../domain/matters/clock'
+import { clockAlarm, clockWords, respondByOf } from '../../../../../domain/matters/clock'
+import { hoursLeft } from '../../../../../domain/matters/rules'
 import Screen from '../../../../components/Screen'
 import LoadView from '../../../../components/LoadView'
 import StatusTag from '../../../../components/StatusTag'
@@ -289,7 +290,7 @@ function Body({ data: { detail: d, village }, done, onActed }: BodyProps) {
 function Clock({ detail: d, village }: { detail: MatterDetail; village: MyVillage }) {
   const by = respondByOf(d.raisedAt, village.responseDeadlineDays)
   const now = Date.now()
-  const hours = hoursLeft(by, now)
+  const hours = hoursLeft({ respondBy: by }, new Date(now))
   return (
     <View className="cmatter__clock" id="cmatter-clock">
       <Text className={`cm__text${clockAlarm(hours) ? ' cm__alarm' : ''}`}>

@@ -34,11 +34,14 @@ export const DEFAULT_HANDLING_DAYS = 7
 const today = () => shanghaiDate(Date.now())
 const inDays = (n: number) => calendarDay(today()).add(n, 'day').format('YYYY-MM-DD')
 
-/** `集体经济项目立项和承包（第二十四条第五项，要村民会议决定）` */
+/** `集体经济项目立项和承包（第二十四条第五项）` */
 export function categoryWords(key: MatterCategory): string {
   const c = CATEGORIES[key]
-  return c.art24 ? `${c.label}（${c.clause}，要村民会议决定）` : c.label
+  return c.art24 ? `${c.label}（${c.clause}）` : c.label
 }
+
+/** Said once above the categories: what the article's mark means. */
+export const ART24_HINT = '标着“第二十四条”的事，要先做完“四议”，再由村民会议表决。'
 
 /** The categories as big buttons, the chosen one marked 已选 in words. */
 function CategoryChoice({
@@ -142,6 +145,7 @@ export function AcceptPanel({ detail: d, village, onActed }: PanelProps & { vill
     <View className="cm__card" id="cmatter-accept-card">
       <Text className="cm__section">受理</Text>
       <Text className="cm__ask">1. 这件事属于哪一类？</Text>
+      <Text className="cm__meta">{ART24_HINT}</Text>
       <CategoryChoice idPrefix="cmatter-accept-category" value={category} onChange={setCategory} />
       <Text className="cm__ask">2. 什么时候说？</Text>
       <View className="cm__choices">
@@ -374,7 +378,7 @@ export function CategoryPanel({ detail: d, onActed }: PanelProps) {
   return (
     <View className="cm__card" id="cmatter-category-card">
       <Text className="cm__section">改类别</Text>
-      <Text className="cm__meta">第二十四条所列的事，要先做完“四议”，再由村民会议表决。</Text>
+      <Text className="cm__meta">{ART24_HINT}</Text>
       <CategoryChoice idPrefix="cmatter-category" value={category} onChange={setCategory} />
       <Failure id="cmatter-category-error" text={act.failure} />
       <Button

@@ -18,8 +18,7 @@ import { ROUTES } from '../../../../routes'
 import { Choice, go } from '../index/parts'
 import '../index/console.css'
 
-/** The link to the register, when the answer carries it. */
-type Row = MemberView & { personId?: string }
+type Row = MemberView
 type Tab = 'pending' | 'verified'
 type Page = { members: Row[]; nextCursor?: string }
 

@@ -219,13 +219,13 @@ function DraftForm({ data }: { data: PollPageData }) {
     if (v.maxSelections > next.length) form.set('maxSelections', Math.max(1, next.length))
   }
 
-  /** Saves the draft (new or edited); answers its id, or undefined with the failure shown. */
-  const save = async (): Promise<string | undefined> => {
+  /** The draft as sent, once its fields pass the schema (their messages shown otherwise). */
+  const checked = () => {
     setFailure(undefined)
     setSaved(undefined)
     const input = form.check()
     if (!input) return undefined
-    const draft = {
+    return {
       question: input.question,
       kind: input.kind,
       options: input.kind === 'choice' ? input.options : [],
@@ -234,6 +234,11 @@ function DraftForm({ data }: { data: PollPageData }) {
       secret: input.secret,
       ...(input.closesAt ? { closesAt: input.closesAt } : {}),
     }
+  }
+  type Draft = NonNullable<ReturnType<typeof checked>>
+
+  /** Saves the draft (new or edited); answers its id, or undefined with the failure shown. */
+  const save = async (draft: Draft): Promise<string | undefined> => {
     if (pollId) {
       const res = await callFunction('polls', 'updateDraft', { ...draft, pollId })
       if (!res.ok) return void setFailure(res.error.message)
@@ -246,14 +251,18 @@ function DraftForm({ data }: { data: PollPageData }) {
   }
 
   const saveOnly = async () => {
+    const draft = checked()
+    if (!draft) return
     setBusy('save')
-    const id = await save()
+    const id = await save(draft)
     setBusy(undefined)
     if (id) setSaved('草稿已保存，还没有开始投票。')
   }
 
   const open = async () => {
     if (refusal) return
+    const draft = checked()
+    if (!draft) return
     const sure = await confirmAct(
       '开始表决',
       '开始后选民名单就定下来了，问题、选项和截止时间都不能再改。确定开始吗？',
@@ -261,7 +270,7 @@ function DraftForm({ data }: { data: PollPageData }) {
     )
     if (!sure) return
     setBusy('open')
-    const id = await save()
+    const id = await save(draft)
     if (!id) return setBusy(undefined)
     const res = await callFunction('polls', 'openPoll', { pollId: id })
     setBusy(undefined)

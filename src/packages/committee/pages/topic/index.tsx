@@ -14,7 +14,7 @@ import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
 import { ROUTES, withQuery } from '../../../../routes'
 import PhotoPicker from '../../shared/PhotoPicker'
-import { categoryWords } from '../matter/panels'
+import { ART24_HINT, categoryWords } from '../matter/panels'
 import '../../shared/committee.css'
 
 /**
@@ -114,6 +114,7 @@ export default function Topic() {
           />
         </FormField>
         <FormField id="topic-category" label="属于哪一类" error={form.errors.category}>
+          <Text className="cm__meta">{ART24_HINT}</Text>
           <View className="cm__choices">
             {CATEGORY_KEYS.map((key) => {
               const on = form.values.category === key
