@@ -218,13 +218,17 @@ export const PAGES: readonly PageCase[] = [
   // meeting (现场投票, 主持说事, 发言审核, #12): written by hand from the demo village at DEMO_NOW.
   {
     key: 'meeting',
-    name: '现场投票（没有给表决）',
+    name: '现场投票（已计票）',
     route: ROUTES.meeting,
+    query: { pollId: 'demo-poll-canteen' },
     as: 'demo-committee',
-    // No poll is seeded open; opened without one it says so in words (e2e/offline and journey
-    // (c) open it on a real poll). To move to the seeded counted poll once it exists.
-    main: { selector: '#load-error', words: '没有找到这次表决。' },
-    calls: [],
+    // The seeded counted poll on 村里办老年食堂 (e2e/offline and journey (c) open an open one).
+    main: {
+      selector: '#meeting-question',
+      words: '是否同意利用村委会旧办公室办老年食堂，每餐收 5 元，不足部分由集体补贴？',
+    },
+    // The poll, its turnout and who was reached, asked together (Promise.all).
+    calls: ['polls.getPoll', 'polls.listVoters', 'polls.reachReport'],
   },
   {
     key: 'runsheet',
