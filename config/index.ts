@@ -29,6 +29,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE || ''),
       // `1` only in `npm start`'s H5 build: sign in as a demo member with ?dev=<member id>.
       'process.env.TARO_APP_DEV_LOGIN': JSON.stringify(process.env.TARO_APP_DEV_LOGIN || ''),
+      // The notice's QR code links here (see .env.example); empty: H5 uses its own origin.
+      'process.env.TARO_APP_LINK_BASE': JSON.stringify(process.env.TARO_APP_LINK_BASE || ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

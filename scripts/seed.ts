@@ -2,11 +2,15 @@
 // Seeds the demo village (示范村, 说事日 on the 4th, 14th and 24th): 12 households, 30 members with
 // every role (linked to their persons on the register) and some join requests (domain/village/demo.ts), and matters in every state with their
 // timelines, the next 说事日's agenda, the last one's minutes, a discussion with replies and a
-// hidden statement, handling with progress and a rating (domain/matters/demo.ts), through the real SDK. Idempotent:
+// hidden statement, handling with progress and a rating (domain/matters/demo.ts), and one counted
+// poll with its published result (scripts/seedPoll.ts: ballots under the back end's ballot secret,
+// counted by the real count code), through the real SDK. Idempotent:
 // existing documents are left as they are; --reset empties the declared collections first.
 // Without --url it opens the data directory (default .data/) itself. With --url it signs with
 // TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY: start the emulator with the same ones set.
 import tcb from '@cloudbase/node-sdk'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import { COLLECTION, COLLECTIONS } from '../cloudfunctions/_shared/collections'
 import {
@@ -19,6 +23,8 @@ import {
 import { personId } from '../cloudfunctions/_shared/persons'
 import { demoMatters } from '../domain/matters/demo'
 import { startEmulator } from '../emulator/src/index'
+import type { Database } from '../cloudfunctions/_shared/cloud'
+import { seedCountedPoll } from './seedPoll'
 
 export { DEMO_VILLAGE_ID }
 
@@ -37,6 +43,26 @@ export interface SeedOptions {
   readonly credentials?: { readonly secretId: string; readonly secretKey: string }
   /** The instant the demo's dates are relative to (tests pass their fixed clock); default now. */
   readonly now?: Date
+  /**
+   * The polls function's ballot secret the back end runs with (its POLLS_BALLOT_SECRET), for the
+   * counted demo poll; default this process's POLLS_BALLOT_SECRET. Without one the poll is left out.
+   */
+  readonly ballotSecret?: string
+}
+
+/**
+ * The ballot secret of a data directory, as `npm start` gives it to the functions:
+ * POLLS_BALLOT_SECRET when set, else one made for this data directory and kept in it (a new secret
+ * would give every voter a new ballot id mid-poll).
+ */
+export function ballotSecretFor(dataDir: string): string {
+  if (process.env.POLLS_BALLOT_SECRET) return process.env.POLLS_BALLOT_SECRET
+  const file = path.join(dataDir, 'polls-ballot-secret')
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
+  return fs.readFileSync(file, 'utf8').trim()
 }
 
 export interface SeedResult {
@@ -98,6 +124,17 @@ export const seedDemo = async (options: SeedOptions): Promise<SeedResult> => {
   for (const [collection, docs] of documents) {
     for (const { _id, ...doc } of docs) await ensure(collection, _id, doc)
   }
+  const secret = options.ballotSecret ?? process.env.POLLS_BALLOT_SECRET
+  if (secret) {
+    if (
+      (await seedCountedPoll(db as unknown as Database, options.now ?? new Date(), secret)) !==
+      'present'
+    ) {
+      inserted += 1
+    }
+  } else {
+    process.stderr.write('seed: no ballot secret given, the demo poll is left out\n')
+  }
   return { inserted, removed }
 }
 
@@ -117,8 +154,9 @@ export const againstEmulator = async <T>(
   }
   const url = valueOf('--url')
   if (url) return work(url)
+  const dataDir = valueOf('--data') ?? '.data'
   const emulator = await startEmulator({
-    dataDir: valueOf('--data') ?? '.data',
+    dataDir,
     collections: COLLECTIONS,
   })
   try {
@@ -131,7 +169,15 @@ export const againstEmulator = async <T>(
 if (isMain) {
   const args = process.argv.slice(2)
   const reset = args.includes('--reset')
-  againstEmulator(args, (serviceUrl, credentials) => seedDemo({ serviceUrl, reset, credentials }))
+  // The secret `npm start` uses for this data directory (--data, default .data/); with --url, set
+  // POLLS_BALLOT_SECRET to the one the running back end was started with.
+  const i = args.indexOf('--data')
+  const ballotSecret = args.includes('--url')
+    ? process.env.POLLS_BALLOT_SECRET
+    : ballotSecretFor(i >= 0 ? (args[i + 1] ?? '.data') : '.data')
+  againstEmulator(args, (serviceUrl, credentials) =>
+    seedDemo({ serviceUrl, reset, credentials, ballotSecret }),
+  )
     .then((r) => {
       process.stdout.write(
         `seeded 示范村: ${r.inserted} documents inserted${reset ? `, ${r.removed} removed first` : ''}\n`,

@@ -35,6 +35,8 @@ export const COLLECTION = {
   ballots: 'ballots',
   pollVoters: 'pollVoters',
   proxyCounters: 'proxyCounters',
+  subscriptions: 'subscriptions',
+  outbox: 'outbox',
 } as const
 
 export type CollectionName = (typeof COLLECTION)[keyof typeof COLLECTION]
@@ -79,6 +81,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
         keys: [key('villageId'), key('urgent'), key('raisedAt', -1)],
       },
       { name: 'raisedBy', keys: [key('raisedBy')] },
+      // the scheduler's 接诉即办 reminders: raised matters by deadline, all villages
+      { name: 'status_respondBy', keys: [key('status'), key('respondBy')] },
     ],
   },
   {
@@ -101,12 +105,18 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     indexes: [
       { name: 'matterId_at', keys: [key('matterId'), key('at', -1)] },
       { name: 'authorId_at', keys: [key('authorId'), key('at', -1)] },
+      // the moderators' queue: a village's hidden statements
+      { name: 'villageId_hidden', keys: [key('villageId'), key('hidden')] },
     ],
   },
   {
     // Document id: `<statementId>_<memberId>`: one report per member and statement.
     name: COLLECTION.statementReports,
-    indexes: [{ name: 'statementId_at', keys: [key('statementId'), key('at')] }],
+    indexes: [
+      { name: 'statementId_at', keys: [key('statementId'), key('at')] },
+      // the moderators' queue: a village's reports
+      { name: 'villageId', keys: [key('villageId')] },
+    ],
   },
   // Document id: the member id (the rate limit on posting).
   { name: COLLECTION.postingWindows, indexes: [] },
@@ -128,6 +138,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     indexes: [
       { name: 'matterId', keys: [key('matterId')] },
       { name: 'status_closesAt', keys: [key('status'), key('closesAt')] },
+      // the console's open polls
+      { name: 'villageId_status', keys: [key('villageId'), key('status')] },
     ],
   },
   {
@@ -148,5 +160,25 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     // Document id: `<pollId>_<recorderMemberId>`: the 代投 one recorder made in one poll (its limit).
     name: COLLECTION.proxyCounters,
     indexes: [{ name: 'pollId', keys: [key('pollId')] }],
+  },
+  {
+    // 订阅消息: Document id `<topic>_<subjectId>_<memberId>` (one per person, topic and subject).
+    // An event finds its subscribers by topic and subject (the committee's: subject `village`).
+    name: COLLECTION.subscriptions,
+    indexes: [
+      {
+        name: 'villageId_topic_subjectId',
+        keys: [key('villageId'), key('topic'), key('subjectId')],
+      },
+    ],
+  },
+  {
+    // Document id `<event>_<subjectId>_<memberId>`: at most one message per person and event.
+    // The sender takes the queued ones oldest first; the emulator's console lists the newest.
+    name: COLLECTION.outbox,
+    indexes: [
+      { name: 'status_createdAt', keys: [key('status'), key('createdAt')] },
+      { name: 'villageId_createdAt', keys: [key('villageId'), key('createdAt', -1)] },
+    ],
   },
 ]

@@ -83,6 +83,7 @@ export function memberView(m: Member, withPhone: boolean): MemberView {
     name: m.name,
     householdNo: m.householdNo,
     ...(m.householdId ? { householdId: m.householdId } : {}),
+    ...(withPhone && m.personId ? { personId: m.personId } : {}),
     ...(withPhone && m.phone ? { phone: m.phone } : {}),
     roles: m.roles,
     status: m.status,
@@ -90,4 +91,10 @@ export function memberView(m: Member, withPhone: boolean): MemberView {
     requestedAt: iso(m.requestedAt),
     ...(m.reviewedAt ? { reviewedAt: iso(m.reviewedAt) } : {}),
   }
+}
+
+/** How many members of a village have a status (one count on the villageId+status index). */
+export async function countMembers(db: Database, villageId: string, status: MemberStatus) {
+  const { total } = await db.collection(COLLECTION.members).where({ villageId, status }).count()
+  return total
 }

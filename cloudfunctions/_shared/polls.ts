@@ -55,3 +55,42 @@ export async function visiblePolls(
     .filter((p) => p.villageId === matter.villageId && (p.status !== 'draft' || drafter))
     .map((p) => pollSummary(p, now))
 }
+
+/** The village's polls with status `open`, the soonest to close first (villageId+status index). */
+export async function openPollsOf(db: Database, villageId: string): Promise<Poll[]> {
+  const { data } = await db
+    .collection(COLLECTION.polls)
+    .where({ villageId, status: 'open' })
+    .orderBy('closesAt', 'asc')
+    .limit(100)
+    .get()
+  return data as Poll[]
+}
+
+/**
+ * The polls of several matters of one village that `viewer` may see (one query on the matterId
+ * index), newest first per matter: drafts only for those who may draft polls.
+ */
+export async function visiblePollsOfMatters(
+  db: Database,
+  viewer: Actor,
+  matters: readonly Matter[],
+  now: Date,
+): Promise<Map<string, PollSummary[]>> {
+  const out = new Map<string, PollSummary[]>(matters.map((m) => [m._id, []]))
+  if (matters.length === 0) return out
+  const { data } = await db
+    .collection(COLLECTION.polls)
+    .where({ matterId: db.command.in(matters.map((m) => m._id)) })
+    .orderBy('createdAt', 'desc')
+    .limit(1000)
+    .get()
+  const byId = new Map(matters.map((m) => [m._id, m]))
+  for (const p of data as Poll[]) {
+    const m = byId.get(p.matterId)
+    if (!m || p.villageId !== m.villageId) continue
+    if (p.status === 'draft' && !can(viewer, 'draftPoll', matterSubject(m)).allowed) continue
+    out.get(m._id)?.push(pollSummary(p, now))
+  }
+  return out
+}

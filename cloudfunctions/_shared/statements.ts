@@ -12,6 +12,13 @@ import type { StatementItem } from '../../types/api/discussion'
 import type { Matter } from '../../types/model/matter'
 import { encodeCursor, type Position } from '../../domain/shared/cursor'
 import { activeReports, toStatementItem } from '../../domain/discussion/rules'
+import {
+  awaitsModerator,
+  compareQueue,
+  queueGroup,
+  type QueueGroup,
+  type QueuePosition,
+} from '../../domain/discussion/queue'
 import { can, type Actor } from '../../domain/permissions'
 import { NOT_FOUND, refuse } from './authorize'
 import { COLLECTION } from './collections'
@@ -171,4 +178,76 @@ export async function reportTimes(
     .end()
   const rows = data as Array<{ _id: string; at: Date[] }>
   return new Map(rows.map((row) => [row._id, row.at.map((at) => ({ at: new Date(at) }))]))
+}
+
+/** The most statements the moderators' queue reads at once (each of its sources: one query). */
+const QUEUE_READ = 1000
+
+export interface QueueEntry {
+  statement: Statement
+  /** Its reports that still count (made after its last restore). */
+  reports: number
+  group: QueueGroup
+  position: QueuePosition
+}
+
+/**
+ * The moderators' queue of a village, in order (domain/discussion/queue): three requests at most —
+ * the hidden statements (villageId+hidden index), the village's reports grouped by statement (one
+ * aggregation on the villageId index), and the reported statements still in sight by id.
+ */
+export async function moderationQueue(db: Database, villageId: string): Promise<QueueEntry[]> {
+  const _ = db.command
+  const $ = db.command.aggregate
+  const [hiddenRes, reportRes] = await Promise.all([
+    db
+      .collection(COLLECTION.statements)
+      .where({ villageId, hidden: true, deleted: false })
+      .limit(QUEUE_READ)
+      .get(),
+    db
+      .collection(COLLECTION.statementReports)
+      .aggregate()
+      .match({ villageId })
+      .group({ _id: '$statementId', at: $.push('$at') })
+      .limit(QUEUE_READ)
+      .end(),
+  ])
+  const hidden = hiddenRes.data as Statement[]
+  const reports = new Map(
+    (reportRes.data as Array<{ _id: string; at: Date[] }>).map((r) => [
+      r._id,
+      r.at.map((at) => ({ at: new Date(at) })),
+    ]),
+  )
+  const known = new Set(hidden.map((s) => s._id))
+  const others = [...reports.keys()].filter((id) => !known.has(id))
+  const visible =
+    others.length === 0
+      ? []
+      : ((
+          await db
+            .collection(COLLECTION.statements)
+            .where({ villageId, _id: _.in(others), hidden: false, deleted: false })
+            .limit(QUEUE_READ)
+            .get()
+        ).data as Statement[])
+  const out: QueueEntry[] = []
+  for (const statement of [...hidden, ...visible]) {
+    const active = activeReports(reports.get(statement._id) ?? [], statement)
+    const group = queueGroup(statement, active)
+    if (group === undefined) continue
+    out.push({
+      statement,
+      reports: active,
+      group,
+      position: { group, at: new Date(statement.at).getTime(), id: statement._id },
+    })
+  }
+  return out.sort((a, b) => compareQueue(a.position, b.position))
+}
+
+/** How many statements of the village a moderator still has to look at. */
+export async function moderationPending(db: Database, villageId: string): Promise<number> {
+  return (await moderationQueue(db, villageId)).filter((e) => awaitsModerator(e.group)).length
 }

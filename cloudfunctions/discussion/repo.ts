@@ -2,7 +2,7 @@
  * The database access of the `discussion` function: statements and their posting windows, and
  * the matter they belong to, each through its one repository in `_shared/`.
  */
-export { loadMatter } from '../_shared/matters'
+export { loadMatter, mattersByIds } from '../_shared/matters'
 export {
   addReport,
   addStatement,
@@ -11,6 +11,7 @@ export {
   findReport,
   findStatement,
   getStatement,
+  moderationQueue,
   pageOfStatements,
   postingWindow,
   reportId,

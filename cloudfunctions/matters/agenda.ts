@@ -41,6 +41,16 @@ export async function agendaOf(db: Database, villageId: string, date: LocalDate)
   return inOrder(await slotsOn(db, villageId, [date]))
 }
 
+/** The agendas of several days at once (one query), each in order; a day without items maps to []. */
+export async function agendasOf(
+  db: Database,
+  villageId: string,
+  dates: LocalDate[],
+): Promise<Map<LocalDate, AgendaSlot[]>> {
+  const slots = dates.length === 0 ? [] : await slotsOn(db, villageId, dates)
+  return new Map(dates.map((d) => [d, inOrder(slots.filter((s) => s.date === d))]))
+}
+
 /** Every slot that holds `matterId` (on any day), one query on the matterId index. */
 export async function slotsOfMatter(
   db: Database,

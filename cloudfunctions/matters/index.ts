@@ -1,13 +1,15 @@
 // The `matters` function: 民事民提、民事民议、民事民办. One handler per action.
-import type { MattersApi } from '../../types/api/matters'
+import type { MattersApi, MattersConsoleApi } from '../../types/api/matters'
 import { createMain, type Handlers } from '../_shared/handler'
 import { acceptMatter } from './handlers/acceptMatter'
 import { assignHandling } from './handlers/assignHandling'
 import { changeCategory } from './handlers/changeCategory'
 import { closeMatter } from './handlers/closeMatter'
 import { declineMatter } from './handlers/declineMatter'
+import { getConsole } from './handlers/getConsole'
 import { getHome } from './handlers/getHome'
 import { getMatter } from './handlers/getMatter'
+import { getRunSheet } from './handlers/getRunSheet'
 import { listMatters } from './handlers/listMatters'
 import { listTimeline } from './handlers/listTimeline'
 import { mergeMatter } from './handlers/mergeMatter'
@@ -25,7 +27,7 @@ import { startDiscussion } from './handlers/startDiscussion'
 import { withdrawMatter } from './handlers/withdrawMatter'
 
 /** Every action's handler (the secrecy test enumerates them). */
-export const HANDLERS: Handlers<MattersApi> = {
+export const HANDLERS: Handlers<MattersApi & MattersConsoleApi> = {
   raiseMatter,
   openTopic,
   withdrawMatter,
@@ -48,6 +50,8 @@ export const HANDLERS: Handlers<MattersApi> = {
   getHome,
   listMatters,
   listTimeline,
+  getConsole,
+  getRunSheet,
 }
 
-export const main = createMain<MattersApi>(HANDLERS)
+export const main = createMain<MattersApi & MattersConsoleApi>(HANDLERS)

@@ -86,6 +86,7 @@ export interface DetailParts {
   polls: PollSummary[]
   /** The matter it was merged into, when it was and that one still exists. */
   mergedIntoTitle?: string
+  villageName: string
 }
 
 /** 会议纪要: the minutes of each day the matter was on, oldest day first. */
@@ -108,6 +109,7 @@ export function toDetail(
     body: m.body,
     photos: m.photos,
     ...(parts.mergedIntoTitle !== undefined ? { mergedIntoTitle: parts.mergedIntoTitle } : {}),
+    villageName: parts.villageName,
     decision: m.decision,
     handling: m.handling && {
       ...m.handling,

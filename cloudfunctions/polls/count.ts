@@ -13,6 +13,8 @@ import { transition } from '../../domain/matters/lifecycle'
 import { SPOILED } from '../../types/model/poll'
 import { audit } from '../_shared/audit'
 import { runTransaction, type Database } from '../_shared/cloud'
+import { notifyEvent } from '../_shared/notify'
+import { pollResultMessage } from '../../domain/notifications/rules'
 import { loadMatter, updateMatter } from '../_shared/matters'
 import { ballotDigest, judgeChoice, judgeTally } from './law'
 import { castBallots, loadPoll, turnoutByHousehold, updatePoll } from './repo'
@@ -146,7 +148,7 @@ export async function publishResult(
 ): Promise<PollResult | undefined> {
   if (before.status !== 'open') return undefined
   const result = await countPoll(db, before, now)
-  return runTransaction(db, async (t) => {
+  const published = await runTransaction(db, async (t) => {
     const poll = await loadPoll(t, before._id)
     if (poll.status !== 'open') return undefined
     const matter: Matter = await loadMatter(t, poll.matterId)
@@ -184,4 +186,20 @@ export async function publishResult(
     })
     return result
   })
+  // 订阅消息: those who asked on this poll's page (after the commit; never fails the count).
+  if (published) {
+    await notifyEvent(
+      db,
+      before.villageId,
+      { event: 'pollResult', subjectId: before._id, now },
+      pollResultMessage({
+        id: before._id,
+        question: before.question,
+        passed: published.passed,
+        decides: published.decides,
+        countedAt: now,
+      }),
+    )
+  }
+  return published
 }

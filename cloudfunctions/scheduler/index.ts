@@ -1,18 +1,20 @@
 // The `scheduler` function: run by its timer trigger (config.json) every minute, it counts the
-// polls whose closing time lies CAST_GRACE_MS behind. Nobody else may run it: a call that carries
+// polls whose closing time lies CAST_GRACE_MS behind, and reminds the committee of raised matters
+// near their response deadline (reminders.ts). Nobody else may run it: a call that carries
 // a caller's OPENID (any mini-program user) is refused without reading anything.
 import type { Envelope } from '../../types/api'
 import { callerOpenid, database } from '../_shared/cloud'
 import { CAST_GRACE_MS } from '../polls/access'
 import { publishResult } from '../polls/count'
 import { duePolls } from '../polls/repo'
+import { remindCommittee } from './reminders'
 
 /** Polls counted per run at most (the trigger runs again a minute later for the rest). */
 const PER_RUN = 10
 
 export const SCHEDULER = { id: 'scheduler', name: '系统（定时计票）' }
 
-export async function main(): Promise<Envelope<{ counted: string[] }>> {
+export async function main(): Promise<Envelope<{ counted: string[]; reminded: string[] }>> {
   if (callerOpenid()) {
     return { ok: false, error: { code: 'FORBIDDEN', message: '您没有权限做这件事。' } }
   }
@@ -27,5 +29,11 @@ export async function main(): Promise<Envelope<{ counted: string[] }>> {
       console.error(`[scheduler] poll ${poll._id}:`, (error as Error).message)
     }
   }
-  return { ok: true, data: { counted } }
+  let reminded: string[] = []
+  try {
+    reminded = await remindCommittee(db, now)
+  } catch (error) {
+    console.error('[scheduler] reminders:', (error as Error).message)
+  }
+  return { ok: true, data: { counted, reminded } }
 }

@@ -3,8 +3,9 @@
  * before sending; the function checks again, since a request can come from anywhere.
  */
 import * as v from 'valibot'
-import type { DiscussionApi } from '../../types/api/discussion'
+import type { DiscussionApi, DiscussionModerationApi } from '../../types/api/discussion'
 import { cursor, id, optionalText, pageSize, payload, text } from '../shared/validate'
+import { QUEUE_CURSOR_PATTERN } from './queue'
 import { CURSOR_PATTERN, DISCUSSION_LIMITS } from './rules'
 
 const matterId = id('事项编号')
@@ -36,3 +37,13 @@ export const DISCUSSION_SCHEMAS = {
     limit: pageSize,
   }),
 } satisfies Schemas
+
+/** The input of the moderators' queue. */
+export const MODERATION_SCHEMAS = {
+  listModerationQueue: payload({ cursor: cursor(QUEUE_CURSOR_PATTERN), limit: pageSize }),
+} satisfies {
+  [A in keyof DiscussionModerationApi]: v.GenericSchema<
+    unknown,
+    DiscussionModerationApi[A]['request']
+  >
+}

@@ -18,6 +18,37 @@ import { addDays, upcomingTalkDays } from './rules'
 
 const V = DEMO_VILLAGE_ID
 
+/** The demo poll opened this many days before `now` (村民代表会议, three days' notice). */
+const DEMO_POLL_OPENED_DAYS_AGO = 17
+
+/**
+ * The demo village's one counted poll (决议公告 shows it): a secret yes/no poll of the 村民代表会议
+ * on 村里办老年食堂, opened 17 days before `now`, closing at 21:00 on its earliest lawful day
+ * (domain/polls/design.ts), every representative voting online. The seed writes the electorate
+ * frozen from the register, the ballots under the back end's ballot secret, and counts it with
+ * the real count code (scripts/seedPoll.ts).
+ */
+export const DEMO_POLL = {
+  id: 'demo-poll-canteen',
+  matterId: 'demo-matter-decided',
+  question: '是否同意利用村委会旧办公室办老年食堂，每餐收 5 元，不足部分由集体补贴？',
+  kind: 'yesNo' as const,
+  body: 'representatives' as const,
+  secret: true,
+  openedBy: 'demo-committee',
+  /** Each representative's choice (their member ids): 5 yes, 1 no, 1 abstain. */
+  choices: {
+    'demo-representative': 'yes',
+    'demo-m08': 'yes',
+    'demo-m11': 'yes',
+    'demo-m14': 'yes',
+    'demo-m16': 'no',
+    'demo-m18': 'yes',
+    'demo-m22': 'abstain',
+  } as Record<string, 'yes' | 'no' | 'abstain'>,
+  openedAt: (now: Date): Date => addDays(now, -DEMO_POLL_OPENED_DAYS_AGO),
+}
+
 interface Step {
   action: string
   by: string
@@ -282,6 +313,8 @@ const STORIES: Story[] = [
     },
   },
   {
+    // 民事民决: decided by the demo's one counted poll (DEMO_POLL), which the seed counts with the
+    // real count code; the count moves it on to 已决议 with the resolution.
     id: 'demo-matter-decided',
     title: '村里办老年食堂',
     body: '很多老人一个人在家做饭不方便，想办个老年食堂。',
@@ -289,18 +322,16 @@ const STORIES: Story[] = [
     steps: [
       { action: 'raiseMatter', by: 'demo-m19', daysAgo: 25, to: 'raised' },
       { action: 'acceptMatter', by: 'demo-m07', daysAgo: 24, to: 'accepted' },
-      { action: 'startDiscussion', by: 'demo-moderator', daysAgo: 14, to: 'discussing' },
+      { action: 'startDiscussion', by: 'demo-moderator', daysAgo: 20, to: 'discussing' },
       {
-        action: 'recordDecision',
+        action: 'openPoll',
         by: 'demo-committee',
-        daysAgo: 13,
-        to: 'decided',
-        note: '利用村委会旧办公室办老年食堂，每餐收 5 元，不足部分由集体补贴。',
+        daysAgo: DEMO_POLL_OPENED_DAYS_AGO,
+        to: 'deciding',
+        note: '是否同意利用村委会旧办公室办老年食堂，每餐收 5 元，不足部分由集体补贴？',
       },
     ],
-    fields: () => ({
-      decision: '利用村委会旧办公室办老年食堂，每餐收 5 元，不足部分由集体补贴。',
-    }),
+    fields: (now) => ({ pollOpenedAt: addDays(now, -DEMO_POLL_OPENED_DAYS_AGO) }),
   },
   {
     id: 'demo-matter-handling',

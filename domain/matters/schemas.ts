@@ -3,7 +3,7 @@
  * before sending; the function checks again, since a request can come from anywhere.
  */
 import * as v from 'valibot'
-import type { MattersApi } from '../../types/api/matters'
+import type { MattersApi, MattersConsoleApi } from '../../types/api/matters'
 import type { MatterStatus } from '../../types/model/matter'
 import {
   cursor,
@@ -123,3 +123,11 @@ export const MATTER_SCHEMAS = {
     v.check((input) => !(input.status && input.statuses), '状态只能按一种方式选'),
   ),
 } satisfies Schemas
+
+/** The input of the console's actions (村务, 主持): read-only, one call per screen. */
+export const CONSOLE_SCHEMAS = {
+  getConsole: payload({}),
+  getRunSheet: payload({ talkDay: v.optional(localDate('说事日')) }),
+} satisfies {
+  [A in keyof MattersConsoleApi]: v.GenericSchema<unknown, MattersConsoleApi[A]['request']>
+}

@@ -61,6 +61,9 @@ export const PERMISSIONS = {
   moveAgendaItem: ['committee'],
   reorderAgenda: ['committee'],
   recordMinutes: ['moderator'],
+  // the committee's console (村务) and the talk day's run sheet (主持)
+  viewConsole: ['committee', 'moderator'],
+  viewRunSheet: ['moderator', 'committee'],
   // discussion (民事民议)
   postStatement: ['member'],
   editStatement: ['owner'],
@@ -69,6 +72,8 @@ export const PERMISSIONS = {
   hideStatement: ['moderator'],
   restoreStatement: ['moderator'],
   listStatements: ['member'],
+  /** The moderators' queue of reported and hidden statements, village-wide. */
+  listModerationQueue: ['moderator'],
   /** Read the text of a hidden statement: its author, and the moderators who review it. */
   viewHiddenStatement: ['owner', 'moderator'],
   // polls (民事民决); a moderator drafts and opens only on the matter's talk day (the handler checks)
@@ -89,6 +94,10 @@ export const PERMISSIONS = {
   confirmPaperBallot: ['committee'],
   castProxyBallot: ['committee', 'member'],
   reachReport: ['committee'],
+  // subscription messages (订阅消息): on one's own matter, on a poll one may see, the committee's
+  subscribeMatter: ['owner'],
+  subscribePoll: ['member'],
+  subscribeCommittee: ['committee'],
 } as const satisfies Record<string, readonly Who[]>
 
 export type Action = keyof typeof PERMISSIONS

@@ -26,6 +26,14 @@ export const README_SCREENSHOTS: Readonly<Record<string, string>> = {
   'journey-a-5-raise-with-photo': 'raise.png',
   'journey-a-2-join-by-code': 'join.png',
   'page-me': 'me.png',
+  // The committee's console and the moderator (issue #12), from the committee journeys
+  'journey-committee-a-1-console': 'console.png',
+  'journey-committee-a-2-members': 'console-members.png',
+  'journey-committee-b-1-matter': 'console-matter.png',
+  'journey-committee-c-3-meeting': 'console-meeting.png',
+  'journey-committee-c-1-runsheet': 'runsheet.png',
+  // 决议公告: e2e/notice.e2e.test.ts writes it from the H5 canvas's own PNG
+  notice: 'notice.png',
 }
 
 export async function launch(): Promise<Browser> {

@@ -126,6 +126,124 @@ export const PAGES: readonly PageCase[] = [
     main: { selector: '#privacy-title', words: '隐私' },
     calls: [],
   },
+  // matters (committee console, #12): written by hand from the demo village at DEMO_NOW.
+  {
+    key: 'committee-matter',
+    name: '处理事项（待受理）',
+    route: ROUTES.committeeMatter,
+    query: { id: 'demo-matter-raised' },
+    as: 'demo-committee',
+    // Raised a day ago: the 接诉即办 clock (getMe gives the deadline and the talk days).
+    main: { selector: '#cmatter-title', words: '村口路灯坏了' },
+    calls: ['matters.getMatter', 'village.getMe'],
+  },
+  {
+    key: 'committee-matter-handling',
+    name: '处理事项（办理中）',
+    route: ROUTES.committeeMatter,
+    query: { id: 'demo-matter-handling' },
+    as: 'demo-committee',
+    main: { selector: '#cmatter-handling', words: '减速带已经买好，周末安装。' },
+    calls: ['matters.getMatter'],
+  },
+  {
+    key: 'agenda',
+    name: '说事日议程',
+    route: ROUTES.agenda,
+    as: 'demo-committee',
+    main: { selector: '#agenda-day-2026-11-24', words: '文化广场晚上跳舞声音太大' },
+    calls: ['matters.getConsole'],
+  },
+  {
+    key: 'overdue',
+    name: '超期未答复',
+    route: ROUTES.overdue,
+    as: 'demo-committee',
+    main: { selector: '#overdue-list', words: '垃圾桶不够用' },
+    calls: ['village.getMe', 'matters.listMatters'],
+  },
+  {
+    key: 'topic',
+    name: '开题',
+    route: ROUTES.topic,
+    as: 'demo-committee',
+    main: { selector: '#topic-submit', words: '开题' },
+    calls: [],
+  },
+  {
+    key: 'poll-draft',
+    name: '发起表决',
+    route: ROUTES.pollDraft,
+    query: { matterId: 'demo-matter-discussing' },
+    as: 'demo-committee',
+    main: { selector: '#poll-matter', words: '停车位怎么分' },
+    calls: ['matters.getMatter', 'village.getVillage'],
+  },
+  // members (committee console, #12): written by hand from the demo village at DEMO_NOW.
+  {
+    key: 'console',
+    name: '村务',
+    route: ROUTES.console,
+    as: 'demo-committee',
+    // 村口路灯坏了 was raised a day ago and waits for the committee's answer.
+    main: { selector: '#console-incoming', words: '村口路灯坏了' },
+    calls: ['matters.getConsole'],
+  },
+  {
+    key: 'members',
+    name: '成员审核',
+    route: ROUTES.members,
+    as: 'demo-committee',
+    // The oldest of the three requests waiting.
+    main: { selector: '#members-pending', words: '钱多多' },
+    calls: ['village.listMembers'],
+  },
+  {
+    key: 'register',
+    name: '户籍名册',
+    route: ROUTES.register,
+    as: 'demo-committee',
+    // The first household of the demo register: 001, 张建国's.
+    main: { selector: '#register-persons', words: '张建国' },
+    calls: ['village.listPersons'],
+  },
+  {
+    key: 'settings',
+    name: '村里的设置',
+    route: ROUTES.settings,
+    as: 'demo-committee',
+    main: { selector: '#settings-form', words: '示范村的设置' },
+    calls: ['village.getVillage'],
+  },
+  // meeting (现场投票, 主持说事, 发言审核, #12): written by hand from the demo village at DEMO_NOW.
+  {
+    key: 'meeting',
+    name: '现场投票（没有给表决）',
+    route: ROUTES.meeting,
+    as: 'demo-committee',
+    // No poll is seeded open; opened without one it says so in words (e2e/offline and journey
+    // (c) open it on a real poll). To move to the seeded counted poll once it exists.
+    main: { selector: '#load-error', words: '没有找到这次表决。' },
+    calls: [],
+  },
+  {
+    key: 'runsheet',
+    name: '主持说事',
+    route: ROUTES.runSheet,
+    as: 'demo-moderator',
+    // The next talk day, Tuesday the 24th: its first item (placed first by the committee).
+    main: { selector: '#runsheet-item-title', words: '文化广场晚上跳舞声音太大' },
+    calls: ['matters.getRunSheet'],
+  },
+  {
+    key: 'moderation-queue',
+    name: '发言审核',
+    route: ROUTES.moderationQueue,
+    as: 'demo-moderator',
+    // 周海's statement on 停车位怎么分, hidden by 李明 (demo-statement-5).
+    main: { selector: '#queue-demo-statement-5', words: '谁家车多谁自己想办法，别占大家的地方！' },
+    calls: ['discussion.listModerationQueue'],
+  },
 ]
 
 /** `?id=…` for a page case. */

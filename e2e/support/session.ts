@@ -9,7 +9,7 @@ import type { Who } from './pages'
 import { queryString } from './pages'
 
 /** Generous: two cores are shared by five people while these run. */
-export const APPEAR_MS = 30_000
+export const APPEAR_MS = Number(process.env.FENGSI_APPEAR_MS) || 30_000
 
 /** The H5 address of a route (Taro's hash router). */
 export const pageUrl = (base: string, route: string, query?: Record<string, string>): string =>

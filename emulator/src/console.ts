@@ -1,6 +1,7 @@
 // The local console at `/_console` (dev mode): plain server-rendered HTML, no framework, no
 // script. The collections with document counts, a paged read-only view of each, the recent
-// function invocations, the instances, the timer triggers, the clock and the request counters.
+// function invocations, the instances, the timer triggers, the clock and the request counters,
+// and the app's outbox of subscription messages (订阅消息) when there is one.
 import type { Counters } from './counters'
 import { parseStored, stringifyDoc } from './ejson'
 import type { InvocationRecord } from './functions'
@@ -17,7 +18,18 @@ export interface ConsoleDeps {
   readonly invocations: () => readonly InvocationRecord[]
   readonly instances: () => Record<string, { live: number; busy: number; waiting: number }>
   readonly triggers: () => readonly TimerTrigger[]
+  /**
+   * The outbox panel: the collection of messages (`OutboxMessage`: memberId, event, page, data,
+   * createdAt, status, error) and the one naming the recipients (`<people>/<memberId>.name`).
+   */
+  readonly outbox?: { readonly collection: string; readonly people?: string }
 }
+
+/** The most messages the outbox panel lists (the newest). */
+export const OUTBOX_PANEL_SIZE = 100
+
+/** Defaults of the outbox panel: the app's `outbox` collection, recipients in `members`. */
+export const DEFAULT_OUTBOX = { collection: 'outbox', people: 'members' } as const
 
 const escape = (v: unknown): string =>
   String(v).replace(
@@ -37,7 +49,7 @@ th { background: #f3f3f3 } td.n { text-align: right; font-variant-numeric: tabul
 pre { margin: 0; white-space: pre-wrap; word-break: break-all; max-width: 70rem }
 .bad { color: #a40000 } nav a { margin-right: 1rem }
 </style></head><body>
-<nav><a href="/_console">控制台 Console</a></nav>
+<nav><a href="/_console">控制台 Console</a><a href="/_console#outbox">消息 Outbox</a></nav>
 ${body}
 </body></html>
 `
@@ -55,6 +67,77 @@ const countOf = (store: Store, name: string): number => {
   const rows = store.scan(name, undefined)
   while (!rows.next().done) n++
   return n
+}
+
+const iso = (v: unknown): string => {
+  const d =
+    v instanceof Date ? v : typeof v === 'string' || typeof v === 'number' ? new Date(v) : undefined
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString() : '—'
+}
+
+/** The outbox panel: the newest messages first, each with its recipient, fields and status. */
+export const renderOutbox = (deps: ConsoleDeps): string => {
+  const spec = deps.outbox ?? DEFAULT_OUTBOX
+  if (!deps.store.hasCollection(spec.collection)) return ''
+  const messages: Array<{ id: string; doc: Record<string, unknown> }> = []
+  for (const row of deps.store.scan(spec.collection, undefined)) {
+    messages.push({ id: row.id, doc: parseStored(row.doc) as Record<string, unknown> })
+  }
+  const at = (m: { doc: Record<string, unknown> }) => {
+    const t = new Date(m.doc.createdAt as string).getTime()
+    return Number.isNaN(t) ? 0 : t
+  }
+  messages.sort((a, b) => at(b) - at(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const shown = messages.slice(0, OUTBOX_PANEL_SIZE)
+  const nameOf = (memberId: unknown): string => {
+    if (typeof memberId !== 'string' || !spec.people || !deps.store.hasCollection(spec.people)) {
+      return ''
+    }
+    const row = deps.store.getRow(spec.people, memberId)
+    const name = row ? (parseStored(row.doc) as { name?: unknown }).name : undefined
+    return typeof name === 'string' ? name : ''
+  }
+  const fields = (data: unknown): string =>
+    data && typeof data === 'object'
+      ? `<pre>${Object.entries(data as Record<string, unknown>)
+          .map(([k, v]) => `${escape(k)}: ${escape(v)}`)
+          .join('\n')}</pre>`
+      : '—'
+  const rows = shown.map(({ id, doc }) => {
+    const name = nameOf(doc.memberId)
+    const status = String(doc.status ?? '—')
+    return [
+      escape(iso(doc.createdAt)),
+      `${name ? `${escape(name)} ` : ''}<code>${escape(doc.memberId ?? '—')}</code>`,
+      escape(doc.event ?? '—'),
+      `<code>${escape(doc.page ?? '—')}</code>`,
+      fields(doc.data),
+      status === 'failed'
+        ? `<span class="bad">failed${doc.error ? `: ${escape(doc.error)}` : ''}</span>`
+        : escape(status) + (doc.sentAt ? ` ${escape(iso(doc.sentAt))}` : ''),
+      `<code>${escape(id)}</code>`,
+    ]
+  })
+  const more =
+    messages.length > shown.length
+      ? `<p>只列出最新的 ${shown.length} 条 newest ${shown.length} of ${messages.length} · <a href="/_console/collections/${encodeURIComponent(spec.collection)}">全部 all</a></p>`
+      : ''
+  return `<h2 id="outbox">消息 Outbox (${messages.length})</h2>${
+    rows.length
+      ? table(
+          [
+            '时间 time',
+            '收件人 recipient',
+            '事件 event',
+            '页面 page',
+            '内容 fields',
+            '状态 status',
+            '_id',
+          ],
+          rows,
+        )
+      : '<p>无 none</p>'
+  }${more}`
 }
 
 /** `GET /_console`: the overview. */
@@ -127,6 +210,7 @@ export const renderOverview = (deps: ConsoleDeps): string => {
     'CloudBase emulator console',
     `<h1>CloudBase 模拟器控制台 · emulator console</h1>
 <p>时钟 clock: <time id="clock">${escape(now)}</time> ${deps.frozen() ? '(已冻结 frozen)' : '(实时 real time)'}</p>
+${renderOutbox(deps)}
 <h2 id="collections">集合 Collections</h2>${names.length ? collections : '<p>无 none</p>'}
 <h2 id="invocations">最近调用 Recent invocations (${invocations.length})</h2>${invocations.length ? calls : '<p>无 none</p>'}
 <h2 id="functions">函数 Functions</h2>${table(['函数 name', '调用 invocations', 'cold', 'warm', '实例 live', '忙 busy'], fnRows, [1, 2, 3, 4, 5])}

@@ -89,6 +89,11 @@ export interface EmulatorOptions {
    * `envVariables` are on CloudBase), e.g. a function's secret. Never logged.
    */
   readonly functionEnv?: Readonly<Record<string, string>>
+  /**
+   * The console's outbox panel (see emulator/README.md, "Console"): the collection of messages and
+   * the one naming their recipients; default `outbox` and `members`.
+   */
+  readonly outbox?: { readonly collection: string; readonly people?: string }
 }
 
 /** How many recent invocations the emulator remembers (the console's list). */
@@ -220,6 +225,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Emul
       invocations: () => recent,
       instances: () => runner?.instances() ?? {},
       triggers: () => triggers,
+      ...(options.outbox ? { outbox: options.outbox } : {}),
     },
   })
   await new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@ import type { ActionSpec } from './envelope'
 import type { StatementItem } from './discussion'
 import type { PollSummary } from './polls'
 import type { MemberView } from './village'
+import type { Role } from '../model/member'
 import type { LocalDate } from '../model/common'
 import type {
   Handling,
@@ -100,6 +101,8 @@ export interface MatterDetail extends MatterSummary {
   polls: PollSummary[]
   /** Title of the matter this one was merged into (for the link). */
   mergedIntoTitle?: string
+  /** The name of the matter's village (the notice board's heading). */
+  villageName: string
   /** End of the rating window (民意测评), once resolved. */
   ratingEndsAt?: string
   rating: { count: number; average: number | null; ratedByMe: boolean }
@@ -220,6 +223,8 @@ export interface TalkDayAgenda {
 
 /** 村务: what the committee's console shows first, in one call (committee and moderators). */
 export interface ConsoleView {
+  /** The caller's roles (the console shows the committee's and the moderator's rows by them). */
+  roles: Role[]
   village: { id: string; name: string; talkDays: number[]; responseDeadlineDays: number }
   /** Join requests waiting (pending members). */
   pendingMembers: number

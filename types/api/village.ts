@@ -17,6 +17,8 @@ export interface MemberView {
   householdNo: string
   /** The registered household it was linked to on approval, when one with that number exists. */
   householdId?: string
+  /** The person on the register this account is linked to (committee and the member themself). */
+  personId?: string
   /** Only shown to the committee and to the member themself. */
   phone?: string
   roles: Role[]

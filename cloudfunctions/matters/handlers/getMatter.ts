@@ -10,6 +10,7 @@ import { matterSubject } from '../../../domain/matters/actions'
 import { encodeCursor } from '../../../domain/shared/cursor'
 import { authorize, NOT_FOUND, verifiedActorAnd } from '../../_shared/authorize'
 import { handler } from '../../_shared/handler'
+import { loadVillage } from '../../_shared/villages'
 import { slotsOfMatter } from '../agenda'
 import { discussionPage, findMatter, loadMatter, timelineOf, visiblePolls } from '../repo'
 import { toDetail } from '../views'
@@ -20,12 +21,13 @@ export const TIMELINE_PAGE = 50
 export const getMatter = handler(MATTER_SCHEMAS.getMatter, async ({ matterId }, ctx) => {
   const [actor, matter] = await verifiedActorAnd(ctx, loadMatter(ctx.db, matterId))
   const who = authorize(actor, 'viewMatter', matterSubject(matter), NOT_FOUND.matter)
-  const [page, discussion, slots, polls, target] = await Promise.all([
+  const [page, discussion, slots, polls, target, village] = await Promise.all([
     timelineOf(ctx.db, matterId, undefined, TIMELINE_PAGE),
     discussionPage(ctx.db, who, matter, undefined, DISCUSSION_PAGE, ctx.now),
     slotsOfMatter(ctx.db, matter.villageId, matterId),
     visiblePolls(ctx.db, who, matter, ctx.now),
     matter.mergedInto ? findMatter(ctx.db, matter.mergedInto) : undefined,
+    loadVillage(ctx.db, matter.villageId),
   ])
   const timeline = page.slice(0, TIMELINE_PAGE)
   const last = timeline[timeline.length - 1]
@@ -36,6 +38,7 @@ export const getMatter = handler(MATTER_SCHEMAS.getMatter, async ({ matterId }, 
       discussion,
       slots,
       polls,
+      villageName: village.name,
       ...(target && target.villageId === matter.villageId ? { mergedIntoTitle: target.title } : {}),
     },
     who,

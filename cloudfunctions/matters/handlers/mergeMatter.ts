@@ -9,11 +9,14 @@ import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { FINAL_STATUSES, STATUS_LABELS } from '../../../domain/matters/lifecycle'
 import { audit } from '../../_shared/audit'
 import { fail, handler } from '../../_shared/handler'
+import { deliverQueued } from '../../_shared/notify'
 import { changeMatter } from '../change'
+import { answerRaiser } from '../notifyAnswer'
 import { findMatter, updateMatter } from '../repo'
 
 export const mergeMatter = handler(MATTER_SCHEMAS.mergeMatter, async (input, ctx) => {
   if (input.intoId === input.matterId) fail('INVALID_INPUT', '不能合并到它自己。')
+  let message: string | undefined
   await changeMatter(ctx, {
     matterId: input.matterId,
     action: 'mergeMatter',
@@ -36,9 +39,17 @@ export const mergeMatter = handler(MATTER_SCHEMAS.mergeMatter, async (input, ctx
         at: ctx.now,
         note: `合并了“${matter.title}”`,
       })
+      message = await answerRaiser(
+        t,
+        matter,
+        who,
+        { kind: 'merged', intoTitle: into.title },
+        ctx.now,
+      )
       return { mergedInto: into._id }
     },
     note: () => '合并到另一件事',
   })
+  if (message) await deliverQueued(ctx.db, [message])
   return { ok: true as const }
 })

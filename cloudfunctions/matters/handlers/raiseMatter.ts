@@ -7,6 +7,8 @@ import { refuseIndecent } from '../../_shared/contentCheck'
 import { handler } from '../../_shared/handler'
 import { createMatter } from '../create'
 import { loadVillage } from '../../_shared/villages'
+import { notifyEvent } from '../../_shared/notify'
+import { matterRaisedMessage } from '../../../domain/notifications/rules'
 
 export const raiseMatter = handler(MATTER_SCHEMAS.raiseMatter, async (input, ctx) => {
   const actor = await ctx.actor()
@@ -16,7 +18,7 @@ export const raiseMatter = handler(MATTER_SCHEMAS.raiseMatter, async (input, ctx
     [input.title, input.body],
     '事项里有不文明的用语，请修改后再提交。',
   )
-  return runTransaction(ctx.db, async (t) => {
+  const raised = await runTransaction(ctx.db, async (t) => {
     const village = await loadVillage(t, who.villageId)
     const { matterId } = await createMatter(
       t,
@@ -31,4 +33,17 @@ export const raiseMatter = handler(MATTER_SCHEMAS.raiseMatter, async (input, ctx
     )
     return { matterId }
   })
+  // 订阅消息: the committee members who asked to be told (after the commit; never fails the raise).
+  await notifyEvent(
+    ctx.db,
+    who.villageId,
+    { event: 'matterRaised', subjectId: raised.matterId, actorId: who.memberId, now: ctx.now },
+    matterRaisedMessage({
+      id: raised.matterId,
+      title: input.title,
+      raisedByName: who.name,
+      raisedAt: ctx.now,
+    }),
+  )
+  return raised
 })

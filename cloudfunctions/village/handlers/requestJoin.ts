@@ -9,6 +9,8 @@ import { asAppError, fail, handler } from '../../_shared/handler'
 import { audit } from '../../_shared/audit'
 import { runTransaction } from '../../_shared/cloud'
 import { loadVillage } from '../../_shared/villages'
+import { notifyEvent } from '../../_shared/notify'
+import { joinRequestedMessage } from '../../../domain/notifications/rules'
 import { addMember, findMemberByOpenid, loadMember, replaceMember } from '../repo'
 import { NOT_SIGNED_IN } from '../rules'
 
@@ -58,6 +60,19 @@ export const requestJoin = handler(VILLAGE_SCHEMAS.requestJoin, async (input, ct
       })
       return id
     })
+    // 订阅消息: the committee members who asked to be told; the event is this request (a request
+    // made again after a refusal is a new one).
+    await notifyEvent(
+      ctx.db,
+      village._id,
+      {
+        event: 'joinRequested',
+        subjectId: `${memberId}-${ctx.now.getTime()}`,
+        actorId: memberId,
+        now: ctx.now,
+      },
+      joinRequestedMessage({ name: input.name, villageName: village.name, at: ctx.now }),
+    )
     return { memberId, status: 'pending' as const }
   } catch (error) {
     // Two requests at once: the unique OPENID index lets only one membership in.

@@ -8,6 +8,7 @@ import { useLoad } from '../../hooks/useLoad'
 import { callFunction } from '../../services/cloud'
 import { canRetry } from '../../services/errors'
 import { saveBallots } from '../../services/ballots'
+import { useSubscribe } from '../../services/subscribe'
 import ResultBars, { type Bar } from '../ResultBars'
 import { BODY_WORDS, SPOILED_WORD, YES_NO, choiceWords, closingWords } from './words'
 import './index.css'
@@ -53,6 +54,29 @@ export default function VoteCard({ summary }: Props) {
   )
 }
 
+/** 订阅消息: a small button to be told when the result is out (until it is). */
+function NotifyWhenCounted({ pollId }: { pollId: string }) {
+  const notify = useSubscribe('pollResult', pollId)
+  if (notify.words) {
+    return (
+      <Text className="vote-card__line" id="vote-notify-done">
+        {notify.words}
+      </Text>
+    )
+  }
+  return (
+    <Button
+      id="vote-notify"
+      className="vote-card__change"
+      size="small"
+      loading={notify.busy}
+      onClick={notify.ask}
+    >
+      结果出来时通知我
+    </Button>
+  )
+}
+
 function PollBodyView({ poll, onCast }: { poll: PollView; onCast: () => void }) {
   if (poll.phase === 'closed' && poll.result) return <PollResult poll={poll} />
   const mine = poll.myChoice ? choiceWords(poll.myChoice, poll.options) : undefined
@@ -63,6 +87,7 @@ function PollBodyView({ poll, onCast }: { poll: PollView; onCast: () => void }) 
           投票已经截止（{closingWords(poll.closesAt)}），正在计票，结果会在这里公布。
         </Text>
         {mine && <Text className="vote-card__line">您投的是：{mine}</Text>}
+        <NotifyWhenCounted pollId={poll.id} />
       </View>
     )
   }
@@ -77,6 +102,7 @@ function PollBodyView({ poll, onCast }: { poll: PollView; onCast: () => void }) 
         </Text>
       )}
       <Ballot poll={poll} onCast={onCast} />
+      <NotifyWhenCounted pollId={poll.id} />
     </View>
   )
 }

@@ -6,7 +6,7 @@ import type { HomeView } from '../../../types/api/matters'
 import type { MemberView } from '../../../types/api/village'
 import EmptyView from '../../components/EmptyView'
 import LoadView from '../../components/LoadView'
-import MatterItem from '../../components/MatterItem'
+import MatterItem, { FOCUSABLE } from '../../components/MatterItem'
 import Screen from '../../components/Screen'
 import { useLargeText } from '../../hooks/useLargeText'
 import { useLoad } from '../../hooks/useLoad'
@@ -31,7 +31,7 @@ function statusLine(home: HomeView): string {
 /** A row that goes somewhere: its word, and an arrow that is only decoration. */
 function LinkRow({ id, label, onTap }: { id: string; label: string; onTap: () => void }) {
   return (
-    <View className="me__row" id={id} role="link" onClick={onTap}>
+    <View className="me__row" id={id} role="link" {...FOCUSABLE} onClick={onTap}>
       <Text className="me__row-label">{label}</Text>
       <Text className="me__row-arrow" aria-hidden>
         ›
@@ -103,6 +103,7 @@ export default function Me() {
       <LoadView state={state} onRetry={reload}>
         {(home) => {
           const member = isMember(home)
+          const roles = member ? (home.member?.roles ?? []) : []
           const canJoin = !home.member || ['declined', 'left'].includes(home.member.status)
           return (
             <View>
@@ -134,6 +135,22 @@ export default function Me() {
                   />
                 </View>
               )}
+              {(roles.includes('committee') || roles.includes('moderator')) && (
+                <View className="me__section" id="me-work">
+                  <LinkRow
+                    id="me-console"
+                    label="村务管理"
+                    onTap={() => Taro.navigateTo({ url: ROUTES.console })}
+                  />
+                  {roles.includes('moderator') && (
+                    <LinkRow
+                      id="me-runsheet"
+                      label="主持说事"
+                      onTap={() => Taro.navigateTo({ url: ROUTES.runSheet })}
+                    />
+                  )}
+                </View>
+              )}
               <View className="me__section">
                 {member && (
                   <LinkRow
@@ -147,6 +164,7 @@ export default function Me() {
                   id="me-large-text"
                   role="switch"
                   aria-checked={large}
+                  {...FOCUSABLE}
                   onClick={() => setLargeText(!large)}
                 >
                   <Text className="me__row-label">大字模式</Text>

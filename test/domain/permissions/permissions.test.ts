@@ -64,8 +64,11 @@ const EXPECTED: Record<Action, Who[]> = {
   moveAgendaItem: only('committee'),
   reorderAgenda: only('committee'),
   recordMinutes: only('moderator'),
+  viewConsole: only('committee', 'moderator'),
+  viewRunSheet: only('committee', 'moderator'),
   postStatement: ALL,
   listStatements: ALL,
+  listModerationQueue: only('moderator'),
   editStatement: only(),
   deleteStatement: only(),
   reportStatement: ALL,
@@ -87,6 +90,9 @@ const EXPECTED: Record<Action, Who[]> = {
   // every member passes the table: the handler then allows only the voter's own household
   castProxyBallot: ALL,
   reachReport: only('committee'),
+  subscribeMatter: only(),
+  subscribePoll: ALL,
+  subscribeCommittee: only('committee'),
 }
 
 const others = { villageId: V, ownerId: 'someone', handlerId: 'someone-else' }

@@ -14,6 +14,7 @@ import type { Handlers } from '../../../cloudfunctions/_shared/handler'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { HANDLERS as discussion } from '../../../cloudfunctions/discussion/index'
 import { HANDLERS as matters } from '../../../cloudfunctions/matters/index'
+import { HANDLERS as notifications } from '../../../cloudfunctions/notifications/index'
 import { HANDLERS as polls } from '../../../cloudfunctions/polls/index'
 import { HANDLERS as village } from '../../../cloudfunctions/village/index'
 import { functionNames } from '../../../scripts/build-functions'
@@ -26,7 +27,13 @@ import {
 } from '../support/pollFixtures'
 
 /** Every function of the contract and its handler table: a missing or extra function does not compile. */
-const FUNCTIONS: { [F in FunctionName]: Handlers<Api[F]> } = { village, matters, discussion, polls }
+const FUNCTIONS: { [F in FunctionName]: Handlers<Api[F]> } = {
+  village,
+  matters,
+  discussion,
+  polls,
+  notifications,
+}
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const FUNCTIONS_ARE_THE_API: Same<keyof typeof FUNCTIONS, keyof Api> = true
 
@@ -104,6 +111,8 @@ const PAYLOADS: Payloads = {
     getHome: () => ({}),
     listTimeline: (c) => ({ matterId: c.matterId, limit: 50 }),
     listMatters: () => ({ limit: 50 }),
+    getConsole: () => ({}),
+    getRunSheet: () => ({}),
   },
   discussion: {
     postStatement: (c) => ({ matterId: c.matterId, text: '我说两句。' }),
@@ -113,6 +122,7 @@ const PAYLOADS: Payloads = {
     hideStatement: () => ({ statementId: 'no-such-statement', reason: '骂人' }),
     restoreStatement: () => ({ statementId: 'no-such-statement', reason: '没问题' }),
     listStatements: (c) => ({ matterId: c.matterId }),
+    listModerationQueue: () => ({ limit: 50 }),
   },
   polls: {
     draftPoll: (c) => ({
@@ -151,6 +161,9 @@ const PAYLOADS: Payloads = {
     }),
     reachReport: (c) => ({ pollId: c.pollId }),
     listMyVotes: () => ({ limit: 50 }),
+  },
+  notifications: {
+    subscribe: (c) => ({ topic: 'pollResult', subjectId: c.pollId, templateIds: ['tmpl-result'] }),
   },
 }
 

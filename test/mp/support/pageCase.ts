@@ -16,6 +16,7 @@ import {
   stopBackend,
   text,
   waitFor,
+  waitForWords,
 } from './weapp'
 
 /** The demo's instant in Shanghai (e2e/support/backend.ts DEMO_NOW). */
@@ -46,7 +47,9 @@ export async function openCase(p: PageCase, large: boolean) {
   await signIn(p.as)
   largeText(large)
   const page = renderPage(p.route, { ...p.query })
-  const main = await waitFor(page, p.main.selector)
+  const main = p.main.words
+    ? await waitForWords(page, p.main.selector, p.main.words)
+    : await waitFor(page, p.main.selector)
   return { page, main }
 }
 
@@ -61,4 +64,16 @@ export function showsMainContent(...keys: string[]): void {
       expect(isLarge(page)).toBe(large)
     })
   }
+}
+
+/**
+ * Every line of e2e/support/pages.ts for `route` (a page may have several, in different states),
+ * each with its two tests; a route without a line fails, so a new page is not silently untested.
+ */
+export function showsRoute(route: string): void {
+  const keys = PAGES.filter((p) => p.route === route).map((p) => p.key)
+  it(`${route} has a line in e2e/support/pages.ts`, () => {
+    expect(keys.length).toBeGreaterThan(0)
+  })
+  if (keys.length > 0) showsMainContent(...keys)
 }

@@ -288,6 +288,26 @@ export async function waitFor(root: Rendered, selector: string, timeoutMs = 20_0
   }
 }
 
+/**
+ * Waits until the element at `selector` shows `words` (a list may appear first with its loading
+ * line, then fill in); resolves with that element.
+ */
+export async function waitForWords(
+  root: Rendered,
+  selector: string,
+  words: string,
+  timeoutMs = 20_000,
+) {
+  for (let waited = 0; ; waited += 25) {
+    const found = root.querySelector(selector)
+    if (found && text(found).includes(words)) return found
+    if (waited > timeoutMs) {
+      throw new Error(`${selector} did not show "${words}"; it shows: ${text(found ?? root)}`)
+    }
+    await simulate.sleep(25)
+  }
+}
+
 /** Waits until the page's text contains `words`. */
 export async function waitForText(root: Rendered, words: string, timeoutMs = 20_000) {
   for (let waited = 0; ; waited += 25) {

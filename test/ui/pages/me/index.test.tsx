@@ -115,6 +115,37 @@ describe('我的 (me)', () => {
     expect(textOf(document.getElementById('me-status'))).toBe('已加入西村')
   })
 
+  it('村务管理 for the committee, 主持说事 too for a moderator, neither for a resident', async () => {
+    const roles = (r: string[]) =>
+      ok({
+        member: member('verified', { roles: r }),
+        village: VILLAGE,
+        nextTalkDay: null,
+        urgent: [],
+        mine: [],
+      })
+    home = roles(['resident', 'committee'])
+    const { unmount } = render(<Me />)
+    fireEvent.click(await screen.findByText('村务管理'))
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/committee/pages/index/index',
+    })
+    expect(document.getElementById('me-runsheet')).toBeNull()
+    unmount()
+    home = roles(['resident', 'moderator'])
+    const again = render(<Me />)
+    fireEvent.click(await screen.findByText('主持说事'))
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/moderator/pages/runsheet/index',
+    })
+    expect(document.getElementById('me-console')).toBeTruthy()
+    again.unmount()
+    home = verified()
+    render(<Me />)
+    await screen.findByText('李秀英')
+    expect(document.getElementById('me-work')).toBeNull()
+  })
+
   it('a pending request: 等待村委会审核, no join button, no leave', async () => {
     home = ok({ member: member('pending'), ...none })
     render(<Me />)

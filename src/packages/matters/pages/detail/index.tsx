@@ -15,7 +15,8 @@ import VoteCard from '../../../../components/VoteCard'
 import RatingCard from '../../../../components/RatingCard'
 import { useLoad } from '../../../../hooks/useLoad'
 import { callFunction } from '../../../../services/cloud'
-import { matterUrl } from '../../../../routes'
+import { queryOfLink } from '../../../../../domain/notice/link'
+import { matterUrl, ROUTES, withQuery } from '../../../../routes'
 import './index.css'
 
 const NO_MATTER: AppError = { code: 'NOT_FOUND', message: '没有找到这件事。' }
@@ -25,8 +26,17 @@ const SHOWN_PHASES = ['open', 'counting', 'closed']
 
 /** One matter: its story, the vote, the rating, the discussion. One getMatter call on open. */
 export default function MatterPage() {
-  const raw = Taro.getCurrentInstance().router?.params?.id ?? ''
-  return <MatterScreen matterId={decoded(raw)} />
+  const params = Taro.getCurrentInstance().router?.params ?? {}
+  return <MatterScreen matterId={params.id ? decoded(params.id) : fromScannedLink(params.q)} />
+}
+
+/**
+ * Opened by scanning a 决议公告's QR code (扫普通链接二维码打开小程序): WeChat hands over the whole
+ * link, encoded, as `q`; the matter's id is in its query (domain/notice/link.ts).
+ */
+function fromScannedLink(q: string | undefined): string {
+  if (!q) return ''
+  return queryOfLink(decoded(q), ROUTES.matter)?.id ?? ''
 }
 
 /** WeChat hands the query over as written (matterUrl encodes it); H5 may have decoded it already. */
@@ -123,6 +133,19 @@ function MatterBody({ detail: d, onRated }: { detail: MatterDetail; onRated: () 
       {showPoll && (
         <View className="matter__card">
           <VoteCard summary={poll} />
+          {poll.phase === 'closed' && (
+            <Button
+              id="matter-notice-link"
+              className="matter__link"
+              size="large"
+              block
+              onClick={() =>
+                Taro.navigateTo({ url: withQuery(ROUTES.notice, { pollId: poll.id }) })
+              }
+            >
+              决议公告（贴到公告栏） ›
+            </Button>
+          )}
         </View>
       )}
 

@@ -12,6 +12,7 @@ import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
 import { photoUrls, uploadPhoto } from '../../../../services/photos'
 import { ensurePrivacyConsent } from '../../../../services/privacy'
+import { useSubscribe } from '../../../../services/subscribe'
 import { ROUTES } from '../../../../routes'
 import { loadMyVillage } from '../../../../services/talkDays'
 import './index.css'
@@ -51,6 +52,9 @@ export default function RaiseMatter() {
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string>()
   const [sent, setSent] = useState(false)
+  // 订阅消息: after the raise, the raiser may ask to be told when the committee answers.
+  const [matterId, setMatterId] = useState('')
+  const notify = useSubscribe('matterAnswered', matterId)
   // The promise on the done screen is the village's own response deadline (接诉即办).
   const [village] = useLoad(loadMyVillage)
 
@@ -94,6 +98,7 @@ export default function RaiseMatter() {
     setBusy(false)
     if (res.ok) {
       form.sent()
+      setMatterId(res.data.matterId)
       setSent(true)
     } else setFailure(res.error.message)
   }
@@ -110,6 +115,22 @@ export default function RaiseMatter() {
               ? `村委会会在 ${village.data.responseDeadlineDays} 天内答复您，可以在“我提的事”里看进展。`
               : '村委会会尽快答复您，可以在“我提的事”里看进展。'}
           </Text>
+          {notify.words ? (
+            <Text className="raise__hint" id="raise-notify-done">
+              {notify.words}
+            </Text>
+          ) : (
+            <Button
+              id="raise-notify"
+              className="raise__to-me"
+              size="large"
+              block
+              loading={notify.busy}
+              onClick={notify.ask}
+            >
+              村委会答复时通知我
+            </Button>
+          )}
           <Button
             id="raise-to-me"
             className="raise__to-me"

@@ -27,6 +27,7 @@ export function detail(over: Partial<MatterDetail> = {}): MatterDetail {
     overdue: false,
     photoCount: 2,
     category: { key: 'roadsUtilities', label: '道路水电', art24: false },
+    villageName: '示范村',
     body: '晚上看不见路，老人走路容易摔。',
     photos: ['cloud://env/matters/2026-11/a.jpg', 'cloud://env/matters/2026-11/b.jpg'],
     decision: '由村委会找电工修好路灯。',

@@ -100,6 +100,24 @@ describe('事项 page: the story', () => {
     }
   })
 
+  it('takes the id from a scanned 决议公告 QR link (WeChat hands the whole link over as q)', async () => {
+    const real = T.getCurrentInstance
+    const link = 'https://fengsi.example.cn/#/packages/matters/pages/detail/index?id=m%2F9'
+    T.getCurrentInstance = () => ({ router: { params: { q: encodeURIComponent(link) } } })
+    try {
+      backend.answers['matters.getMatter'] = ok(detail({ id: 'm/9' }))
+      render(<MatterPage />)
+      await screen.findByText('村口路灯坏了')
+      expect(backend.calls[0]).toEqual({
+        fn: 'matters',
+        action: 'getMatter',
+        payload: { matterId: 'm/9' },
+      })
+    } finally {
+      T.getCurrentInstance = real
+    }
+  })
+
   it('shows the timeline, the minutes, the handling with its progress and the outcome', async () => {
     backend.answers['matters.getMatter'] = ok(
       detail({ status: 'resolved', outcome: '路灯已经修好，晚上亮了。' }),

@@ -1,0 +1,65 @@
+/**
+ * The scheduler's 接诉即办 pass: each raised matter within RESPONSE_DUE_HOURS of its response
+ * deadline gets one responseDue message per subscribed committee member (outbox ids make it once
+ * however often the pass runs). Looks back RESPONSE_DUE_HOURS past the deadline too, so a pass
+ * missed for a while still reminds; a matter answered meanwhile gets none (checked again, with the
+ * matter written, inside each message's transaction).
+ */
+import type { Matter } from '../../types/model/matter'
+import {
+  RESPONSE_DUE_HOURS,
+  responseDueMessage,
+  responseDueNow,
+} from '../../domain/notifications/rules'
+import { COLLECTION } from '../_shared/collections'
+import type { Database } from '../_shared/cloud'
+import { findMatter, updateMatter } from '../_shared/matters'
+import { notifyEvent } from '../_shared/notify'
+
+const HOUR_MS = 3600e3
+/** Matters reminded per run at most (the next run takes the rest). */
+const PER_RUN = 50
+
+/** Raised matters whose deadline lies within the reminder's window (status+respondBy index). */
+export async function mattersNearDeadline(db: Database, now: Date): Promise<Matter[]> {
+  const _ = db.command
+  const window = RESPONSE_DUE_HOURS * HOUR_MS
+  const { data } = await db
+    .collection(COLLECTION.matters)
+    .where({
+      status: 'raised',
+      respondBy: _.and([
+        _.gt(new Date(now.getTime() - window)),
+        _.lt(new Date(now.getTime() + window)),
+      ]),
+    })
+    .orderBy('respondBy', 'asc')
+    .limit(PER_RUN)
+    .get()
+  return data as Matter[]
+}
+
+/** Answers the ids of the messages written. */
+export async function remindCommittee(db: Database, now: Date): Promise<string[]> {
+  const out: string[] = []
+  for (const m of await mattersNearDeadline(db, now)) {
+    if (!responseDueNow(m, now)) continue
+    out.push(
+      ...(await notifyEvent(
+        db,
+        m.villageId,
+        { event: 'responseDue', subjectId: m._id, matter: m, now },
+        responseDueMessage({ id: m._id, title: m.title, respondBy: new Date(m.respondBy) }, now),
+        async (t) => {
+          const current = await findMatter(t, m._id)
+          if (!current || !responseDueNow(current, now)) return false
+          // Written (to the same value) so that an answer committed meanwhile conflicts with this
+          // message: the rule "not once it is answered" then holds.
+          await updateMatter(t, m._id, { updatedAt: current.updatedAt })
+          return true
+        },
+      )),
+    )
+  }
+  return out
+}
