@@ -248,6 +248,21 @@ export const PAGES: readonly PageCase[] = [
     main: { selector: '#queue-demo-statement-5', words: '谁家车多谁自己想办法，别占大家的地方！' },
     calls: ['discussion.listModerationQueue'],
   },
+  {
+    key: 'notice',
+    name: '决议公告（没有给表决）',
+    route: ROUTES.notice,
+    as: 'demo-committee',
+    // Opened without a poll it says so in words, with no call (e2e/notice.e2e.test.ts and
+    // test/mp/packages/notice draw a real counted one). To move to the seeded counted poll
+    // (?pollId=demo-poll-canteen: main #notice-share 分享给群, calls polls.getPoll, matters.getMatter)
+    // once the backends seed it.
+    main: {
+      selector: '#load-error',
+      words: '没有说是哪一次表决的公告，请从事项或现场投票页进来。',
+    },
+    calls: [],
+  },
 ]
 
 /** `?id=…` for a page case. */
