@@ -79,9 +79,11 @@ describe('committee journey (b): accept, order the agenda, a poll the design che
 
     const page = await phoneOf(rig, 'demo-committee', NOW, ROUTES.console)
     try {
-      // 村务: the incoming matter, with its clock (raised a day ago, 3 days to answer).
+      // 村务: the incoming matter, with its 接诉即办 clock (raised yesterday at 09:00, 3 days to answer).
       await waitForWords(page, '#console-incoming', '村口路灯坏了')
-      expect(await wordsOf(page, '#console-incoming')).toContain('小时')
+      expect(await wordsOf(page, '#console-incoming')).toContain(
+        '村口路灯坏了 待受理 陈大山 11月20日提出 还剩 2 天',
+      )
       await tapRow(page, '#console-incoming', '村口路灯坏了')
 
       await waitForWords(page, '#cmatter-title', '村口路灯坏了')

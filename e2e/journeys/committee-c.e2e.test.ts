@@ -252,8 +252,8 @@ describe('committee journey (c): the talk day — run sheet, paper ballots, 代�
       await waitForWords(notice, '#meeting-result', SENTENCE)
       await screenshot(notice, 'journey-committee-c-7-meeting-result')
       // To 决议公告: the meeting screen's link once counted, if it has one; else its address.
-      const link = notice.getByText('决议公告').first()
-      if (await link.isVisible()) await link.click()
+      const link = notice.locator('#meeting-notice')
+      if (await link.count()) await link.first().click()
       else await goTo(notice, rig, ROUTES.notice, { pollId })
       await notice.locator('#notice-canvas').waitFor({ timeout: APPEAR_MS })
       // Drawn: the canvas holds dark ink (the notice's text and QR code), not a blank sheet.

@@ -68,6 +68,8 @@ export async function startBackend(options: BackendOptions = {}): Promise<Emulat
   const now = options.now ?? DEMO_NOW
   emulator.clock.set(now)
   if (options.seed !== false) {
+    // With the polls function's secret: the demo's one counted poll (demo-poll-canteen) is seeded
+    // through the real count, as `npm start` seeds it.
     await seedDemo({
       serviceUrl: emulator.serviceUrl,
       credentials: emulator.credentials,
