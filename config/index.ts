@@ -31,6 +31,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
       'process.env.TARO_APP_DEV_LOGIN': JSON.stringify(process.env.TARO_APP_DEV_LOGIN || ''),
       // The notice's QR code links here (see .env.example); empty: H5 uses its own origin.
       'process.env.TARO_APP_LINK_BASE': JSON.stringify(process.env.TARO_APP_LINK_BASE || ''),
+      // 订阅消息 template ids (the same as the functions' FENGSI_TMPL_*; see .env.example)
+      ...Object.fromEntries(
+        [
+          'TARO_APP_TMPL_MATTER_ANSWERED',
+          'TARO_APP_TMPL_POLL_RESULT',
+          'TARO_APP_TMPL_MATTER_RAISED',
+          'TARO_APP_TMPL_JOIN_REQUESTED',
+          'TARO_APP_TMPL_RESPONSE_DUE',
+        ].map((name) => [`process.env.${name}`, JSON.stringify(process.env[name] || '')]),
+      ),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
