@@ -113,6 +113,7 @@ function SettingsForm({ village }: { village: VillageView }) {
             type="number"
             value={form.values[f.key]}
             maxlength={3}
+            placeholder={`${f.label}（${f.unit}）`}
             onInput={(e) => set(f.key, e.detail.value)}
           />
         </FormField>
