@@ -9,12 +9,28 @@ import Screen from '../../../../components/Screen'
 import { useLoad } from '../../../../hooks/useLoad'
 import { callFunction } from '../../../../services/cloud'
 import { ROUTES, withQuery } from '../../../../routes'
+import { useSubscribe } from '../../../../services/subscribe'
 import { CommitteeMatterRow, ConsoleRow, go } from './parts'
 
 /** `roles` may be missing from an older back end: then every row is shown. */
 type Seen = Omit<ConsoleView, 'roles'> & { roles?: ConsoleView['roles'] }
 
 const loadConsole = () => callFunction('matters', 'getConsole', {})
+
+/** 订阅消息 for the committee: new matters, join requests, matters near their deadline. */
+function NotifyRow() {
+  const notify = useSubscribe('committee', 'village')
+  return (
+    <ConsoleRow
+      id="console-notify"
+      label="有新事、入村申请时提醒我"
+      hint={notify.busy ? '正在设置…' : (notify.words ?? '用微信消息提醒，快到答复期限时也提醒')}
+      onTap={() => {
+        if (!notify.busy) void notify.ask()
+      }}
+    />
+  )
+}
 
 function Body({ view }: { view: Seen }) {
   const committee = !view.roles || view.roles.includes('committee')
@@ -159,6 +175,7 @@ function Body({ view }: { view: Seen }) {
             hint="说事日、答复期限、公告期、代投"
             onTap={() => go(ROUTES.settings)}
           />
+          <NotifyRow />
         </View>
       )}
     </View>
