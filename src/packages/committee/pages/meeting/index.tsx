@@ -145,17 +145,18 @@ function MeetingBody({ data, pending, onChanged }: BodyProps) {
             </Text>
           )}
           {poll.result && (
-            <Button
+            // A link (focusable, like a matter in a list): the page may scroll in 大字模式.
+            <View
               id="meeting-notice"
-              type="primary"
-              size="large"
-              block
+              className="meeting__notice"
+              role="link"
+              {...FOCUSABLE}
               onClick={() =>
                 void Taro.navigateTo({ url: withQuery(ROUTES.notice, { pollId: poll.id }) })
               }
             >
-              决议公告（贴到公告栏）›
-            </Button>
+              <Text className="meeting__notice-text">决议公告（贴到公告栏）›</Text>
+            </View>
           )}
         </View>
       )}

@@ -327,5 +327,11 @@ describe('现场投票: 代投 and closing', () => {
     expect(textOf(document.getElementById('meeting-result'))).toBe('赞成2票，通过。')
     expect(document.getElementById('meeting-tickoff')).toBeNull()
     expect(document.getElementById('meeting-counts')).toBeNull()
+    const notice = document.getElementById('meeting-notice') as HTMLElement
+    expect(notice.getAttribute('role')).toBe('link')
+    fireEvent.click(notice)
+    expect(taro.navigateTo).toHaveBeenCalledWith({
+      url: '/packages/notice/pages/index/index?pollId=p1',
+    })
   })
 })
