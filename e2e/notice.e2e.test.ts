@@ -17,7 +17,13 @@ import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
 import { ROUTES } from '../src/routes'
 import { callAs, devLogin, moveClock } from './support/backend'
-import { DOCS_SCREENSHOTS, RESULTS_DIR, phonePage, screenshot } from './support/browser'
+import {
+  DOCS_SCREENSHOTS,
+  README_SCREENSHOTS,
+  RESULTS_DIR,
+  phonePage,
+  screenshot,
+} from './support/browser'
 import { journeyRig } from './support/journey'
 import { APPEAR_MS, openAs, tap, waitForWords, wordsOf } from './support/session'
 
@@ -160,9 +166,10 @@ describe('决议公告 in Chromium', () => {
       fs.mkdirSync(RESULTS_DIR, { recursive: true })
       const file = path.join(RESULTS_DIR, 'notice.png')
       fs.writeFileSync(file, Buffer.from(png.replace(/^data:image\/png;base64,/, ''), 'base64'))
-      if (process.env.FENGSI_SCREENSHOTS) {
+      const docs = README_SCREENSHOTS.notice
+      if (docs && process.env.FENGSI_SCREENSHOTS) {
         fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true })
-        fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, 'notice.png'))
+        fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, docs))
       }
       await screenshot(page, 'notice-page')
 

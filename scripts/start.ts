@@ -5,33 +5,17 @@
  * open the app with `?dev=<member id>` (GET /dev/members lists them) to act as that member.
  */
 import { execSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
 import path from 'node:path'
 import { startEmulator } from '../emulator/src/index'
 import { COLLECTIONS } from '../cloudfunctions/_shared/collections'
 import { FUNCTIONS_ROOT } from './build-functions'
 import { H5_DIR } from './paths'
 import { migrate } from './migrate'
-import { isSeeded, seedDemo } from './seed'
+import { ballotSecretFor, isSeeded, seedDemo } from './seed'
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback
-}
-
-/**
- * The polls function's ballot secret: POLLS_BALLOT_SECRET when set, else one made for this data
- * directory and kept in it (a new secret would give every voter a new ballot id mid-poll).
- */
-function ballotSecret(dataDir: string): string {
-  if (process.env.POLLS_BALLOT_SECRET) return process.env.POLLS_BALLOT_SECRET
-  const file = path.join(dataDir, 'polls-ballot-secret')
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true })
-    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
-  }
-  return fs.readFileSync(file, 'utf8').trim()
 }
 
 async function main() {
@@ -42,10 +26,11 @@ async function main() {
   execSync('npm run -s build:functions', { stdio: 'inherit', env })
   execSync('npm run -s build:h5', { stdio: 'inherit', env })
   const dataDir = path.resolve(option('data', '.data'))
+  const ballotSecret = ballotSecretFor(dataDir)
   const emulator = await startEmulator({
     port: Number(option('port', process.env.PORT ?? '10086')),
     dataDir,
-    functionEnv: { POLLS_BALLOT_SECRET: ballotSecret(dataDir) },
+    functionEnv: { POLLS_BALLOT_SECRET: ballotSecret },
     functionsDir: FUNCTIONS_ROOT,
     staticDir: H5_DIR,
     dev: true,
@@ -61,7 +46,11 @@ async function main() {
     if (m.changed > 0) console.log(`migrated ${m.name}: ${m.changed} changed`)
   }
   if (!(await isSeeded(emulator.serviceUrl, emulator.credentials))) {
-    await seedDemo({ serviceUrl: emulator.serviceUrl, credentials: emulator.credentials })
+    await seedDemo({
+      serviceUrl: emulator.serviceUrl,
+      credentials: emulator.credentials,
+      ballotSecret,
+    })
     console.log('seeded the demo village (示范村)')
   }
   console.log(`逢四说事 is running: ${emulator.url}`)

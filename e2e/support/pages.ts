@@ -218,13 +218,17 @@ export const PAGES: readonly PageCase[] = [
   // meeting (现场投票, 主持说事, 发言审核, #12): written by hand from the demo village at DEMO_NOW.
   {
     key: 'meeting',
-    name: '现场投票（没有给表决）',
+    name: '现场投票（已计票）',
     route: ROUTES.meeting,
+    query: { pollId: 'demo-poll-canteen' },
     as: 'demo-committee',
-    // No poll is seeded open; opened without one it says so in words (e2e/offline and journey
-    // (c) open it on a real poll). To move to the seeded counted poll once it exists.
-    main: { selector: '#load-error', words: '没有找到这次表决。' },
-    calls: [],
+    // The seeded counted poll on 村里办老年食堂 (e2e/offline and journey (c) open an open one).
+    main: {
+      selector: '#meeting-question',
+      words: '是否同意利用村委会旧办公室办老年食堂，每餐收 5 元，不足部分由集体补贴？',
+    },
+    // The poll, its turnout and who was reached, asked together (Promise.all).
+    calls: ['polls.getPoll', 'polls.listVoters', 'polls.reachReport'],
   },
   {
     key: 'runsheet',
@@ -243,6 +247,21 @@ export const PAGES: readonly PageCase[] = [
     // 周海's statement on 停车位怎么分, hidden by 李明 (demo-statement-5).
     main: { selector: '#queue-demo-statement-5', words: '谁家车多谁自己想办法，别占大家的地方！' },
     calls: ['discussion.listModerationQueue'],
+  },
+  {
+    key: 'notice',
+    name: '决议公告（没有给表决）',
+    route: ROUTES.notice,
+    as: 'demo-committee',
+    // Opened without a poll it says so in words, with no call (e2e/notice.e2e.test.ts and
+    // test/mp/packages/notice draw a real counted one). To move to the seeded counted poll
+    // (?pollId=demo-poll-canteen: main #notice-share 分享给群, calls polls.getPoll, matters.getMatter)
+    // once the backends seed it.
+    main: {
+      selector: '#load-error',
+      words: '没有说是哪一次表决的公告，请从事项或现场投票页进来。',
+    },
+    calls: [],
   },
 ]
 

@@ -1,7 +1,6 @@
 /**
- * What the notice page loads: the counted poll (`polls.getPoll`), then its matter
- * (`matters.getMatter`) and the caller's village name (`village.getMe`, until getMatter carries it),
- * turned into the notice's content by domain/notice.
+ * What the notice page loads, in two calls: the counted poll (`polls.getPoll`), then its matter
+ * with the village's name (`matters.getMatter`), turned into the notice's content by domain/notice.
  */
 import type { Envelope } from '../../../types/api'
 import { noticeContent, type NoticeContent } from '../../../domain/notice/content'
@@ -15,13 +14,7 @@ import { callFunction } from '../../services/cloud'
  * 扫普通链接二维码打开小程序, where the H5 app is served); not set, H5 uses its own address.
  */
 export function linkBase(): string {
-  let configured = ''
-  try {
-    // Replaced at build time once config/index.ts defines it; until then `process` may not exist.
-    configured = process.env.TARO_APP_LINK_BASE || ''
-  } catch {
-    configured = ''
-  }
+  const configured = process.env.TARO_APP_LINK_BASE || ''
   if (configured) return configured
   if (process.env.TARO_ENV === 'h5') return `${window.location.origin}${window.location.pathname}`
   return ''
@@ -42,10 +35,7 @@ export async function loadNotice(pollId: string): Promise<Envelope<NoticeContent
       error: { code: 'CONFLICT', message: '这次表决还没有计票，结果出来以后才能出公告。' },
     }
   }
-  const [matter, me] = await Promise.all([
-    callFunction('matters', 'getMatter', { matterId: poll.data.matterId }),
-    callFunction('village', 'getMe', {}),
-  ])
+  const matter = await callFunction('matters', 'getMatter', { matterId: poll.data.matterId })
   if (!matter.ok) return matter
   try {
     return {
@@ -53,7 +43,7 @@ export async function loadNotice(pollId: string): Promise<Envelope<NoticeContent
       data: noticeContent({
         poll: poll.data,
         matter: matter.data,
-        villageName: me.ok ? (me.data.village?.name ?? '') : '',
+        villageName: matter.data.villageName,
         link: appLink(linkBase(), matterUrl(poll.data.matterId)),
       }),
     }

@@ -13,20 +13,28 @@ interface Props {
   shownWidth: number
 }
 
-/** Finds the canvas node (H5's canvas element appears a moment after the page), tries a while. */
+/**
+ * Finds the canvas node, trying a while (the canvas appears a moment after the page). WeChat: the
+ * selector query's node. H5: the canvas element inside Taro's (Taro 4.2's H5 query answers no node
+ * for a 2d canvas, and its exec waits on a nextTick timed by Date.now, which a fixed clock stops).
+ */
 function findCanvas(tries: number, found: (node: CanvasNode) => void) {
+  const retry = () => {
+    if (tries > 0) setTimeout(() => findCanvas(tries - 1, found), 100)
+  }
+  if (process.env.TARO_ENV === 'h5') {
+    const el = document.querySelector('#notice-canvas canvas') as CanvasNode | null
+    if (el) found(el)
+    else retry()
+    return
+  }
   Taro.createSelectorQuery()
     .select('#notice-canvas')
     .fields({ node: true, size: true })
     .exec((res: Array<{ node?: CanvasNode } | null>) => {
-      let node = res?.[0]?.node
-      // Taro 4.2's H5 canvas has no `type` property, so its query answers no node for a 2d canvas:
-      // the canvas element inside it is the node there.
-      if (!node && process.env.TARO_ENV === 'h5') {
-        node = (document.querySelector('#notice-canvas canvas') as CanvasNode | null) ?? undefined
-      }
+      const node = res?.[0]?.node
       if (node && typeof node.getContext === 'function') found(node)
-      else if (tries > 0) setTimeout(() => findCanvas(tries - 1, found), 100)
+      else retry()
     })
 }
 
@@ -37,7 +45,7 @@ function findCanvas(tries: number, found: (node: CanvasNode) => void) {
 function NoticeCanvas({ content, onDrawn, shownWidth }: Props) {
   useEffect(() => {
     let live = true
-    Taro.nextTick(() =>
+    const timer = setTimeout(() =>
       findCanvas(50, (node) => {
         if (!live) return
         drawNotice(node, content)
@@ -46,6 +54,7 @@ function NoticeCanvas({ content, onDrawn, shownWidth }: Props) {
     )
     return () => {
       live = false
+      clearTimeout(timer)
     }
   }, [content, onDrawn])
   const height = Math.round(shownWidth * A4_RATIO)

@@ -329,3 +329,30 @@ describe('处理事项: 四议, handling, progress, resolve', () => {
     ])
   })
 })
+
+describe('处理事项: the categories to choose from', () => {
+  it('lists the everyday ones first, then the eight of Art. 24 with their clause', async () => {
+    serve({ getMatter: ok(raised()), getMe: ME })
+    render(<CommitteeMatterScreen matterId="m1" />)
+    await screen.findByText('受理', { selector: '.cm__section' })
+    const labels = Array.from(document.querySelectorAll('[id^="cmatter-accept-category-"]')).map(
+      (e) => e.textContent,
+    )
+    expect(labels).toEqual([
+      '道路水电',
+      '环境卫生',
+      '治安安全',
+      '邻里关系',
+      '便民服务',
+      '其他',
+      '误工补贴人员及标准（第二十四条第一项）',
+      '集体经济收益的使用（第二十四条第二项）',
+      '公益事业兴办和筹资筹劳（第二十四条第三项）',
+      '土地承包经营方案（第二十四条第四项）',
+      '集体经济项目立项和承包（第二十四条第五项）',
+      '宅基地使用方案（第二十四条第六项）',
+      '征地补偿费使用和分配（第二十四条第七项）',
+      '处分村集体财产（第二十四条第八项）',
+    ])
+  })
+})

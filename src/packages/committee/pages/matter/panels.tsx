@@ -43,6 +43,12 @@ export function categoryWords(key: MatterCategory): string {
 /** Said once above the categories: what the article's mark means. */
 export const ART24_HINT = '标着“第二十四条”的事，要先做完“四议”，再由村民会议表决。'
 
+/** Everyday categories first; the eight of Art. 24 after them. */
+export const CATEGORY_ORDER: readonly MatterCategory[] = [
+  ...CATEGORY_KEYS.filter((k) => !CATEGORIES[k].art24),
+  ...CATEGORY_KEYS.filter((k) => CATEGORIES[k].art24),
+]
+
 /** The categories as big buttons, the chosen one marked 已选 in words. */
 function CategoryChoice({
   idPrefix,
@@ -55,7 +61,7 @@ function CategoryChoice({
 }) {
   return (
     <View className="cm__choices">
-      {CATEGORY_KEYS.map((key) => {
+      {CATEGORY_ORDER.map((key) => {
         const on = value === key
         return (
           <Button

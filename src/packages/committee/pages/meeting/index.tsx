@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -8,6 +8,7 @@ import type { ProxyConsent } from '../../../../../types/model/poll'
 import Screen from '../../../../components/Screen'
 import LoadView from '../../../../components/LoadView'
 import EmptyView from '../../../../components/EmptyView'
+import { FOCUSABLE } from '../../../../components/MatterItem'
 import { choiceWords, closingWords } from '../../../../components/VoteCard/words'
 import { useLoad } from '../../../../hooks/useLoad'
 import { ROUTES, withQuery } from '../../../../routes'
@@ -85,10 +86,12 @@ export function MeetingScreen({ pollId }: { pollId: string }) {
     if (res.ok) setFresh(res.data)
   }, [load])
   useDidShow(() => startPendingSync())
-  // Something of this poll was delivered: the turnout has changed.
+  // Something of this poll was delivered since the screen opened: the turnout has changed.
   const delivered = pending.filter((i) => i.state === 'sent').length
+  const seen = useRef(delivered)
   useEffect(() => {
-    if (delivered > 0) void refresh()
+    if (delivered > seen.current) void refresh()
+    seen.current = delivered
   }, [delivered, refresh])
   return (
     <Screen className="meeting">
@@ -290,6 +293,8 @@ function TickOff({
             key={v.personId}
             id={`tick-${v.personId}`}
             className={`meeting__row meeting__row--${mark}`}
+            role="button"
+            {...FOCUSABLE}
             onClick={done ? undefined : () => void tick(v)}
           >
             <Text className="meeting__row-name">{v.name}</Text>
@@ -448,6 +453,8 @@ function PersonPicker({
           key={p.personId}
           id={`${id}-${p.personId}`}
           className={`meeting__row ${chosen === p.personId ? 'meeting__row--chosen' : ''}`}
+          role="button"
+          {...FOCUSABLE}
           onClick={() => onChoose(p.personId)}
         >
           <Text className="meeting__row-name">{p.name}</Text>

@@ -525,13 +525,15 @@ export default function Members() {
         </Text>
       )}
       {tab === 'pending' && (
-        <View className="cc-section" id="members-pending">
+        <View className="cc-section">
           <LoadView state={pending.state} onRetry={() => void pending.load()}>
             {(page) =>
               page.members.length === 0 ? (
-                <EmptyView id="members-pending-empty" title="没有等待审核的申请" />
+                <View id="members-pending">
+                  <EmptyView id="members-pending-empty" title="没有等待审核的申请" />
+                </View>
               ) : (
-                <View>
+                <View id="members-pending">
                   <Text className="cc-section__hint">
                     先申请的在前面。核对姓名和户号，再选名册上的人。
                   </Text>
@@ -556,13 +558,15 @@ export default function Members() {
         </View>
       )}
       {tab === 'verified' && (
-        <View className="cc-section" id="members-verified">
+        <View className="cc-section">
           <LoadView state={verified.state} onRetry={() => void verified.load()}>
             {(page) =>
               page.members.length === 0 ? (
-                <EmptyView id="members-verified-empty" title="还没有已认证的村民" />
+                <View id="members-verified">
+                  <EmptyView id="members-verified-empty" title="还没有已认证的村民" />
+                </View>
               ) : (
-                <View>
+                <View id="members-verified">
                   {page.members.map((m) => (
                     <Member
                       key={m.id}

@@ -330,7 +330,7 @@ export default function Register() {
           {failure}
         </Text>
       )}
-      <View className="cc-section" id="register-persons">
+      <View className="cc-section">
         <LoadView state={first} onRetry={again}>
           {(page) => {
             const pages = [page, ...more]
@@ -338,15 +338,17 @@ export default function Register() {
             const next = pages[pages.length - 1]?.nextCursor
             if (persons.length === 0) {
               return (
-                <EmptyView
-                  id="register-empty"
-                  title="名册上还没有人"
-                  hint="在下面导入户籍名册的表格。"
-                />
+                <View id="register-persons">
+                  <EmptyView
+                    id="register-empty"
+                    title="名册上还没有人"
+                    hint="在下面导入户籍名册的表格。"
+                  />
+                </View>
               )
             }
             return (
-              <View>
+              <View id="register-persons">
                 {byHousehold(persons).map((h) => {
                   const voter = h.persons.find((p) => p.householdVoter)
                   return (

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { MatterCategory } from '../../../../../types/model/matter'
-import { CATEGORY_KEYS } from '../../../../../domain/matters/categories'
 import { LIMITS, MATTER_SCHEMAS } from '../../../../../domain/matters/schemas'
 import { MAX_PHOTOS } from '../../../../../domain/shared/validate'
 import { formatMonthDayWeekday } from '../../../../../domain/shared/time'
@@ -14,7 +13,7 @@ import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
 import { ROUTES, withQuery } from '../../../../routes'
 import PhotoPicker from '../../shared/PhotoPicker'
-import { ART24_HINT, categoryWords } from '../matter/panels'
+import { ART24_HINT, CATEGORY_ORDER, categoryWords } from '../matter/panels'
 import '../../shared/committee.css'
 
 /**
@@ -116,7 +115,7 @@ export default function Topic() {
         <FormField id="topic-category" label="属于哪一类" error={form.errors.category}>
           <Text className="cm__meta">{ART24_HINT}</Text>
           <View className="cm__choices">
-            {CATEGORY_KEYS.map((key) => {
+            {CATEGORY_ORDER.map((key) => {
               const on = form.values.category === key
               return (
                 <Button

@@ -7,6 +7,7 @@ import { DISCUSSION_LIMITS } from '../../../../../domain/discussion/rules'
 import Screen from '../../../../components/Screen'
 import LoadView from '../../../../components/LoadView'
 import EmptyView from '../../../../components/EmptyView'
+import { FOCUSABLE } from '../../../../components/MatterItem'
 import { shanghaiTime } from '../../../../components/Timeline'
 import { useLoad } from '../../../../hooks/useLoad'
 import { callFunction } from '../../../../services/cloud'
@@ -130,12 +131,14 @@ function QueueCard({ item, onDone }: { item: ModerationItem; onDone: (words: str
   }
   return (
     <View className="queue__card" id={`queue-${item.id}`}>
-      <Text
+      <View
         className="queue__matter"
+        role="link"
+        {...FOCUSABLE}
         onClick={() => void Taro.navigateTo({ url: matterUrl(item.matterId) })}
       >
-        事项：{item.matterTitle}
-      </Text>
+        <Text className="queue__matter-title">事项：{item.matterTitle}</Text>
+      </View>
       <Text className="queue__meta">
         {item.authorName} · {shanghaiTime(item.at)}
       </Text>

@@ -9,6 +9,7 @@ import Screen from '../../../../components/Screen'
 import LoadView from '../../../../components/LoadView'
 import EmptyView from '../../../../components/EmptyView'
 import StatusTag from '../../../../components/StatusTag'
+import { FOCUSABLE } from '../../../../components/MatterItem'
 import { useLoad } from '../../../../hooks/useLoad'
 import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
@@ -124,6 +125,8 @@ function RunSheetBody({ sheet, onChanged }: { sheet: RunSheetView; onChanged: ()
               key={it.id}
               id={`runsheet-line-${it.id}`}
               className={`runsheet__line ${i === index ? 'runsheet__line--current' : ''}`}
+              role="button"
+              {...FOCUSABLE}
               onClick={() => go(i)}
             >
               <Text className="runsheet__line-title">

@@ -8,6 +8,7 @@ import { MeetingScreen } from '../../../../../../src/packages/committee/pages/me
 import { resetPendingForTests } from '../../../../../../src/services/pending'
 import type { PollView, VoterView } from '../../../../../../types/api/polls'
 import { fixShanghaiClock } from '../../../../../support/clock'
+import { storage } from '../../../../support/taro'
 import {
   fakeTaro,
   ok,
@@ -122,6 +123,26 @@ describe('现场投票: what the committee sees on opening', () => {
     expect(textOf(document.getElementById('meeting-close'))).toContain('还有2人没投票')
     expect(actions().sort()).toEqual(['getPoll', 'listVoters', 'reachReport'])
     expect(calls[0].payload).toEqual({ pollId: 'p1' })
+  })
+
+  it('what this phone sent before does not make the screen load twice', async () => {
+    storage.set('fengsi.pending', [
+      {
+        id: 'old-1',
+        fn: 'polls',
+        action: 'markPaperVoter',
+        payload: { pollId: 'p1', personId: 'x2' },
+        label: '登记 李秀英 投纸质票',
+        scope: 'poll:p1',
+        key: 'tick:p1:x2',
+        state: 'sent',
+        addedAt: '2026-11-24T01:00:00.000Z',
+      },
+    ])
+    await opened()
+    await new Promise((r) => setTimeout(r, 50))
+    expect(actions().sort()).toEqual(['getPoll', 'listVoters', 'reachReport'])
+    expect(textOf(document.getElementById('meeting-pending'))).toContain('登记李秀英投纸质票已送达')
   })
 
   it('the search by name narrows the rows', async () => {
