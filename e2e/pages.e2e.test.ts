@@ -14,7 +14,7 @@ import { H5_DIR } from '../scripts/paths'
 import { startBackend } from './support/backend'
 import { launch, phonePage, screenshot } from './support/browser'
 import { PAGES } from './support/pages'
-import { APPEAR_MS, callsOnOpen, isLarge, openAs, wordsOf } from './support/session'
+import { APPEAR_MS, callsOnOpen, isLarge, openAs, waitForWords, wordsOf } from './support/session'
 
 let app: Emulator
 let browser: Browser
@@ -55,7 +55,11 @@ describe('every page in Chromium (H5 build)', () => {
             await openAs(page, app.url, p.as, p.route, { query: { ...p.query }, large })
             const main = page.locator(p.main.selector).first()
             await main.waitFor({ timeout: APPEAR_MS })
-            if (p.main.words) expect(await wordsOf(page, p.main.selector)).toContain(p.main.words)
+            if (p.main.words) {
+              // A list shows 正在加载… first: wait for the words, then read them.
+              await waitForWords(page, p.main.selector, p.main.words)
+              expect(await wordsOf(page, p.main.selector)).toContain(p.main.words)
+            }
             expect(await isLarge(page)).toBe(large)
             await screenshot(page, `page-${p.key}${large ? '-large' : ''}`)
           } finally {

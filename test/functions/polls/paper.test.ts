@@ -255,6 +255,19 @@ describe('paper at the meeting: secret polls', () => {
     expect(
       await call(v.committee.openid, 'markPaperVoter', { pollId, personId: v.persons[3]._id }),
     ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    // the confirmer's phone sends its confirmation again (its queue never heard the answer): the
+    // same answer as the first time, nothing written; other counts, or another member: refused
+    expect(await call(v.committee2.openid, 'confirmPaperCounts', { pollId, counts: box })).toEqual({
+      ok: true,
+      data: { total: 3 },
+    })
+    expect(
+      await call(v.committee2.openid, 'confirmPaperCounts', { pollId, counts: other }),
+    ).toEqual({ ok: false, error: { code: 'CONFLICT', message: '票箱的票数已经确认过了。' } })
+    expect(await call(v.committee.openid, 'confirmPaperCounts', { pollId, counts: box })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '票箱的票数已经确认过了。' },
+    })
     expect(await snapshot(backend)).toEqual(after)
   })
 
