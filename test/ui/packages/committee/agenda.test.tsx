@@ -108,12 +108,14 @@ describe('说事日议程', () => {
     ])
   })
 
-  it('cannot move the first up or the last down', async () => {
+  it('offers no 上移 for the first nor 下移 for the last', async () => {
     const calls = serve({ getConsole: ok(THREE_DAYS) })
-    render(<Agenda />)
+    const { container } = render(<Agenda />)
     await screen.findByText('11月24日（星期二）')
-    tap('agenda-up-a')
-    tap('agenda-down-c')
+    expect(container.querySelector('#agenda-up-a')).toBeNull()
+    expect(container.querySelector('#agenda-down-c')).toBeNull()
+    expect(container.querySelector('#agenda-down-a')).not.toBeNull()
+    expect(container.querySelector('#agenda-up-c')).not.toBeNull()
     expect(order('2026-11-24')).toEqual([
       '文化广场晚上跳舞声音太大',
       '明年先修哪一段村道',

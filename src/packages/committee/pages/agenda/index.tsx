@@ -116,22 +116,27 @@ function AgendaBody({ view }: { view: ConsoleView }) {
                 {m.category && <Text className="cm__meta">{m.category.label}</Text>}
               </View>
               <View className="cm__row">
-                <Button
-                  id={`agenda-up-${m.id}`}
-                  size="large"
-                  disabled={i === 0 || pending === day.date}
-                  onClick={() => reorder(day, i, -1)}
-                >
-                  上移
-                </Button>
-                <Button
-                  id={`agenda-down-${m.id}`}
-                  size="large"
-                  disabled={i === day.items.length - 1 || pending === day.date}
-                  onClick={() => reorder(day, i, 1)}
-                >
-                  下移
-                </Button>
+                {/* The first has no 上移 and the last no 下移 (a greyed button is hard to read). */}
+                {i > 0 && (
+                  <Button
+                    id={`agenda-up-${m.id}`}
+                    size="large"
+                    disabled={pending === day.date}
+                    onClick={() => reorder(day, i, -1)}
+                  >
+                    上移
+                  </Button>
+                )}
+                {i < day.items.length - 1 && (
+                  <Button
+                    id={`agenda-down-${m.id}`}
+                    size="large"
+                    disabled={pending === day.date}
+                    onClick={() => reorder(day, i, 1)}
+                  >
+                    下移
+                  </Button>
+                )}
               </View>
               {m.status === 'accepted' && days.length > 1 && (
                 <Button

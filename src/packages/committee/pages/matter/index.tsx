@@ -8,6 +8,7 @@ import { formatMonthDayWeekday } from '../../../../../domain/shared/time'
 import { clockAlarm, clockWords, respondByOf } from '../../../../../domain/matters/clock'
 import { hoursLeft } from '../../../../../domain/matters/rules'
 import Screen from '../../../../components/Screen'
+import { FOCUSABLE } from '../../../../components/MatterItem'
 import LoadView from '../../../../components/LoadView'
 import StatusTag from '../../../../components/StatusTag'
 import PhotoGrid from '../../../../components/PhotoGrid'
@@ -160,8 +161,10 @@ function Body({ data: { detail: d, village }, done, onActed }: BodyProps) {
           {d.body}
         </Text>
         <PhotoGrid photos={d.photos} label="照片" />
+        {/* Focusable, so that the long page can be scrolled from the keyboard. */}
         <Button
           id="cmatter-resident-link"
+          {...FOCUSABLE}
           className="cm__button"
           size="large"
           block

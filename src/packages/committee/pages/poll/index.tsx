@@ -426,6 +426,7 @@ function DraftForm({ data }: { data: PollPageData }) {
           id="poll-closes"
           className="cm__input"
           value={closeDate}
+          placeholder="2026-12-04"
           maxlength={10}
           onInput={(e) => setClose(e.detail.value.trim())}
         />

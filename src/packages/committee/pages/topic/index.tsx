@@ -95,6 +95,7 @@ export default function Topic() {
           <Textarea
             id="topic-body"
             className="cm__textarea"
+            placeholder="写清楚是什么事、为什么要商量"
             value={form.values.body}
             maxlength={LIMITS.body + 10}
             onInput={(e) => form.set('body', e.detail.value)}
