@@ -57,8 +57,10 @@ describe('seed', () => {
       counts: demoVillage().counts,
     })
     const matters = await db.collection('matters').where({ villageId: DEMO_VILLAGE_ID }).get()
+    // Seeded without a ballot secret, the counted demo poll is left out and 村里办老年食堂 stays
+    // 表决中 (test/functions/scripts/seedPoll.test.ts seeds and counts it): every other status is here.
     expect(new Set(matters.data.map((m: { status: string }) => m.status))).toEqual(
-      new Set(Object.keys(STATUS_LABELS)),
+      new Set(Object.keys(STATUS_LABELS).filter((s) => s !== 'decided')),
     )
     const members = await db.collection('members').where({ villageId: DEMO_VILLAGE_ID }).get()
     expect(new Set(members.data.flatMap((m: { roles: string[] }) => m.roles))).toEqual(

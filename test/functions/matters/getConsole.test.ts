@@ -69,8 +69,12 @@ describe('matters.getConsole', () => {
     expect(c.openPolls).toEqual([])
   })
 
-  it('a moderator sees the same console', async () => {
-    expect(await consoleOf(MODERATOR)).toEqual(await consoleOf(COMMITTEE))
+  it('a moderator sees the same console, with their own roles', async () => {
+    const { roles: moderatorRoles, ...moderator } = await consoleOf(MODERATOR)
+    const { roles: committeeRoles, ...committee } = await consoleOf(COMMITTEE)
+    expect(moderator).toEqual(committee)
+    expect(moderatorRoles).toEqual(['resident', 'moderator'])
+    expect(committeeRoles).toEqual(['resident', 'committee'])
   })
 
   it('the clock runs: half an hour later the hours round down (47 left, 49 over)', async () => {
