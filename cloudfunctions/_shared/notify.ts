@@ -283,3 +283,12 @@ export async function deliverQueued(db: Database, ids: readonly string[]): Promi
     }
   }
 }
+
+/** Writes (or renews) one subscription, inside the caller's transaction. */
+export async function saveSubscription(
+  t: Transaction,
+  id: string,
+  doc: Omit<Subscription, '_id'>,
+): Promise<void> {
+  await t.collection(COLLECTION.subscriptions).doc(id).set(doc)
+}

@@ -13,6 +13,7 @@ import { authorize, NOT_FOUND, refuse, verifiedActor } from '../../_shared/autho
 import { runTransaction } from '../../_shared/cloud'
 import { COLLECTION } from '../../_shared/collections'
 import { handler } from '../../_shared/handler'
+import { saveSubscription } from '../../_shared/notify'
 import { findMatter } from '../../_shared/matters'
 import { findPoll, NOT_FOUND_POLL } from '../../polls/repo'
 import { byId } from '../../_shared/repo'
@@ -55,7 +56,7 @@ export const subscribe = handler(NOTIFICATION_SCHEMAS.subscribe, async (input, c
       templateIds: [...new Set(input.templateIds)],
       createdAt: ctx.now,
     }
-    await t.collection(COLLECTION.subscriptions).doc(id).set(doc)
+    await saveSubscription(t, id, doc)
   })
   return { subscribed: true }
 })
