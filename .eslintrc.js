@@ -29,6 +29,6 @@ module.exports = {
     '.data/',
     'coverage/',
     'test-results/',
-    'cloudfunctions/*/index.js',
+    'dist-functions/',
   ],
 }

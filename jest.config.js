@@ -1,6 +1,7 @@
 // Test groups: `domain` (pure rules, node), `ui` (React pages in jsdom), `mp` (the compiled weapp
 // under miniprogram-simulate), `functions` (handlers through the emulator with the real SDK),
-// `emulator` (the local CloudBase driven by the real SDK).
+// `deploy` (the declaration and the deploy tooling, offline), `emulator` (the local CloudBase
+// driven by the real SDK).
 // `npm test` builds the weapp first, so `mp` always tests the current code.
 const transform = { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: './babel.jest.config.js' }] }
 
@@ -40,6 +41,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/functions/**/*.test.ts'],
       transform,
       globalSetup: '<rootDir>/test/functions/support/globalSetup.ts',
+    },
+    {
+      // deploy/ and scripts/: the declaration, the offline checks of what would be deployed, the
+      // deploy and upload plans against recording stand-ins, WeChat's offline compile.
+      displayName: 'deploy',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/deploy/**/*.test.ts'],
+      transform,
     },
     {
       displayName: 'emulator',

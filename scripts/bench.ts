@@ -19,7 +19,7 @@ import path from 'node:path'
 import { startEmulator } from '../emulator/src/index'
 import { COLLECTIONS } from '../cloudfunctions/_shared/collections'
 import { demoMatters } from '../domain/matters/demo'
-import { buildFunctions, FUNCTIONS_ROOT, functionNames } from './build-functions'
+import { buildFunctions, FUNCTIONS_OUT, functionNames } from './build-functions'
 import { seedDemo } from './seed'
 import { pollsBench } from './benchPolls'
 import { h5Bench } from './benchH5'
@@ -55,13 +55,13 @@ type Row = [string, string, string]
 const functionBench = async (rows: Row[]): Promise<void> => {
   // A copy of the built bundles, so a cold start can be forced by touching a file.
   const fnDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fengsi-bench-fn-'))
-  const names = functionNames(FUNCTIONS_ROOT)
-  const built = names.every((n) => fs.existsSync(path.join(FUNCTIONS_ROOT, n, 'index.js')))
+  const names = functionNames()
+  const built = names.every((n) => fs.existsSync(path.join(FUNCTIONS_OUT, n, 'index.js')))
   if (!built) await buildFunctions()
   for (const n of names) {
     fs.mkdirSync(path.join(fnDir, n))
     for (const f of ['index.js', 'config.json']) {
-      fs.copyFileSync(path.join(FUNCTIONS_ROOT, n, f), path.join(fnDir, n, f))
+      fs.copyFileSync(path.join(FUNCTIONS_OUT, n, f), path.join(fnDir, n, f))
     }
   }
   const emulator = await startEmulator({

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto'
 import { startEmulator, type Emulator } from '../emulator/src/index'
 import { COLLECTIONS } from '../cloudfunctions/_shared/collections'
 import { DEFAULT_SETTINGS } from '../domain/village/settings'
-import { FUNCTIONS_ROOT } from './build-functions'
+import { FUNCTIONS_OUT } from './build-functions'
 
 type Row = [string, string, string]
 
@@ -259,7 +259,7 @@ export async function pollsBench(rows: Row[]): Promise<void> {
   process.env.TZ = 'UTC'
   const emulator = await startEmulator({
     memory: true,
-    functionsDir: FUNCTIONS_ROOT,
+    functionsDir: FUNCTIONS_OUT,
     collections: COLLECTIONS,
     functionLog: (name, line) => {
       if (process.env.FENGSI_FN_LOG) process.stderr.write(`[fn ${name}] ${line}\n`)

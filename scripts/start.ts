@@ -8,7 +8,7 @@ import { execSync } from 'node:child_process'
 import path from 'node:path'
 import { startEmulator } from '../emulator/src/index'
 import { COLLECTIONS } from '../cloudfunctions/_shared/collections'
-import { FUNCTIONS_ROOT } from './build-functions'
+import { FUNCTIONS_OUT } from './build-functions'
 import { H5_DIR } from './paths'
 import { migrate } from './migrate'
 import { ballotSecretFor, isSeeded, seedDemo } from './seed'
@@ -31,7 +31,7 @@ async function main() {
     port: Number(option('port', process.env.PORT ?? '10086')),
     dataDir,
     functionEnv: { POLLS_BALLOT_SECRET: ballotSecret },
-    functionsDir: FUNCTIONS_ROOT,
+    functionsDir: FUNCTIONS_OUT,
     staticDir: H5_DIR,
     dev: true,
     collections: COLLECTIONS,

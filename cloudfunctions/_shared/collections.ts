@@ -51,6 +51,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
       // village must have its code before this index is created (the invite-code migration gives
       // the older ones theirs); the emulator, like SQLite, lets documents without it coexist.
       { name: 'inviteCode', unique: true, keys: [key('inviteCode')] },
+      // 村委会启用码 (claimVillage): a village not yet claimed, by its code's hash.
+      { name: 'founding_codeHash', keys: [key('founding.codeHash')] },
     ],
   },
   {

@@ -2,6 +2,7 @@
 import type { VillageApi } from '../../types/api/village'
 import { createMain, type Handlers } from '../_shared/handler'
 import { approveMember } from './handlers/approveMember'
+import { claimVillage } from './handlers/claimVillage'
 import { assignRoles } from './handlers/assignRoles'
 import { declineMember } from './handlers/declineMember'
 import { getMe } from './handlers/getMe'
@@ -23,6 +24,7 @@ import { whoami } from './handlers/whoami'
 export const HANDLERS: Handlers<VillageApi> = {
   whoami,
   requestJoin,
+  claimVillage,
   getMe,
   listVillages,
   leaveVillage,

@@ -98,6 +98,13 @@ export const VILLAGE_SCHEMAS = {
     householdNo,
     phone,
   }),
+  // The contract's skeleton (session 6): the helper owning claimVillage refines the code's check.
+  claimVillage: payload({
+    code: text('启用码', 64),
+    name: text('姓名', LIMITS.name),
+    householdNo,
+    phone,
+  }),
   getMe: payload({}),
   listVillages: v.pipe(
     payload({

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/src'
 import { COLLECTIONS } from '../../cloudfunctions/_shared/collections'
-import { FUNCTIONS_ROOT } from '../../scripts/build-functions'
+import { FUNCTIONS_OUT } from '../../scripts/build-functions'
 import { H5_DIR } from '../../scripts/paths'
 
 export async function startApp(): Promise<Emulator> {
@@ -16,7 +16,7 @@ export async function startApp(): Promise<Emulator> {
   return startEmulator({
     memory: true,
     staticDir: H5_DIR,
-    functionsDir: FUNCTIONS_ROOT,
+    functionsDir: FUNCTIONS_OUT,
     dev: true,
     collections: COLLECTIONS,
     functionLog: () => undefined,

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/src'
 import { COLLECTIONS } from '../../cloudfunctions/_shared/collections'
-import { buildFunctions, functionNames, FUNCTIONS_ROOT } from '../../scripts/build-functions'
+import { buildFunctions, functionNames, FUNCTIONS_OUT } from '../../scripts/build-functions'
 import { seedDemo } from '../../scripts/seed'
 
 const ROOT = path.resolve(__dirname, '..', '..')
@@ -35,10 +35,10 @@ function newestSource(dir: string): number {
 
 /** Bundles the functions unless every bundle is newer than every source it may contain. */
 export async function ensureFunctionsBuilt(): Promise<void> {
-  const bundles = functionNames().map((n) => path.join(FUNCTIONS_ROOT, n, 'index.js'))
+  const bundles = functionNames().map((n) => path.join(FUNCTIONS_OUT, n, 'index.js'))
   const oldest = Math.min(...bundles.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)))
   const sources = Math.max(
-    ...['cloudfunctions', 'domain', 'types'].map((d) => newestSource(path.join(ROOT, d))),
+    ...['cloudfunctions', 'domain', 'types', 'deploy'].map((d) => newestSource(path.join(ROOT, d))),
   )
   if (oldest <= sources) await buildFunctions()
 }
@@ -56,7 +56,7 @@ export async function startBackend(options: BackendOptions = {}): Promise<Emulat
   await ensureFunctionsBuilt()
   const emulator = await startEmulator({
     memory: true,
-    functionsDir: FUNCTIONS_ROOT,
+    functionsDir: FUNCTIONS_OUT,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
     dev: true,
     collections: COLLECTIONS,

@@ -227,8 +227,8 @@ describe('dev identities', () => {
 
 describe('the real build', () => {
   it('village.whoami, bundled by build:functions, sees each concurrent caller’s own OPENID', async () => {
-    const root = path.resolve(__dirname, '..', '..', 'cloudfunctions')
-    const [built] = await buildFunctions({ root, names: ['village'] })
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fengsi-build-'))
+    const [built] = await buildFunctions({ out: root, names: ['village'] })
     expect(fs.existsSync(built.file)).toBe(true)
     const emulator = await start({ functionsDir: root })
     try {

@@ -1,5 +1,7 @@
 // The project's seed through the real SDK, and a dev login as a seeded member reaching the real
 // (bundled) village function.
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { COLLECTIONS } from '../../cloudfunctions/_shared/collections'
 import { buildFunctions } from '../../scripts/build-functions'
@@ -26,12 +28,12 @@ const SEEDED =
   DEMO.agendaSlots.length +
   DEMO.ratings.length +
   DEMO.statements.length
-const FUNCTIONS = path.resolve(__dirname, '..', '..', 'cloudfunctions')
+const FUNCTIONS = fs.mkdtempSync(path.join(os.tmpdir(), 'fengsi-build-'))
 
 let emulator: Emulator
 
 beforeAll(async () => {
-  await buildFunctions({ root: FUNCTIONS, names: ['village'] })
+  await buildFunctions({ out: FUNCTIONS, names: ['village'] })
   emulator = await start({ collections: COLLECTIONS, functionsDir: FUNCTIONS, dev: true })
 })
 

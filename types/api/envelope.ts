@@ -17,3 +17,17 @@ export interface FunctionEvent<A extends string = string, P = unknown> {
   action: A
   payload: P
 }
+
+/**
+ * What every function (the `scheduler` too) answers to `{ action: 'health' }`, from anyone: the
+ * bundle's version and whether the database answered. It reads no document and writes nothing;
+ * `npm run smoke` calls it on each function of an environment after a deploy.
+ */
+export interface HealthReport {
+  function: string
+  version: string
+  database: 'ok'
+}
+
+/** The action every function answers besides its own (not in any function's Api map). */
+export const HEALTH_ACTION = 'health'

@@ -147,6 +147,17 @@ export interface VillageApi {
     }
   >
   /**
+   * 村委会启用码: the one-time code `npm run village:create` printed for a new village. The first
+   * WeChat user who enters it (with their name and 户号) becomes the village's first committee
+   * member, verified at once (roles resident + committee), and the code is spent: nobody else can
+   * use it, also when fifty try at once. Audited. Refused for a caller who already belongs to a
+   * village or has asked to join one (pending).
+   */
+  claimVillage: ActionSpec<
+    { code: string; name: string; householdNo: string; phone: string },
+    { memberId: string; villageId: string; villageName: string; roles: Role[] }
+  >
+  /**
    * The villages one may ask to join (public): by a word of the name (`q`, at most 20 answers), or
    * the one with this invite code (邀请码, as typed or read from its QR code); neither: all, by name.
    */

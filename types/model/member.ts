@@ -64,6 +64,11 @@ export interface Village {
    * stored before it, so it is absent only on data not yet migrated.
    */
   inviteCode?: string
+  /**
+   * Present from `npm run village:create` until the first committee member claims the village
+   * (claimVillage): the SHA-256 (hex) of the normalised 村委会启用码, never the code itself.
+   */
+  founding?: { codeHash: string; issuedAt: Date }
   createdAt: Date
   updatedAt: Date
 }

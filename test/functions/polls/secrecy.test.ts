@@ -53,6 +53,7 @@ const PAYLOADS: Payloads = {
   village: {
     whoami: () => ({}),
     requestJoin: () => ({ villageId: 'v-sec', name: '新人', householdNo: '001', phone: '' }),
+    claimVillage: () => ({ code: 'ABCD-EFGH-JKLM', name: '新人', householdNo: '001', phone: '' }),
     getMe: () => ({}),
     listVillages: () => ({}),
     // undone at once (undoLeave) so the caller stays for the other calls

@@ -1,7 +1,7 @@
 /** The polls function refuses to run without its ballot secret, and says so without details. */
 import { startEmulator, type Emulator } from '../../../emulator/src'
 import { COLLECTIONS } from '../../../cloudfunctions/_shared/collections'
-import { FUNCTIONS_ROOT } from '../../../scripts/build-functions'
+import { FUNCTIONS_OUT } from '../../../scripts/build-functions'
 import { TEST_NOW } from '../support/backend'
 
 let emulator: Emulator
@@ -9,7 +9,7 @@ let emulator: Emulator
 beforeAll(async () => {
   emulator = await startEmulator({
     memory: true,
-    functionsDir: FUNCTIONS_ROOT,
+    functionsDir: FUNCTIONS_OUT,
     collections: COLLECTIONS,
     functionLog: () => undefined,
     functionTimeoutMs: 15_000,

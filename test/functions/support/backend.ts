@@ -7,7 +7,7 @@
 import tcb from '@cloudbase/node-sdk'
 import { startEmulator, type Emulator } from '../../../emulator/src'
 import { COLLECTIONS } from '../../../cloudfunctions/_shared/collections'
-import { FUNCTIONS_ROOT } from '../../../scripts/build-functions'
+import { FUNCTIONS_OUT } from '../../../scripts/build-functions'
 import type { ActionName, Envelope, FunctionName, RequestOf, ResponseOf } from '../../../types/api'
 
 process.env.TENCENTCLOUD = 'true'
@@ -48,7 +48,7 @@ export async function startBackend(
   const emulator = await startEmulator({
     ...options,
     memory: true,
-    functionsDir: FUNCTIONS_ROOT,
+    functionsDir: FUNCTIONS_OUT,
     collections: COLLECTIONS,
     // FENGSI_FN_LOG=1 shows the functions' own output (stderr)
     functionLog: process.env.FENGSI_FN_LOG ? undefined : () => undefined,

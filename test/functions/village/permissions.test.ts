@@ -57,6 +57,7 @@ const PAYLOAD: Record<VillageAction, Record<string, unknown>> = {
   getMe: {},
   listVillages: {},
   requestJoin: { villageId: VILLAGE_A, name: '新来的', householdNo: '001' },
+  claimVillage: { code: 'ABCD-EFGH-JKLM', name: '新来的', householdNo: '001', phone: '' },
   listMembers: {},
   approveMember: { memberId: CAST.pending._id, personId: P3._id },
   declineMember: { memberId: PENDING_2._id, reason: '不是本村的' },
