@@ -22,6 +22,32 @@ export async function addMatter(t: Transaction, matter: Omit<Matter, '_id'>): Pr
   return addDoc(t, COLLECTION.matters, matter)
 }
 
+/**
+ * Raised matters of every village whose response deadline lies within `windowMs` of `now`, either
+ * side, soonest first (the scheduler's 接诉即办 reminders; the status+respondBy index).
+ */
+export async function raisedAround(
+  db: Database,
+  now: Date,
+  windowMs: number,
+  limit: number,
+): Promise<Matter[]> {
+  const _ = db.command
+  const { data } = await db
+    .collection(COLLECTION.matters)
+    .where({
+      status: 'raised',
+      respondBy: _.and([
+        _.gt(new Date(now.getTime() - windowMs)),
+        _.lt(new Date(now.getTime() + windowMs)),
+      ]),
+    })
+    .orderBy('respondBy', 'asc')
+    .limit(limit)
+    .get()
+  return data as Matter[]
+}
+
 export async function updateMatter(
   t: Transaction,
   id: string,

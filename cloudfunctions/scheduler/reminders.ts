@@ -5,44 +5,24 @@
  * missed for a while still reminds; a matter answered meanwhile gets none (checked again, with the
  * matter written, inside each message's transaction).
  */
-import type { Matter } from '../../types/model/matter'
 import {
   RESPONSE_DUE_HOURS,
   responseDueMessage,
   responseDueNow,
 } from '../../domain/notifications/rules'
-import { COLLECTION } from '../_shared/collections'
 import type { Database } from '../_shared/cloud'
-import { findMatter, updateMatter } from '../_shared/matters'
+import { findMatter, raisedAround, updateMatter } from '../_shared/matters'
 import { notifyEvent } from '../_shared/notify'
 
 const HOUR_MS = 3600e3
 /** Matters reminded per run at most (the next run takes the rest). */
 const PER_RUN = 50
 
-/** Raised matters whose deadline lies within the reminder's window (status+respondBy index). */
-export async function mattersNearDeadline(db: Database, now: Date): Promise<Matter[]> {
-  const _ = db.command
-  const window = RESPONSE_DUE_HOURS * HOUR_MS
-  const { data } = await db
-    .collection(COLLECTION.matters)
-    .where({
-      status: 'raised',
-      respondBy: _.and([
-        _.gt(new Date(now.getTime() - window)),
-        _.lt(new Date(now.getTime() + window)),
-      ]),
-    })
-    .orderBy('respondBy', 'asc')
-    .limit(PER_RUN)
-    .get()
-  return data as Matter[]
-}
-
 /** Answers the ids of the messages written. */
 export async function remindCommittee(db: Database, now: Date): Promise<string[]> {
   const out: string[] = []
-  for (const m of await mattersNearDeadline(db, now)) {
+  const window = RESPONSE_DUE_HOURS * HOUR_MS
+  for (const m of await raisedAround(db, now, window, PER_RUN)) {
     if (!responseDueNow(m, now)) continue
     out.push(
       ...(await notifyEvent(
