@@ -2,30 +2,27 @@
  * The content-check port: every piece of text a member writes passes here before it is stored
  * (WeChat requires this of mini-programs that publish what users write). Two adapters:
  *
- * - `wechat`: WeChat's content security check, `security.msgSecCheck` version 2, called through
- *   `wx-server-sdk`'s `cloud.openapi`. The package is NOT bundled (the function bundles only the
- *   code in this repository and `@cloudbase/node-sdk`); a deployment that uses this adapter must
- *   1. add `wx-server-sdk` to the function folder's package.json `dependencies` and deploy with the
- *      dependency installed (DevTools "upload and install dependencies", or `installDependency: true`
- *      in cloudbaserc.json),
- *   2. list `security.msgSecCheck` in the function's config.json `permissions.openapi`
- *      (the discussion function's config.json already does),
- *   3. set FENGSI_CONTENT_CHECK=wechat in the function's environment variables.
- *   It is loaded at run time with `createRequire`, so esbuild leaves it alone.
+ * - `wechat`: WeChat's content security check, `security.msgSecCheck` version 2, through
+ *   `wx-server-sdk`'s `cloud.openapi`. Why that package, and why not bundled (it pins node-sdk
+ *   3.17.2; we bundle 3.18.3): see wechat.ts. The functions that check text (discussion,
+ *   matters) list `security.msgSecCheck` in deploy/declaration.ts, so their config.json grants
+ *   it and their package.json makes CloudBase install `wx-server-sdk`; it is loaded on the first
+ *   check, initialised once per instance.
  * - `local`: a word-list check against `domain/discussion/words.ts`, for the emulator and tests:
  *   abusive words answer `reject`, review words (accusations such as 拉票) answer `review`.
  *
- * Which one runs (`contentCheckMode`): FENGSI_CONTENT_CHECK=local|wechat when set (any other value
- * is a configuration error: every check then fails closed). When unset: `wechat` when running in
- * CloudBase (TENCENTCLOUD_RUNENV=SCF) against a non-loopback service, `local` otherwise — the
- * emulator runs functions as SCF but points them at 127.0.0.1, so it gets `local`.
+ * Which one runs (`contentCheckMode`, the same rule as notify.ts's, wechat.ts `adapterMode`):
+ * FENGSI_CONTENT_CHECK=local|wechat when set (any other value is a configuration error: every
+ * check then fails closed); unset, `wechat` in CloudBase and `local` in the emulator and tests.
  *
  * Verdicts: `pass` stores the text; `review` stores it hidden until a moderator looks at it;
- * `reject` refuses it and nothing is written. When the check itself fails, nothing is written.
+ * `reject` refuses it and nothing is written. When the check itself cannot run (misconfigured,
+ * `wx-server-sdk` missing, WeChat failing), the writer hears UNAVAILABLE, the log says why, and
+ * nothing is written.
  */
-import { createRequire } from 'node:module'
 import { localVerdict } from '../../domain/discussion/words'
 import { DomainError } from '../../domain/shared/errors'
+import { adapterMode, wxServerSdk, type Env, type WxOpenApi } from './wechat'
 
 export type ContentVerdict = 'pass' | 'review' | 'reject'
 
@@ -50,31 +47,13 @@ export function localContentCheck(
 }
 
 /**
- * The part of `wx-server-sdk` the WeChat adapter uses. Answers arrive camel-cased through
- * cloud.openapi (`errCode`, `traceId`); the HTTPS API spells them `errcode`, `trace_id`.
+ * The part of `wx-server-sdk` the WeChat adapter uses (wechat.ts). Answers arrive camel-cased
+ * through cloud.openapi (`errCode`, `traceId`); the HTTPS API spells them `errcode`, `trace_id`.
  */
-export interface MsgSecCheckRequest {
-  version: 2
-  openid: string
-  scene: 1 | 2 | 3 | 4
-  content: string
-}
-
-export interface MsgSecCheckResult {
-  errCode?: number
-  errcode?: number
-  errMsg?: string
-  errmsg?: string
-  result?: { suggest?: string; label?: number }
-}
-
+export type MsgSecCheckRequest = Parameters<WxOpenApi['security']['msgSecCheck']>[0]
+export type MsgSecCheckResult = Awaited<ReturnType<WxOpenApi['security']['msgSecCheck']>>
 export interface WxOpenApiSecurity {
-  openapi: { security: { msgSecCheck(request: MsgSecCheckRequest): Promise<MsgSecCheckResult> } }
-}
-
-export interface WxServerSdk extends WxOpenApiSecurity {
-  init(options?: { env?: unknown }): void
-  DYNAMIC_CURRENT_ENV: unknown
+  openapi: Pick<WxOpenApi, 'security'>
 }
 
 const SCENES = { profile: 1, comment: 2, forum: 3, social: 4 } as const
@@ -112,44 +91,19 @@ export function wechatContentCheck(wx: WxOpenApiSecurity): ContentCheck {
 export type ContentCheckMode = 'local' | 'wechat'
 
 /** The documented choice of adapter (see the top of this file); an unknown setting throws. */
-export function contentCheckMode(env: Record<string, string | undefined>): ContentCheckMode {
-  const set = env.FENGSI_CONTENT_CHECK?.trim()
-  if (set === 'local' || set === 'wechat') return set
-  if (set) throw new Error(`FENGSI_CONTENT_CHECK must be local or wechat, not ${set}`)
-  if (env.TENCENTCLOUD_RUNENV !== 'SCF') return 'local'
-  return pointsAtLoopback(env.TCB_CONTEXT_CNFG) ? 'local' : 'wechat'
-}
-
-function pointsAtLoopback(contextConfig: string | undefined): boolean {
-  if (!contextConfig) return false
-  try {
-    const url = (JSON.parse(contextConfig) as { URL?: unknown }).URL
-    if (typeof url !== 'string') return false
-    const host = new URL(url).hostname
-    return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.')
-  } catch {
-    return false
-  }
-}
-
-/** Loads and initialises `wx-server-sdk` from the deployed function's node_modules. */
-function loadWxServerSdk(): WxServerSdk {
-  const wx = createRequire(__filename)('wx-server-sdk') as WxServerSdk
-  wx.init({ env: wx.DYNAMIC_CURRENT_ENV })
-  return wx
+export function contentCheckMode(env: Env): ContentCheckMode {
+  return adapterMode('FENGSI_CONTENT_CHECK', 'local', env)
 }
 
 let configured: ContentCheck | undefined
 
 /** The adapter this function instance uses, chosen once from its environment. */
-export function contentCheck(env: Record<string, string | undefined> = process.env): ContentCheck {
+export function contentCheck(env: Env = process.env): ContentCheck {
   if (configured) return configured
   let chosen: ContentCheck
   try {
     chosen =
-      contentCheckMode(env) === 'wechat'
-        ? wechatContentCheck(loadWxServerSdk())
-        : localContentCheck()
+      contentCheckMode(env) === 'wechat' ? wechatContentCheck(wxServerSdk()) : localContentCheck()
   } catch (error) {
     // Misconfigured, or wx-server-sdk missing: fail closed, and say why in the log.
     throw unavailable(`not configured: ${error instanceof Error ? error.message : String(error)}`)
@@ -158,10 +112,12 @@ export function contentCheck(env: Record<string, string | undefined> = process.e
   return chosen
 }
 
+export const CHECK_UNAVAILABLE_MESSAGE = '发言审核暂时不可用，请稍后再试。'
+
 /** The refusal when the check cannot run; `detail` goes to the log, not to the person. */
 function unavailable(detail: string): DomainError {
   console.error(`[contentCheck] ${detail}`)
-  return new DomainError('INTERNAL', '发言审核暂时不可用，请稍后再试。')
+  return new DomainError('UNAVAILABLE', CHECK_UNAVAILABLE_MESSAGE)
 }
 
 /** Checks `content` and answers its verdict; a check that cannot run refuses (fails closed). */

@@ -2,14 +2,18 @@
  * One function per aggregate, one handler per use case. `createMain` turns a table of handlers
  * into the function's `main(event)`: it finds the action, validates the payload with the handler's
  * schema (unknown fields are dropped), runs the handler and answers with an envelope. A broken rule
- * answers its own code and message; anything unexpected answers INTERNAL and is logged.
+ * answers its own code and message; anything unexpected answers INTERNAL and is logged. Every
+ * function also answers `{ action: 'health' }` (HEALTH_ACTION, see health.ts) to anyone, before
+ * any identity or membership is looked up.
  */
 import type { GenericSchema } from 'valibot'
 import type { ActionSpec, AppError, Envelope } from '../../types/api'
+import { HEALTH_ACTION } from '../../types/api/envelope'
 import { parseInput } from '../../domain/shared/validate'
 import { DomainError } from '../../domain/shared/errors'
 import { BUSY_MESSAGE, callerOpenid, database, isTransactionConflict, type Database } from './cloud'
 import { loadActor, type ActorRecord } from './actor'
+import { health } from './health'
 
 export interface HandlerContext {
   /** The caller's OPENID from the platform, or undefined for an anonymous caller. */
@@ -66,9 +70,11 @@ function createContext(): HandlerContext {
   }
 }
 
-export function createMain<Api>(handlers: Handlers<Api>) {
+/** The function `name`'s main (`name` is what its `health` answers). */
+export function createMain<Api>(name: string, handlers: Handlers<Api>) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     const { action, payload } = (event ?? {}) as { action?: unknown; payload?: unknown }
+    if (action === HEALTH_ACTION) return health(name, database)
     const h =
       typeof action === 'string' && Object.prototype.hasOwnProperty.call(handlers, action)
         ? (handlers[action as keyof Api] as Handler<unknown, unknown>)

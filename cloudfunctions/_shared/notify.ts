@@ -14,21 +14,28 @@
  *   itself fail; a failure there is logged, never answered to the caller.
  *
  * Delivery (`deliverQueued`, after the writes commit) goes through the Notifier port, chosen by
- * FENGSI_NOTIFY (like contentCheck's FENGSI_CONTENT_CHECK):
+ * FENGSI_NOTIFY with the same rule as the content check's FENGSI_CONTENT_CHECK (wechat.ts
+ * `adapterMode`): `outbox` or `wechat` when set; unset, `wechat` in CloudBase and `outbox` in the
+ * emulator and tests.
  *
- * - `outbox` (default; the emulator and tests): the outbox IS the delivery — messages stay
- *   `queued`, and the emulator's console lists them;
- * - `wechat` (production): `subscribeMessage.send` through `wx-server-sdk`'s `cloud.openapi`
- *   (not bundled: see contentCheck.ts for the deployment steps; list `subscribeMessage.send` in the
- *   config.json `permissions.openapi` of the functions that notify: matters, village, polls,
- *   scheduler). The template of each event comes from the environment:
+ * - `outbox` (the emulator and tests): the outbox IS the delivery — messages stay `queued`, and
+ *   the emulator's console lists them;
+ * - `wechat` (production): `subscribeMessage.send` through `wx-server-sdk`'s `cloud.openapi`. Why
+ *   that package, and why not bundled (it pins node-sdk 3.17.2; we bundle 3.18.3): see wechat.ts.
+ *   The functions that notify (matters, village, polls, scheduler) list `subscribeMessage.send` in
+ *   deploy/declaration.ts, so their config.json grants it and CloudBase installs `wx-server-sdk`
+ *   for them. The template of each event comes from the environment:
  *     FENGSI_TMPL_MATTER_RAISED, FENGSI_TMPL_JOIN_REQUESTED, FENGSI_TMPL_RESPONSE_DUE,
  *     FENGSI_TMPL_MATTER_ANSWERED, FENGSI_TMPL_POLL_RESULT
  *   (the same ids as the mini-program's TARO_APP_TMPL_*), and FENGSI_MP_STATE
  *   (formal | trial | developer, default formal) says which version of the mini-program a
- *   message opens. A sent message is marked `sent`; a refused one `failed` with the platform's reason.
+ *   message opens. A sent message is marked `sent`; a refused one `failed` with the platform's
+ *   reason; one whose template id is unset, `failed` with the variable's name.
+ *
+ * When delivery cannot run at all (FENGSI_NOTIFY set to something else, or `wx-server-sdk`
+ * missing), the log says why and each message is marked `failed` with the reason: never silently
+ * left `queued`.
  */
-import { createRequire } from 'node:module'
 import type { NotificationEvent, OutboxMessage, Subscription } from '../../types/model/notification'
 import {
   outboxId,
@@ -43,6 +50,7 @@ import {
 import { COLLECTION } from './collections'
 import { runTransaction, type Database, type Transaction } from './cloud'
 import { byId } from './repo'
+import { adapterMode, wxServerSdk, type Env, type WxOpenApi } from './wechat'
 
 // ---- the port ---------------------------------------------------------------------------------
 
@@ -50,7 +58,8 @@ export type Delivery =
   { status: 'queued' } | { status: 'sent' } | { status: 'failed'; error: string }
 
 export interface Notifier {
-  readonly name: 'outbox' | 'wechat'
+  /** `unavailable`: delivery cannot run here (misconfigured, wx-server-sdk missing). */
+  readonly name: 'outbox' | 'wechat' | 'unavailable'
   /** Delivers one message written to the outbox, to the WeChat user `openid`. */
   deliver(message: OutboxMessage, openid: string): Promise<Delivery>
 }
@@ -71,30 +80,14 @@ export const TEMPLATE_ENV: Record<NotificationEvent, string> = {
 }
 
 /** What `subscribeMessage.send` takes (cloud.openapi spelling). */
-export interface SubscribeMessageRequest {
-  touser: string
-  templateId: string
-  page: string
-  data: Record<string, { value: string }>
-  miniprogramState: 'formal' | 'trial' | 'developer'
-  lang: 'zh_CN'
-}
+export type SubscribeMessageRequest = Parameters<WxOpenApi['subscribeMessage']['send']>[0]
 
 export interface WxOpenApiSubscribeMessage {
-  openapi: {
-    subscribeMessage: {
-      send(
-        request: SubscribeMessageRequest,
-      ): Promise<{ errCode?: number; errcode?: number; errMsg?: string; errmsg?: string }>
-    }
-  }
+  openapi: Pick<WxOpenApi, 'subscribeMessage'>
 }
 
 /** The WeChat adapter over an initialised `wx-server-sdk` (or anything shaped like it). */
-export function wechatNotifier(
-  wx: WxOpenApiSubscribeMessage,
-  env: Record<string, string | undefined> = process.env,
-): Notifier {
+export function wechatNotifier(wx: WxOpenApiSubscribeMessage, env: Env = process.env): Notifier {
   const state = env.FENGSI_MP_STATE
   const miniprogramState = state === 'trial' || state === 'developer' ? state : 'formal'
   return {
@@ -127,27 +120,27 @@ export function wechatNotifier(
 
 export type NotifyMode = 'outbox' | 'wechat'
 
-export function notifyMode(env: Record<string, string | undefined>): NotifyMode {
-  const set = env.FENGSI_NOTIFY?.trim()
-  if (!set || set === 'outbox') return 'outbox'
-  if (set === 'wechat') return 'wechat'
-  throw new Error(`FENGSI_NOTIFY must be outbox or wechat, not ${set}`)
+/** The documented choice of adapter (see the top of this file); an unknown setting throws. */
+export function notifyMode(env: Env): NotifyMode {
+  return adapterMode('FENGSI_NOTIFY', 'outbox', env)
+}
+
+/** Delivery that cannot run: every message is recorded failed, with `reason`. */
+export function unavailableNotifier(reason: string): Notifier {
+  return { name: 'unavailable', deliver: async () => ({ status: 'failed', error: reason }) }
 }
 
 let configured: Notifier | undefined
 
-/** The adapter of this function instance, chosen once from its environment (#13 wires the credentials). */
-export function notifier(env: Record<string, string | undefined> = process.env): Notifier {
+/** The adapter of this function instance, chosen once from its environment. */
+export function notifier(env: Env = process.env): Notifier {
   if (configured) return configured
-  if (notifyMode(env) === 'wechat') {
-    const wx = createRequire(__filename)('wx-server-sdk') as WxOpenApiSubscribeMessage & {
-      init(options?: { env?: unknown }): void
-      DYNAMIC_CURRENT_ENV: unknown
-    }
-    wx.init({ env: wx.DYNAMIC_CURRENT_ENV })
-    configured = wechatNotifier(wx, env)
-  } else {
-    configured = outboxNotifier
+  try {
+    configured = notifyMode(env) === 'wechat' ? wechatNotifier(wxServerSdk(), env) : outboxNotifier
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    console.error(`[notify] not configured: ${reason}`)
+    configured = unavailableNotifier(reason)
   }
   return configured
 }
@@ -252,15 +245,8 @@ export async function notifyEvent(
  * answered. The local outbox leaves them queued. Never throws.
  */
 export async function deliverQueued(db: Database, ids: readonly string[]): Promise<void> {
-  const port = (() => {
-    try {
-      return notifier()
-    } catch (error) {
-      console.error('[notify] not configured:', (error as Error).message)
-      return undefined
-    }
-  })()
-  if (!port || port.name === 'outbox') return
+  const port = notifier()
+  if (port.name === 'outbox') return
   for (const id of new Set(ids)) {
     try {
       const message = await byId<OutboxMessage>(db, COLLECTION.outbox, id)

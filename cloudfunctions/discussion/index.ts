@@ -22,4 +22,4 @@ export const HANDLERS: Handlers<DiscussionApi & DiscussionModerationApi> = {
   listModerationQueue,
 }
 
-export const main = createMain<DiscussionApi & DiscussionModerationApi>(HANDLERS)
+export const main = createMain<DiscussionApi & DiscussionModerationApi>('discussion', HANDLERS)

@@ -54,4 +54,4 @@ export const HANDLERS: Handlers<MattersApi & MattersConsoleApi> = {
   getRunSheet,
 }
 
-export const main = createMain<MattersApi & MattersConsoleApi>(HANDLERS)
+export const main = createMain<MattersApi & MattersConsoleApi>('matters', HANDLERS)

@@ -8,4 +8,4 @@ import { subscribe } from './handlers/subscribe'
 /** Every action's handler (the secrecy test enumerates them). */
 export const HANDLERS: Handlers<NotificationsApi> = { subscribe }
 
-export const main = createMain<NotificationsApi>(HANDLERS)
+export const main = createMain<NotificationsApi>('notifications', HANDLERS)

@@ -41,7 +41,7 @@ export const HANDLERS: Handlers<PollsApi> = {
   reachReport,
 }
 
-const run = createMain<PollsApi>(HANDLERS)
+const run = createMain<PollsApi>('polls', HANDLERS)
 
 /** Without its ballot secret (POLLS_BALLOT_SECRET, 32+ characters) the function does nothing. */
 export async function main(event: unknown): Promise<Envelope<unknown>> {

@@ -1,9 +1,13 @@
 // The `scheduler` function: run by its timer trigger (config.json) every minute, it counts the
 // polls whose closing time lies CAST_GRACE_MS behind, and reminds the committee of raised matters
 // near their response deadline (reminders.ts). Nobody else may run it: a call that carries
-// a caller's OPENID (any mini-program user) is refused without reading anything.
+// a caller's OPENID (any mini-program user) is refused without reading anything. The one thing
+// anyone may ask is `{ action: 'health' }` (see _shared/health.ts), answered before that refusal:
+// it runs none of the work and reads nothing else.
 import type { Envelope } from '../../types/api'
+import { HEALTH_ACTION, type HealthReport } from '../../types/api/envelope'
 import { callerOpenid, database } from '../_shared/cloud'
+import { health } from '../_shared/health'
 import { CAST_GRACE_MS } from '../polls/access'
 import { publishResult } from '../polls/count'
 import { duePolls } from '../polls/repo'
@@ -14,7 +18,12 @@ const PER_RUN = 10
 
 export const SCHEDULER = { id: 'scheduler', name: '系统（定时计票）' }
 
-export async function main(): Promise<Envelope<{ counted: string[]; reminded: string[] }>> {
+export async function main(
+  event?: unknown,
+): Promise<Envelope<{ counted: string[]; reminded: string[] }> | Envelope<HealthReport>> {
+  if ((event as { action?: unknown } | null | undefined)?.action === HEALTH_ACTION) {
+    return health('scheduler', database)
+  }
   if (callerOpenid()) {
     return { ok: false, error: { code: 'FORBIDDEN', message: '您没有权限做这件事。' } }
   }

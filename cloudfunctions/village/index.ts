@@ -42,4 +42,4 @@ export const HANDLERS: Handlers<VillageApi> = {
   setHouseholdVoter,
 }
 
-export const main = createMain<VillageApi>(HANDLERS)
+export const main = createMain<VillageApi>('village', HANDLERS)

@@ -10,6 +10,7 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'NETWORK',
   'BUSY',
   'RATE_LIMITED',
+  'UNAVAILABLE',
   'FUNCTION_ERROR',
   'INTERNAL',
 ])

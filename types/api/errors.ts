@@ -25,6 +25,11 @@ export type ErrorCode =
   | 'PAPER_MISMATCH'
   /** The recorder has made the village's most 代投 (`proxyLimit`) in this poll. */
   | 'PROXY_LIMIT'
+  /**
+   * Something the function depends on cannot be reached or is not set up (the database, WeChat's
+   * content check): nothing was done, and trying again later may work.
+   */
+  | 'UNAVAILABLE'
   | 'NETWORK'
   | 'FUNCTION_ERROR'
   | 'INTERNAL'

@@ -43,17 +43,27 @@ export interface Backend {
 }
 
 export async function startBackend(
-  options: { functionConcurrency?: number; functionQueueLimit?: number } = {},
+  options: {
+    functionConcurrency?: number
+    functionQueueLimit?: number
+    /** Bundles from elsewhere than dist-functions/ (built by the test). */
+    functionsDir?: string
+    /** More environment variables for every function instance. */
+    functionEnv?: Readonly<Record<string, string>>
+    /** Receives the functions' own output (instead of dropping it). */
+    functionLog?: (name: string, line: string) => void
+  } = {},
 ): Promise<Backend> {
+  const { functionsDir, functionEnv, functionLog, ...rest } = options
   const emulator = await startEmulator({
-    ...options,
+    ...rest,
     memory: true,
-    functionsDir: FUNCTIONS_OUT,
+    functionsDir: functionsDir ?? FUNCTIONS_OUT,
     collections: COLLECTIONS,
     // FENGSI_FN_LOG=1 shows the functions' own output (stderr)
-    functionLog: process.env.FENGSI_FN_LOG ? undefined : () => undefined,
+    functionLog: functionLog ?? (process.env.FENGSI_FN_LOG ? undefined : () => undefined),
     functionTimeoutMs: 15_000,
-    functionEnv: { POLLS_BALLOT_SECRET: TEST_BALLOT_SECRET },
+    functionEnv: { POLLS_BALLOT_SECRET: TEST_BALLOT_SECRET, ...functionEnv },
   })
   emulator.clock.set(TEST_NOW)
   const db = tcb.init({ env: 'local', serviceUrl: emulator.serviceUrl }).database()
