@@ -18,6 +18,7 @@ const CODES = {
   first: ['K7PM-4XQ2-9TRW', '2fab882ac9ef83eafbba7c62551fedf7f6605d1fe6b41e2e0d24318b68219253'],
   second: ['HJ3N-B8V5-CFZS', '925dc1507a91d6435fe8e749ed4dc6982a98c3caba7192b0c23382bbf64ec2dc'],
   third: ['E2UA-6YGD-7LKQ', 'f17649080c43294b0fc4ef081df0118390bdf1e35a95b9b411ac5ed498984438'],
+  fourth: ['M3V8-Q2XH-7PTB', 'bc783a9df1d5b4342fd7fa7c0171c370bd4d7a5fdd3b30b0a0cbea382cb36b22'],
 } as const
 
 const ISSUED = new Date('2026-11-20T10:00:00+08:00')
@@ -40,6 +41,7 @@ beforeAll(async () => {
     unclaimed('new-1', '青石村', CODES.first[1]),
     unclaimed('new-2', '柳树村', CODES.second[1]),
     unclaimed('new-3', '白杨村', CODES.third[1]),
+    unclaimed('new-4', '桃花村', CODES.fourth[1]),
   ])
 })
 afterAll(() => backend.close())
@@ -236,5 +238,20 @@ describe('claimVillage under 50 callers at once', () => {
       (a) => a.action === 'claimVillage' && a.villageId === 'new-3',
     )
     expect(audits).toHaveLength(1)
+  })
+
+  it('one user tapping 启用 ten times at once: one membership, the rest refused', async () => {
+    const { tally } = await race(
+      'claimVillage by one user',
+      Array.from({ length: 10 }, () => () => claim('openid-impatient', { code: CODES.fourth[0] })),
+    )
+    expectNoCrashAndLittleBusy(tally, 10)
+    expect(tally.ok).toBe(1)
+    expect((tally.NOT_FOUND ?? 0) + (tally.CONFLICT ?? 0)).toBe(9)
+    const mine = (await backend.all(COLLECTION.members)).filter(
+      (m) => m.openid === 'openid-impatient',
+    )
+    expect(mine.map((m) => [m.villageId, m.status])).toEqual([['new-4', 'verified']])
+    expect((await villageDoc('new-4')).founding).toBeUndefined()
   })
 })

@@ -59,7 +59,7 @@ export default function ClaimVillage({ onBack }: { onBack: () => void }) {
   return (
     <View className="join__form" id="claim">
       <Text className="join__title">村委会首次启用</Text>
-      <Text className="join__note">
+      <Text className="join__hint">
         村里刚开通“逢四说事”时，管理员会交给村干部一个 12
         位的启用码。第一位输入的村干部成为本村的村委会成员。
       </Text>
