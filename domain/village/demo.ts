@@ -7,7 +7,7 @@ import type { Household, Member, Person, Role, Village } from '../../types/model
 import { planHouseholdImport, readHouseholdCsv } from './households'
 import { planPersons, type PersonIdOf } from './register'
 import { normalizeRoles } from './roles'
-import { DEFAULT_SETTINGS } from './settings'
+import { newVillage } from './newVillage'
 
 export const DEMO_VILLAGE_ID = 'demo-village'
 
@@ -155,16 +155,16 @@ export function demoVillage(): Village {
   const representatives = demoMembers().filter((m) => m.roles.includes('representative')).length
   return {
     _id: DEMO_VILLAGE_ID,
-    name: '示范村',
-    talkDays: [4, 14, 24],
-    counts: {
-      adults: households.reduce((n, h) => n + h.adults, 0),
-      households: households.length,
-      representatives,
-    },
-    settings: { ...DEFAULT_SETTINGS },
-    inviteCode: DEMO_INVITE_CODE,
-    createdAt: AT,
-    updatedAt: AT,
+    ...newVillage({
+      name: '示范村',
+      talkDays: [4, 14, 24],
+      at: AT,
+      counts: {
+        adults: households.reduce((n, h) => n + h.adults, 0),
+        households: households.length,
+        representatives,
+      },
+      inviteCode: DEMO_INVITE_CODE,
+    }),
   }
 }

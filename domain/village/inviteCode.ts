@@ -32,9 +32,17 @@ export function isInviteCode(code: string): boolean {
  * alphabet has 32, so every character is equally likely).
  */
 export function inviteCodeFrom(bytes: ArrayLike<number>): string {
-  if (bytes.length < INVITE_CODE_LENGTH) throw new RangeError('too few random bytes')
+  return alphabetCode(bytes, INVITE_CODE_LENGTH)
+}
+
+/**
+ * `length` characters of INVITE_CODE_ALPHABET from as many random bytes (each byte's low five
+ * bits); the 村委会启用码 (./foundingCode.ts) is drawn the same way.
+ */
+export function alphabetCode(bytes: ArrayLike<number>, length: number): string {
+  if (bytes.length < length) throw new RangeError('too few random bytes')
   let code = ''
-  for (let i = 0; i < INVITE_CODE_LENGTH; i += 1) {
+  for (let i = 0; i < length; i += 1) {
     code += INVITE_CODE_ALPHABET[(bytes[i] as number) & 31]
   }
   return code

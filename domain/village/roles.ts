@@ -56,6 +56,26 @@ export function checkJoinRequest(existing: Pick<Member, 'status'> | undefined): 
   }
 }
 
+/**
+ * Whether someone with this membership (or none) may claim a new village with its 启用码: not while
+ * they belong to a village or wait to join one (a declined or left membership is reused). Throws
+ * CONFLICT if not.
+ */
+export function checkClaim(existing: Pick<Member, 'status'> | undefined): void {
+  if (existing?.status === 'pending') {
+    throw new DomainError(
+      'CONFLICT',
+      '您已经申请加入一个村，正在等村委会审核，不能再用启用码。请先等审核结果。',
+    )
+  }
+  if (existing?.status === 'verified') {
+    throw new DomainError(
+      'CONFLICT',
+      '您已经是一个村的村民了，不能再用启用码启用新的村。如果要换村，请先在“我的”里退出原来的村。',
+    )
+  }
+}
+
 /** Only a pending request can be approved or declined; throws CONFLICT otherwise. */
 export function checkReview(member: Pick<Member, 'status'>): void {
   if (member.status !== 'pending') {

@@ -12,6 +12,12 @@ import { cursor, id, localDate, pageSize, payload, text } from '../shared/valida
 import { validateTalkDays } from '../talkday'
 import { HOUSEHOLD_NO, HOUSEHOLD_NO_MESSAGE, IMPORT_LIMITS } from './households'
 import { BAD_INVITE_CODE, isInviteCode, normaliseInviteCode } from './inviteCode'
+import {
+  BAD_FOUNDING_CODE,
+  isFoundingCode,
+  NO_FOUNDING_CODE,
+  normaliseFoundingCode,
+} from './foundingCode'
 
 export const LIMITS = {
   name: 20,
@@ -86,6 +92,22 @@ const talkDays = v.pipe(
   }),
 )
 
+/** 村委会启用码 as typed: normalised like an invite code, then twelve of its characters. */
+const foundingCode = v.pipe(
+  v.custom<unknown>((x) => x !== undefined && x !== null, NO_FOUNDING_CODE),
+  v.string(BAD_FOUNDING_CODE),
+  v.maxLength(64, BAD_FOUNDING_CODE),
+  v.transform(normaliseFoundingCode),
+  v.nonEmpty(NO_FOUNDING_CODE),
+  v.check(isFoundingCode, BAD_FOUNDING_CODE),
+)
+
+/** A new village as `npm run village:create` takes it: the same rules as renaming one. */
+export const VILLAGE_CREATE = v.object(
+  { name: text('村名', LIMITS.villageName), talkDays },
+  '村名和说事日不对',
+)
+
 type Schemas = {
   [A in keyof VillageApi]: v.GenericSchema<unknown, VillageApi[A]['request']>
 }
@@ -98,9 +120,8 @@ export const VILLAGE_SCHEMAS = {
     householdNo,
     phone,
   }),
-  // The contract's skeleton (session 6): the helper owning claimVillage refines the code's check.
   claimVillage: payload({
-    code: text('启用码', 64),
+    code: foundingCode,
     name: text('姓名', LIMITS.name),
     householdNo,
     phone,

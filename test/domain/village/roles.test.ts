@@ -1,5 +1,6 @@
 import { ROLES, type MemberStatus, type Role } from '../../../types/model/member'
 import {
+  checkClaim,
   checkJoinRequest,
   checkReview,
   checkRoleChange,
@@ -61,5 +62,18 @@ describe('membership status rules', () => {
   it.each(cases)('%s: join → %s, review → %s', (status, join, review) => {
     expect(codeOf(() => checkJoinRequest(status ? { status } : undefined))).toBe(join)
     if (status) expect(codeOf(() => checkReview({ status }))).toBe(review)
+  })
+})
+
+describe('who may claim a new village with its 启用码', () => {
+  const cases: Array<[MemberStatus | undefined, string | undefined]> = [
+    [undefined, undefined],
+    ['pending', 'CONFLICT'],
+    ['verified', 'CONFLICT'],
+    ['declined', undefined],
+    ['left', undefined],
+  ]
+  it.each(cases)('%s → %s', (status, claim) => {
+    expect(codeOf(() => checkClaim(status ? { status } : undefined))).toBe(claim)
   })
 })

@@ -2,6 +2,7 @@
 // Chinese message and writes nothing; a fast-check fuzz of every action's payload finds no crash
 // and no write (but an accepted edit of the caller's own village).
 import type { ActionName } from '../../../types/api'
+import { BAD_FOUNDING_CODE } from '../../../domain/village/foundingCode'
 import { VILLAGE_SCHEMAS } from '../../../domain/village/schemas'
 import { startBackend, type Backend } from '../support/backend'
 import { CAST, seedCast, VILLAGE_A } from '../support/fixtures'
@@ -19,6 +20,7 @@ beforeAll(async () => {
 afterAll(() => backend.close())
 
 const join = { villageId: VILLAGE_A, name: '新来的', householdNo: '001' }
+const claim = { code: 'ABCD-EFGH-JKLM', name: '新来的', householdNo: '001', phone: '' }
 const HOUSEHOLD_NO = '户号只能由数字、字母和“-”组成，最多 20 个字符'
 const WHOLE = '请求内容不对'
 
@@ -33,6 +35,14 @@ const BAD: Array<[VillageAction, unknown, string]> = [
   ['requestJoin', { ...join, householdNo: '一组3号' }, HOUSEHOLD_NO],
   ['requestJoin', { ...join, householdNo: 17 }, '户号应当是文字'],
   ['requestJoin', { ...join, phone: '12345' }, '手机号应当是 11 位数字，以 1 开头'],
+  ['claimVillage', { name: '新来的', householdNo: '001' }, '请填写启用码'],
+  ['claimVillage', { ...claim, code: 'ABCD-EFGH-JKL' }, BAD_FOUNDING_CODE],
+  ['claimVillage', { ...claim, code: 'ABCD-EFGH-JKLO' }, BAD_FOUNDING_CODE],
+  ['claimVillage', { ...claim, code: 'A'.repeat(65) }, BAD_FOUNDING_CODE],
+  ['claimVillage', { ...claim, code: ['ABCDEFGHJKLM'] }, BAD_FOUNDING_CODE],
+  ['claimVillage', { ...claim, name: '名'.repeat(21) }, '姓名不能超过 20 个字'],
+  ['claimVillage', { ...claim, householdNo: '' }, '请填写户号'],
+  ['claimVillage', { ...claim, phone: '2345678901' }, '手机号应当是 11 位数字，以 1 开头'],
   ['approveMember', {}, '请填写村民编号'],
   ['approveMember', { memberId: 42 }, '村民编号不对'],
   ['approveMember', { memberId: 'x'.repeat(65) }, '村民编号不对'],
@@ -59,7 +69,8 @@ describe('village bad input', () => {
   it('is INVALID_INPUT with a plain Chinese message and writes nothing', async () => {
     const before = await snapshot(backend)
     for (const [action, payload, message] of BAD) {
-      const caller = action === 'requestJoin' ? 'openid-newcomer' : CAST.committee.openid
+      const newcomer = action === 'requestJoin' || action === 'claimVillage'
+      const caller = newcomer ? 'openid-newcomer' : CAST.committee.openid
       const res = await backend.call(caller, 'village', action, payload as Record<string, unknown>)
       expect({ action, payload, res }).toEqual({
         action,

@@ -113,6 +113,10 @@ function expected(caller: Caller, action: VillageAction): Outcome {
     case 'requestJoin':
       if (caller === 'anonymous') return 'UNAUTHENTICATED'
       return caller === 'stranger' ? 'ok' : 'CONFLICT'
+    case 'claimVillage':
+      // The payload's code opens no village: only someone free to claim one hears so.
+      if (caller === 'anonymous') return 'UNAUTHENTICATED'
+      return caller === 'stranger' ? 'NOT_FOUND' : 'CONFLICT'
     case 'leaveVillage':
       if (!VERIFIED.includes(caller)) return 'UNAUTHENTICATED'
       // the last committee member of their village
@@ -301,6 +305,12 @@ describe('identity comes from the platform only', () => {
       ...forged,
     })
     expect(outcome(approve)).toBe('FORBIDDEN')
+    // claimed as the caller (nobody yet: the code is unknown), not as the forged committee member
+    const claim = await backend.call('openid-nobody', 'village', 'claimVillage', {
+      ...PAYLOAD.claimVillage,
+      ...forged,
+    })
+    expect(outcome(claim)).toBe('NOT_FOUND')
     const anonymous = await backend.call(undefined, 'village', 'listMembers', forged)
     expect(outcome(anonymous)).toBe('UNAUTHENTICATED')
     expect(await snapshot(backend)).toEqual(before)

@@ -14,6 +14,7 @@ import { callFunction } from '../../../../services/cloud'
 import { canRetry } from '../../../../services/errors'
 import { ensurePrivacyConsent } from '../../../../services/privacy'
 import { ROUTES } from '../../../../routes'
+import ClaimVillage from './claim'
 import { inviteFromParams, inviteFromScan } from './invite'
 import './index.css'
 
@@ -24,7 +25,8 @@ const EMPTY = { villageId: '', villageName: '', name: '', householdNo: '', phone
 /**
  * 加入村子: find the village (from the list, by a word of its name, by the invite code typed or
  * scanned from its QR code), then name, 户号 and (if wished) phone; the privacy consent before
- * anything is sent; then requestJoin. What is typed is kept on the phone until it is sent.
+ * anything is sent; then requestJoin. What is typed is kept on the phone until it is sent. A village
+ * just set up is claimed instead by its first committee member with the 启用码 (./claim.tsx).
  */
 export default function Join() {
   const params = useRouter().params as Record<string, string | undefined>
@@ -38,6 +40,7 @@ export default function Join() {
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string>()
   const [done, setDone] = useState(false)
+  const [claiming, setClaiming] = useState(false)
 
   const choose = (v: VillageRef | undefined) => {
     form.set('villageId', v?.id ?? '')
@@ -118,6 +121,15 @@ export default function Join() {
     )
   }
 
+  if (claiming) {
+    return (
+      <Screen className="join">
+        <PrivacyConsent />
+        <ClaimVillage onBack={() => setClaiming(false)} />
+      </Screen>
+    )
+  }
+
   const chosen = form.values.villageId
     ? { id: form.values.villageId, name: form.values.villageName }
     : undefined
@@ -169,6 +181,14 @@ export default function Join() {
               </Button>
             </View>
           </FormField>
+          <View
+            className="join__claim"
+            id="claim-open"
+            role="link"
+            onClick={() => setClaiming(true)}
+          >
+            <Text>我是村干部，有启用码 ›</Text>
+          </View>
           {note && (
             <Text className="join__note" id="join-note">
               {note}

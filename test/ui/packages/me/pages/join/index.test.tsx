@@ -256,3 +256,88 @@ describe('加入村子: the request', () => {
     expect(document.getElementById('screen')?.classList.contains('fs-large')).toBe(true)
   })
 })
+
+describe('村委会首次启用 (claiming a new village with its 启用码)', () => {
+  let claim: unknown
+  beforeEach(() => {
+    claim = ok({
+      memberId: 'mem-1',
+      villageId: 'v9',
+      villageName: '青石村',
+      roles: ['resident', 'committee'],
+    })
+    calls = serve({ listVillages: (p: never) => villages(p), claimVillage: () => claim })
+  })
+
+  const open = async () => {
+    render(<Join />)
+    await screen.findByText('西村')
+    fireEvent.click(screen.getByText('我是村干部，有启用码 ›'))
+    expect(screen.getByText('村委会首次启用')).toBeTruthy()
+  }
+
+  it('sends the code as typed (normalised), name, 户号 after the consent, then goes to 村务', async () => {
+    await open()
+    type('claim-code', 'k7pm-4xq2 9trw')
+    type('claim-name', ' 周书记 ')
+    type('claim-household', '001')
+    fireEvent.click(screen.getByText('启用本村'))
+    fireEvent.click(await screen.findByText('同意'))
+    expect(await screen.findByText('启用成功')).toBeTruthy()
+    expect(
+      screen.getByText(
+        '您是青石村的第一位村委会成员。请先到“村务”里导入户籍名册，再审核村民的加入申请。',
+      ),
+    ).toBeTruthy()
+    expect(calls[1]).toEqual({
+      fn: 'village',
+      action: 'claimVillage',
+      payload: { code: 'K7PM4XQ29TRW', name: '周书记', householdNo: '001', phone: '' },
+    })
+    fireEvent.click(screen.getByText('进入村务'))
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/committee/pages/index/index' })
+  })
+
+  it('a malformed code or a missing name is said before sending anything', async () => {
+    await open()
+    type('claim-code', 'ABCD-EFGH')
+    fireEvent.click(screen.getByText('启用本村'))
+    expect(
+      await screen.findByText('启用码是 12 位数字和字母（例如 ABCD-EFGH-JKLM），请核对后重新输入'),
+    ).toBeTruthy()
+    expect(screen.getByText('请填写姓名')).toBeTruthy()
+    expect(screen.getByText('请填写户号')).toBeTruthy()
+    expect(calls).toHaveLength(1)
+  })
+
+  it('the function’s refusal (a spent code) is shown, and the form stays', async () => {
+    claim = refuse(
+      'NOT_FOUND',
+      '启用码不对，或者已经有人用过了。请核对村里拿到的启用码后重新输入。',
+    )
+    await open()
+    type('claim-code', 'K7PM-4XQ2-9TRW')
+    type('claim-name', '周书记')
+    type('claim-household', '001')
+    fireEvent.click(screen.getByText('启用本村'))
+    fireEvent.click(await screen.findByText('同意'))
+    expect(
+      await screen.findByText('启用码不对，或者已经有人用过了。请核对村里拿到的启用码后重新输入。'),
+    ).toBeTruthy()
+    expect(document.getElementById('claim-submit')).toBeTruthy()
+    expect(screen.queryByText('启用成功')).toBeNull()
+  })
+
+  it('不同意 sends nothing; 回去找村子 goes back to the list', async () => {
+    await open()
+    type('claim-code', 'K7PM-4XQ2-9TRW')
+    type('claim-name', '周书记')
+    type('claim-household', '001')
+    fireEvent.click(screen.getByText('启用本村'))
+    fireEvent.click(await screen.findByText('不同意'))
+    expect(await screen.findByText('需要您同意隐私保护指引，才能启用村子。')).toBeTruthy()
+    expect(calls).toHaveLength(1)
+    fireEvent.click(screen.getByText('‹ 不是村干部，回去找村子'))
+    expect(screen.getByText('东村')).toBeTruthy()
+  })
+})
