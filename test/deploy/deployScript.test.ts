@@ -1,0 +1,87 @@
+// scripts/deploy.ts as a volunteer runs it: the dry run on a fresh clone (no credentials, no
+// variables) prints the whole plan and sends nothing; a real run refuses what it must before any
+// client exists.
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { main } from '../../scripts/deploy'
+import type { DeployRefused } from '../../deploy/deploy'
+
+const SECRET = 'a-ballot-key-that-must-never-be-printed-0123'
+
+const runMain = async (args: string[], env: Record<string, string | undefined>) => {
+  const lines: string[] = []
+  const outcome = await main(args, env, (l) => lines.push(l)).then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  return { lines, outcome }
+}
+
+describe('npm run deploy -- --dry-run', () => {
+  it('prints the complete plan on a fresh clone with no credentials and no variables', async () => {
+    const { lines, outcome } = await runMain(['--dry-run'], {})
+    expect(outcome).toBeUndefined()
+    const text = lines.join('\n')
+    expect(text).toContain('environment: <unset> (--env <id> or TCB_ENV_ID)')
+    expect(text).toContain('TENCENTCLOUD_SECRETID <unset>, TENCENTCLOUD_SECRETKEY <unset>')
+    expect(text).toContain('! BALLOT_SECRET_MISSING')
+    expect(text).toContain('POLLS_BALLOT_SECRET=<unset>')
+    // numbered calls, in order: build first, the checks last
+    const calls = lines.filter((l) => /^ *\d+\. /.test(l))
+    expect(calls[0]).toBe('  1. build')
+    expect(calls).toHaveLength(92)
+    expect(calls[91]).toBe(' 92. functions.getFunctionDetail village')
+    expect(lines[lines.length - 1]).toBe(
+      'dry run done: 6 functions and 18 collections; nothing was sent',
+    )
+  })
+
+  it('shows a set ballot key as <set>, never its value', async () => {
+    const { lines } = await runMain(['--dry-run', '--env', 'fengsi-1a2b'], {
+      POLLS_BALLOT_SECRET: SECRET,
+      FENGSI_NOTIFY: 'wechat',
+    })
+    const text = lines.join('\n')
+    expect(text).not.toContain(SECRET)
+    expect(text).toContain('POLLS_BALLOT_SECRET=<set>, FENGSI_NOTIFY=wechat')
+    expect(text).toContain('"EnvId":"fengsi-1a2b"')
+    expect(text).not.toContain('BALLOT_SECRET_MISSING')
+  })
+})
+
+describe('the dry run, as a process', () => {
+  it('runs in a network namespace with no routes and no variables at all', () => {
+    // `unshare -n` (root, as in CI): any attempt to reach a network would fail the run.
+    const root = path.join(__dirname, '../..')
+    const res = spawnSync(
+      'unshare',
+      ['-n', path.join(root, 'node_modules/.bin/tsx'), 'scripts/deploy.ts', '--dry-run'],
+      {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '' } as unknown as NodeJS.ProcessEnv,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    )
+    expect(res.stderr).toBe('')
+    expect(res.status).toBe(0)
+    expect(res.stdout).toContain('92. functions.getFunctionDetail village')
+  })
+})
+
+describe('npm run deploy (real)', () => {
+  it('refuses without the ballot key, before anything else', async () => {
+    const { outcome } = await runMain(['--env', 'fengsi-1a2b'], {
+      TENCENTCLOUD_SECRETID: 'id',
+      TENCENTCLOUD_SECRETKEY: 'key',
+    })
+    expect((outcome as DeployRefused).code).toBe('BALLOT_SECRET_MISSING')
+  })
+
+  it('refuses without an environment id or without credentials', async () => {
+    const noEnv = await runMain([], { POLLS_BALLOT_SECRET: SECRET })
+    expect((noEnv.outcome as DeployRefused).code).toBe('ENV_ID_MISSING')
+    const noKeys = await runMain(['--env', 'fengsi-1a2b'], { POLLS_BALLOT_SECRET: SECRET })
+    expect((noKeys.outcome as DeployRefused).code).toBe('CREDENTIALS_MISSING')
+  })
+})
