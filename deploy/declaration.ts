@@ -94,7 +94,8 @@ const NOTIFY: readonly EnvVariable[] = [
     name: 'FENGSI_NOTIFY',
     required: false,
     secret: false,
-    about: 'outbox | wechat; wechat sends subscription messages (subscribeMessage.send).',
+    about:
+      'outbox | wechat; unset: wechat in CloudBase, outbox in the emulator. wechat sends subscription messages (subscribeMessage.send).',
   },
   {
     name: 'FENGSI_MP_STATE',
