@@ -133,6 +133,16 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     triggers: [],
   },
   {
+    name: 'mediation',
+    about:
+      '逢四说事: 调解 — the legal officer’s mediation cases, seen only by the parties, the officer and the committee.',
+    timeout: 10,
+    memorySize: 256,
+    openapi: [],
+    env: [],
+    triggers: [],
+  },
+  {
     name: 'notifications',
     about: '逢四说事: subscription messages — records what a member allowed in WeChat’s dialog.',
     timeout: 10,
@@ -162,12 +172,32 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     triggers: [{ name: 'closePolls', type: 'timer', config: '30 * * * * * *' }],
   },
   {
+    name: 'township',
+    about:
+      '逢四说事: above the village — staff of townships and departments, 需求清单 and 服务清单 with two-way claiming, the ledger.',
+    timeout: 10,
+    memorySize: 256,
+    openapi: [],
+    env: [],
+    triggers: [],
+  },
+  {
     name: 'village',
     about: '逢四说事: villages, members, households and persons (the register), roles.',
     timeout: 20,
     memorySize: 256,
     openapi: ['subscribeMessage.send'],
     env: NOTIFY,
+    triggers: [],
+  },
+  {
+    name: 'whistles',
+    about:
+      '逢四说事: 吹哨报到 — a matter escalated to a department, its response clock, 报到 and progress.',
+    timeout: 10,
+    memorySize: 256,
+    openapi: [],
+    env: [],
     triggers: [],
   },
 ]

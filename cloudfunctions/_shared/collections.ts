@@ -37,6 +37,17 @@ export const COLLECTION = {
   proxyCounters: 'proxyCounters',
   subscriptions: 'subscriptions',
   outbox: 'outbox',
+  // Above the village (#14): the district, its townships and departments, their staff, the two
+  // lists and the ledger (the township function), whistles, mediation cases.
+  districts: 'districts',
+  townships: 'townships',
+  departments: 'departments',
+  staff: 'staff',
+  needs: 'needs',
+  services: 'services',
+  ledger: 'ledger',
+  whistles: 'whistles',
+  mediations: 'mediations',
 } as const
 
 export type CollectionName = (typeof COLLECTION)[keyof typeof COLLECTION]
@@ -181,6 +192,82 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     indexes: [
       { name: 'status_createdAt', keys: [key('status'), key('createdAt')] },
       { name: 'villageId_createdAt', keys: [key('villageId'), key('createdAt', -1)] },
+    ],
+  },
+  {
+    name: COLLECTION.districts,
+    indexes: [],
+  },
+  {
+    name: COLLECTION.townships,
+    indexes: [{ name: 'districtId', keys: [key('districtId')] }],
+  },
+  {
+    // 区直部门 (no townshipId) and a township's 站所.
+    name: COLLECTION.departments,
+    indexes: [
+      { name: 'districtId', keys: [key('districtId')] },
+      { name: 'townshipId', keys: [key('townshipId')] },
+    ],
+  },
+  {
+    // A person working for a unit: found by the caller's OPENID once claimed, by its 启用码's
+    // hash before.
+    name: COLLECTION.staff,
+    indexes: [
+      { name: 'openid', keys: [key('openid')] },
+      { name: 'founding_codeHash', keys: [key('founding.codeHash')] },
+    ],
+  },
+  {
+    // 需求清单: a township's list by status, newest first; a village's own.
+    name: COLLECTION.needs,
+    indexes: [
+      {
+        name: 'townshipId_status_createdAt',
+        keys: [key('townshipId'), key('status'), key('createdAt', -1)],
+      },
+      { name: 'villageId_createdAt', keys: [key('villageId'), key('createdAt', -1)] },
+    ],
+  },
+  {
+    // 服务清单: a township's list by status, newest first.
+    name: COLLECTION.services,
+    indexes: [
+      {
+        name: 'townshipId_status_createdAt',
+        keys: [key('townshipId'), key('status'), key('createdAt', -1)],
+      },
+    ],
+  },
+  {
+    // 台账: per township (and village) and month.
+    name: COLLECTION.ledger,
+    indexes: [
+      { name: 'townshipId_month', keys: [key('townshipId'), key('month')] },
+      { name: 'villageId_month', keys: [key('villageId'), key('month')] },
+    ],
+  },
+  {
+    // 吹哨报到: a matter's whistles; a department's and a township's open ones by due time; the
+    // scheduler's unanswered ones past their clock, all districts.
+    name: COLLECTION.whistles,
+    indexes: [
+      { name: 'matterId', keys: [key('matterId')] },
+      {
+        name: 'departmentId_status_dueAt',
+        keys: [key('departmentId'), key('status'), key('dueAt')],
+      },
+      { name: 'townshipId_status_dueAt', keys: [key('townshipId'), key('status'), key('dueAt')] },
+      { name: 'status_dueAt', keys: [key('status'), key('dueAt')] },
+    ],
+  },
+  {
+    // 调解: at most one case per matter; a village's cases by status.
+    name: COLLECTION.mediations,
+    indexes: [
+      { name: 'matterId', unique: true, keys: [key('matterId')] },
+      { name: 'villageId_status', keys: [key('villageId'), key('status')] },
     ],
   },
 ]

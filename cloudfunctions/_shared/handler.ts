@@ -14,6 +14,8 @@ import { DomainError } from '../../domain/shared/errors'
 import { BUSY_MESSAGE, callerOpenid, database, isTransactionConflict, type Database } from './cloud'
 import { loadActor, type ActorRecord } from './actor'
 import { health } from './health'
+import { findStaffByOpenid } from './staff'
+import type { Staff } from '../../types/model/township'
 
 export interface HandlerContext {
   /** The caller's OPENID from the platform, or undefined for an anonymous caller. */
@@ -23,6 +25,8 @@ export interface HandlerContext {
   now: Date
   /** The caller's membership, loaded on first use (one database request). */
   actor(): Promise<ActorRecord | null>
+  /** The caller's active staff records above the village (#14), loaded on first use. */
+  staff(): Promise<Staff[]>
 }
 
 export interface Handler<Req, Res> {
@@ -62,11 +66,13 @@ function createContext(): HandlerContext {
   const openid = callerOpenid()
   const db = database()
   let actor: Promise<ActorRecord | null> | undefined
+  let staff: Promise<Staff[]> | undefined
   return {
     openid,
     db,
     now: new Date(),
     actor: () => (actor ??= loadActor(db, openid)),
+    staff: () => (staff ??= findStaffByOpenid(db, openid)),
   }
 }
 

@@ -24,10 +24,13 @@ describe('cloudbaserc.json', () => {
     expect(rc.functions.map((f) => f.name)).toEqual([
       'discussion',
       'matters',
+      'mediation',
       'notifications',
       'polls',
       'scheduler',
+      'township',
       'village',
+      'whistles',
     ])
     const polls = rc.functions.find((f) => f.name === 'polls')
     expect(polls).toEqual({

@@ -51,6 +51,15 @@ const COLLECTIONS = [
   'proxyCounters',
   'subscriptions',
   'outbox',
+  'districts',
+  'townships',
+  'departments',
+  'staff',
+  'needs',
+  'services',
+  'ledger',
+  'whistles',
+  'mediations',
 ]
 
 const NOTIFY_ENV =
@@ -93,6 +102,23 @@ const CREATE_INDEXES = [
   'database.updateCollection subscriptions create villageId_topic_subjectId(villageId 1, topic 1, subjectId 1)',
   'database.describeCollection outbox',
   'database.updateCollection outbox create status_createdAt(status 1, createdAt 1) villageId_createdAt(villageId 1, createdAt -1)',
+  // districts has no index: not described
+  'database.describeCollection townships',
+  'database.updateCollection townships create districtId(districtId 1)',
+  'database.describeCollection departments',
+  'database.updateCollection departments create districtId(districtId 1) townshipId(townshipId 1)',
+  'database.describeCollection staff',
+  'database.updateCollection staff create openid(openid 1) founding_codeHash(founding.codeHash 1)',
+  'database.describeCollection needs',
+  'database.updateCollection needs create townshipId_status_createdAt(townshipId 1, status 1, createdAt -1) villageId_createdAt(villageId 1, createdAt -1)',
+  'database.describeCollection services',
+  'database.updateCollection services create townshipId_status_createdAt(townshipId 1, status 1, createdAt -1)',
+  'database.describeCollection ledger',
+  'database.updateCollection ledger create townshipId_month(townshipId 1, month 1) villageId_month(villageId 1, month 1)',
+  'database.describeCollection whistles',
+  'database.updateCollection whistles create matterId(matterId 1) departmentId_status_dueAt(departmentId 1, status 1, dueAt 1) townshipId_status_dueAt(townshipId 1, status 1, dueAt 1) status_dueAt(status 1, dueAt 1)',
+  'database.describeCollection mediations',
+  'database.updateCollection mediations create matterId(matterId 1, unique) villageId_status(villageId 1, status 1)',
 ]
 
 const DATABASE_SETUP = (indexes: string[]) => [
@@ -109,10 +135,13 @@ const DATABASE_SETUP = (indexes: string[]) => [
 const CHECKS = [
   'functions.getFunctionDetail discussion',
   'functions.getFunctionDetail matters',
+  'functions.getFunctionDetail mediation',
   'functions.getFunctionDetail notifications',
   'functions.getFunctionDetail polls',
   'functions.getFunctionDetail scheduler',
+  'functions.getFunctionDetail township',
   'functions.getFunctionDetail village',
+  'functions.getFunctionDetail whistles',
 ]
 
 const FRESH_PLAN = [
@@ -123,14 +152,20 @@ const FRESH_PLAN = [
   `functions.createFunction discussion runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={} triggers=[] code=${ROOT}/discussion`,
   'functions.getFunctionDetail matters',
   `functions.createFunction matters runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={${NOTIFY_ENV}} triggers=[] code=${ROOT}/matters`,
+  'functions.getFunctionDetail mediation',
+  `functions.createFunction mediation runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={} triggers=[] code=${ROOT}/mediation`,
   'functions.getFunctionDetail notifications',
   `functions.createFunction notifications runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={} triggers=[] code=${ROOT}/notifications`,
   'functions.getFunctionDetail polls',
   `functions.createFunction polls runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={POLLS_BALLOT_SECRET=<set>, ${NOTIFY_ENV}} triggers=[] code=${ROOT}/polls`,
   'functions.getFunctionDetail scheduler',
   `functions.createFunction scheduler runtime=Nodejs20.19 handler=index.main timeout=60s memory=256MB installDependency=true env={${NOTIFY_ENV}} triggers=[closePolls timer "30 * * * * * *"] code=${ROOT}/scheduler`,
+  'functions.getFunctionDetail township',
+  `functions.createFunction township runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={} triggers=[] code=${ROOT}/township`,
   'functions.getFunctionDetail village',
   `functions.createFunction village runtime=Nodejs20.19 handler=index.main timeout=20s memory=256MB installDependency=true env={${NOTIFY_ENV}} triggers=[] code=${ROOT}/village`,
+  'functions.getFunctionDetail whistles',
+  `functions.createFunction whistles runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={} triggers=[] code=${ROOT}/whistles`,
   ...CHECKS,
 ]
 
@@ -153,6 +188,11 @@ const SECOND_RUN_FUNCTIONS = [
     `runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={${NOTIFY_ENV}}`,
   ),
   ...UPDATE(
+    'mediation',
+    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={}',
+    false,
+  ),
+  ...UPDATE(
     'notifications',
     'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={}',
     false,
@@ -167,8 +207,18 @@ const SECOND_RUN_FUNCTIONS = [
     `runtime=Nodejs20.19 handler=index.main timeout=60s memory=256MB installDependency=true env={${NOTIFY_ENV}}`,
   ),
   ...UPDATE(
+    'township',
+    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={}',
+    false,
+  ),
+  ...UPDATE(
     'village',
     `runtime=Nodejs20.19 handler=index.main timeout=20s memory=256MB installDependency=true env={${NOTIFY_ENV}}`,
+  ),
+  ...UPDATE(
+    'whistles',
+    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={}',
+    false,
   ),
 ]
 

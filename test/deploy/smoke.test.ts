@@ -85,7 +85,7 @@ describe('npm run smoke', () => {
     })
     afterAll(() => emulator.close())
 
-    it('answers ok for each of the six functions, with the version, and writes nothing', async () => {
+    it('answers ok for each of the nine functions, with the version, and writes nothing', async () => {
       emulator.counters.reset()
       const { code, lines } = await run(emulator)
       expect(code).toBe(0)
@@ -94,18 +94,21 @@ describe('npm run smoke', () => {
       expect(rows.map((r) => [r[0], r[1]])).toEqual([
         ['ok', 'discussion'],
         ['ok', 'matters'],
+        ['ok', 'mediation'],
         ['ok', 'notifications'],
         ['ok', 'polls'],
         ['ok', 'scheduler'],
+        ['ok', 'township'],
         ['ok', 'village'],
+        ['ok', 'whistles'],
       ])
       for (const r of rows)
         expect(r[2]).toMatch(new RegExp(`^version ${VERSION}, database ok, \\d+ ms$`))
-      expect(lines.at(-1)).toBe('smoke: all 6 functions ok')
-      // six calls, six probes (one get each), no write
+      expect(lines.at(-1)).toBe('smoke: all 9 functions ok')
+      // nine calls, nine probes (one get each), no write
       const counts = emulator.counters.snapshot()
-      expect(Object.values(counts.functions).reduce((a, b) => a + b, 0)).toBe(6)
-      expect(counts.database).toEqual({ villages: { getDocument: 6 } })
+      expect(Object.values(counts.functions).reduce((a, b) => a + b, 0)).toBe(9)
+      expect(counts.database).toEqual({ villages: { getDocument: 9 } })
     })
   })
 
@@ -120,12 +123,12 @@ describe('npm run smoke', () => {
       const { code, lines } = await run(emulator)
       expect(code).toBe(1)
       const rows = lines.slice(1, -1).map(columns)
-      expect(rows).toHaveLength(6)
+      expect(rows).toHaveLength(9)
       for (const r of rows) {
         expect(r[0]).toBe('FAILED')
         expect(r[2]).toBe('answered UNAVAILABLE: 数据库暂时连不上，请稍后再试。')
       }
-      expect(lines.at(-1)).toBe('smoke: 6 of 6 functions failed')
+      expect(lines.at(-1)).toBe('smoke: 9 of 9 functions failed')
     })
   })
 
@@ -146,7 +149,7 @@ describe('npm run smoke', () => {
       expect(failed).toEqual([
         ['FAILED', 'polls', 'answered INTERNAL: 投票服务还没有配置好，请联系村委会。'],
       ])
-      expect(lines.at(-1)).toBe('smoke: 1 of 6 functions failed')
+      expect(lines.at(-1)).toBe('smoke: 1 of 9 functions failed')
     })
   })
 })

@@ -49,14 +49,17 @@ describe('health, with a seeded database', () => {
   })
   afterAll(() => backend.close())
 
-  it('is asked of every declared function (the six, written out)', () => {
+  it('is asked of every declared function (the nine, written out)', () => {
     expect([...NAMES].sort()).toEqual([
       'discussion',
       'matters',
+      'mediation',
       'notifications',
       'polls',
       'scheduler',
+      'township',
       'village',
+      'whistles',
     ])
   })
 

@@ -11,6 +11,9 @@ export type { VillageApi } from './village'
 export type { MattersApi } from './matters'
 export type { PollsApi } from './polls'
 export type { NotificationsApi } from './notifications'
+export type { TownshipApi } from './township'
+export type { WhistlesApi } from './whistles'
+export type { MediationApi } from './mediation'
 
 /** Every cloud function and its actions: the typed map both sides of the contract import. */
 export interface Api {

@@ -69,6 +69,12 @@ export interface Village {
    * (claimVillage): the SHA-256 (hex) of the normalised 村委会启用码, never the code itself.
    */
   founding?: { codeHash: string; issuedAt: Date }
+  /**
+   * The township (乡镇 / 街道) and district the village belongs to, once a district imported it
+   * (#14); absent for a village on its own. Copied onto the village's district-level records.
+   */
+  townshipId?: string
+  districtId?: string
   createdAt: Date
   updatedAt: Date
 }

@@ -69,8 +69,15 @@ export type StaffRole = 'admin' | 'staff'
 /** A person working for a district, township or department: a record beside any membership. */
 export interface Staff {
   _id: string
-  /** The WeChat OPENID of the person (one staff record per person and unit). */
-  openid: string
+  /**
+   * The WeChat OPENID of the person, once they claimed the record with its 启用码 (claimStaff);
+   * absent before. One staff record per person and unit.
+   */
+  openid?: string
+  /** Until claimed: the SHA-256 (hex) of the normalised one-time 启用码, never the code itself. */
+  founding?: { codeHash: string; issuedAt: Date }
+  /** Mobile number from the import (for the admin's list only). */
+  phone: string
   unit: StaffUnit
   role: StaffRole
   name: string

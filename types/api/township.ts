@@ -1,0 +1,138 @@
+/**
+ * The `township` function (#14): staff above the village, the two lists (需求清单 / 服务清单) with
+ * two-way claiming (双向认领), and the ledger (台账). Dates travel as ISO strings; OPENIDs never
+ * travel. Who may do what: the caller's staff record (a township's staff work its lists) or
+ * membership (a village committee raises needs, claims services, confirms and rates) — never an id
+ * the request names.
+ */
+import type { ActionSpec } from './envelope'
+import type {
+  LedgerStatus,
+  NeedStatus,
+  ProviderKind,
+  ServiceStatus,
+  StaffRole,
+  StaffUnit,
+} from '../model/township'
+
+/** A staff record as its holder sees it. */
+export interface StaffView {
+  id: string
+  name: string
+  role: StaffRole
+  unit: StaffUnit
+  /** The unit's name (区, 乡镇 / 街道, or 部门 / 站所). */
+  unitName: string
+}
+
+export interface ClaimView {
+  by: 'provider' | 'village' | 'township'
+  needId?: string
+  serviceId?: string
+  at: string
+}
+
+export interface NeedView {
+  id: string
+  townshipId: string
+  villageId: string
+  villageName: string
+  category: string
+  description: string
+  place: string
+  when: string
+  peopleAffected: number
+  matterId?: string
+  status: NeedStatus
+  claim?: ClaimView
+  createdAt: string
+}
+
+export interface ServiceView {
+  id: string
+  townshipId: string
+  provider: { kind: ProviderKind; name: string }
+  category: string
+  what: string
+  capacity: string
+  area: string
+  time: string
+  status: ServiceStatus
+  claim?: ClaimView
+  createdAt: string
+}
+
+export interface LedgerEntryView {
+  id: string
+  villageId: string
+  villageName: string
+  needId: string
+  serviceId: string
+  category: string
+  month: string
+  status: LedgerStatus
+  needDescription: string
+  serviceWhat: string
+  providerName: string
+  progress: { at: string; text: string }[]
+  completedAt?: string
+  rating?: { score: number; comment: string; at: string }
+}
+
+export interface NewNeedRequest {
+  category: string
+  description: string
+  place: string
+  when: string
+  peopleAffected: number
+  /** The resident's matter it was gathered from (of the caller's village). */
+  matterId?: string
+}
+
+export interface NewServiceRequest {
+  provider: { kind: ProviderKind; name: string }
+  category: string
+  what: string
+  capacity: string
+  area: string
+  time: string
+}
+
+export interface PairRequest {
+  needId: string
+  serviceId: string
+}
+
+export interface ListRequest<S> {
+  status?: S
+  cursor?: string
+}
+
+export interface TownshipApi {
+  /** A person enters the 启用码 printed for their staff record by the district's import. */
+  claimStaff: ActionSpec<{ code: string }, StaffView>
+  /** The caller's staff records (empty when they hold none). */
+  myStaff: ActionSpec<Record<string, never>, { staff: StaffView[] }>
+  raiseNeed: ActionSpec<NewNeedRequest, NeedView>
+  offerService: ActionSpec<NewServiceRequest, ServiceView>
+  listNeeds: ActionSpec<ListRequest<NeedStatus>, { items: NeedView[]; nextCursor?: string }>
+  listServices: ActionSpec<
+    ListRequest<ServiceStatus>,
+    { items: ServiceView[]; nextCursor?: string }
+  >
+  /** A provider (through the township's staff) offers one of its services for a need. */
+  claimNeed: ActionSpec<PairRequest, NeedView>
+  /** A village committee takes up a service for one of its needs. */
+  claimService: ActionSpec<PairRequest, ServiceView>
+  /** The township matches a need with a service itself. */
+  assignPair: ActionSpec<PairRequest, NeedView>
+  /** The other side confirms: the pair becomes a ledger entry. */
+  confirmClaim: ActionSpec<{ needId: string }, LedgerEntryView>
+  declineClaim: ActionSpec<{ needId: string; reason: string }, NeedView>
+  listLedger: ActionSpec<{ month?: string; category?: string }, { items: LedgerEntryView[] }>
+  addLedgerProgress: ActionSpec<{ entryId: string; text: string }, LedgerEntryView>
+  completeLedgerEntry: ActionSpec<{ entryId: string }, LedgerEntryView>
+  rateLedgerEntry: ActionSpec<{ entryId: string; score: number; comment: string }, LedgerEntryView>
+  /** 台账 of one month as CSV (UTF-8), for the township's spreadsheet. */
+  exportLedger: ActionSpec<{ month: string }, { filename: string; csv: string }>
+}
