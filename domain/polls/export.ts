@@ -11,6 +11,7 @@
  * a byte-order mark and ends its lines with CRLF, so spreadsheet programs open the Chinese names
  * right; a name a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written after a `'`.
  */
+import { csvFile, defuseFormula } from '../shared/csv'
 import { DomainError } from '../shared/errors'
 import { parseCsv } from '../village/csv'
 import { countChoices, isBallotChoice } from './choices'
@@ -34,32 +35,19 @@ export type BallotExport =
   | { secret: true; ballots: SecretBallotRow[]; paper: PaperCount[] }
   | { secret: false; ballots: OpenBallotRow[]; paper: PaperCount[] }
 
-const FORMULA_START = /^[=+\-@\t\r]/
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}
-
-function csvLine(fields: readonly string[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`
-}
-
-/** The CSV of a poll's ballots (UTF-8 text with a byte-order mark). */
+/** The CSV of a poll's ballots (UTF-8 text with a byte-order mark: ../shared/csv.ts). */
 export function ballotsCsv(e: BallotExport): string {
-  const rows: string[] = []
+  const rows: string[][] = []
   if (e.secret) {
-    rows.push(csvLine(SECRET_HEADER))
-    for (const b of e.ballots) rows.push(csvLine([b.ballot, b.choice]))
+    rows.push([...SECRET_HEADER])
+    for (const b of e.ballots) rows.push([b.ballot, b.choice])
   } else {
-    rows.push(csvLine(OPEN_HEADER))
-    for (const b of e.ballots) {
-      const name = FORMULA_START.test(b.name) ? `'${b.name}` : b.name
-      rows.push(csvLine([b.person, name, b.choice]))
-    }
+    rows.push([...OPEN_HEADER])
+    // Only the name is people's text; ids and choices are read back exactly, never defused.
+    for (const b of e.ballots) rows.push([b.person, defuseFormula(b.name), b.choice])
   }
-  for (const p of e.paper)
-    if (p.count > 0) rows.push(csvLine([PAPER_KEY, p.choice, String(p.count)]))
-  return `\uFEFF${rows.join('')}`
+  for (const p of e.paper) if (p.count > 0) rows.push([PAPER_KEY, p.choice, String(p.count)])
+  return csvFile(rows)
 }
 
 function bad(line: number, detail: string): DomainError {

@@ -110,7 +110,10 @@ export interface Need {
   /** The matter it was gathered from, when it was. */
   matterId?: string
   status: NeedStatus
-  /** The claim waiting for the other side, while status is `claimed`. */
+  /**
+   * The claim waiting for the other side while status is `claimed`; kept once `matched` (who
+   * proposed the pair, and when); removed when declined or withdrawn (domain/township/lists.ts).
+   */
   claim?: Claim
   createdBy: string
   createdAt: Date
@@ -131,6 +134,7 @@ export interface Service {
   area: string
   time: string
   status: ServiceStatus
+  /** As on a need: the claim naming the need, while claimed and once matched. */
   claim?: Claim
   createdBy: string
   createdAt: Date
