@@ -13,7 +13,7 @@
  *   clock period, inclusive).
  * - Still unanswered after `dueAt + H`: the district. It is the top: no further deadline.
  * - The answer is the acknowledgement (`acknowledgedAt`; a whistle resolved without one is
- *   answered by its resolution, `resolvedAt`). Whoever answers — the department, or the township's
+ *   answered by its return, `returnedAt`, or its resolution, `resolvedAt`). Whoever answers — the department, or the township's
  *   staff acting on it — the escalation stops there, and the level stays where it was at that
  *   moment: a whistle acknowledged 3 hours late on a 2-hour tier stays with the township. We keep
  *   the level (rather than handing it back to the department) because the scheduler has already
@@ -24,8 +24,8 @@
  *   as `answeredInTime: false`).
  * - `answeredInTime` (the whistle's part of 响应率, domain/dashboard/metrics.ts): true when
  *   answered at or before `dueAt`; false when answered after it, or unanswered once `dueAt` has
- *   passed; undefined while the department's clock still runs (or for a whistle returned with no
- *   answer time on record — the handler that returns one should set `acknowledgedAt`).
+ *   passed; undefined while the department's clock still runs (or for a whistle stored with no
+ *   answer time at all).
  *
  * Pure: no platform import.
  */
@@ -147,6 +147,7 @@ export type WhistleClock = Pick<
   Whistle,
   'status' | 'raisedAt' | 'dueAt' | 'responseHours' | 'acknowledgedAt' | 'resolvedAt'
 > &
+  Partial<Pick<Whistle, 'returnedAt'>> &
   Partial<Pick<Whistle, 'escalatedTo'>>
 
 /** The level an unanswered whistle has reached at `t`. */
@@ -163,7 +164,7 @@ export function whistleState(w: WhistleClock, now: Instant): WhistleState {
   const due = new Date(w.dueAt).getTime()
   const base = { status: w.status, dueAt: new Date(due) }
   if (w.status !== 'raised') {
-    const answeredAt = w.acknowledgedAt ?? w.resolvedAt
+    const answeredAt = w.acknowledgedAt ?? w.returnedAt ?? w.resolvedAt
     if (answeredAt === undefined) {
       return {
         ...base,

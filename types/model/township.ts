@@ -228,6 +228,8 @@ export interface Whistle {
   dueAt: Date
   acknowledgedAt?: Date
   resolvedAt?: Date
+  /** When the department returned it (not theirs): an answer, for 响应率. */
+  returnedAt?: Date
   /** The level the scheduler last recorded an escalation to (the clock decides; this records it). */
   escalatedTo?: WhistleLevel
   steps: readonly WhistleStep[]

@@ -332,6 +332,21 @@ describe('whistleState: answered', () => {
     expect(state.answeredInTime).toBe(false)
   })
 
+  it('a whistle returned within its clock is answered in time, by its return', () => {
+    const w: WhistleClock = { ...danger, status: 'returned', returnedAt: at('2026-11-20T11:30:00') }
+    const state = whistleState(w, at('2026-11-21T08:00:00'))
+    expect(state.level).toBe('department')
+    expect(state.answered).toBe(true)
+    expect(state.answeredInTime).toBe(true)
+  })
+
+  it('a whistle returned after its clock ran out is answered late, at the township', () => {
+    const w: WhistleClock = { ...danger, status: 'returned', returnedAt: at('2026-11-20T13:00:00') }
+    const state = whistleState(w, at('2026-11-21T08:00:00'))
+    expect(state.level).toBe('township')
+    expect(state.answeredInTime).toBe(false)
+  })
+
   it('a returned whistle with no answer time keeps its recorded level and is not judged', () => {
     const w: WhistleClock = { ...danger, status: 'returned', escalatedTo: 'township' }
     const now = at('2026-11-21T08:00:00')
