@@ -107,7 +107,8 @@ const NOTIFY: readonly EnvVariable[] = [
     name,
     required: false,
     secret: false,
-    about: 'A subscription-message template id (the same as the app build’s TARO_APP_TMPL_*).',
+    about:
+      'A subscription-message template id (the same as the app build’s TARO_APP_TMPL_*), optionally followed by field mappings ours=theirs (docs/deploy.md, step 8).',
   })),
 ]
 

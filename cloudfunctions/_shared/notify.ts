@@ -27,7 +27,8 @@
  *   for them. The template of each event comes from the environment:
  *     FENGSI_TMPL_MATTER_RAISED, FENGSI_TMPL_JOIN_REQUESTED, FENGSI_TMPL_RESPONSE_DUE,
  *     FENGSI_TMPL_MATTER_ANSWERED, FENGSI_TMPL_POLL_RESULT
- *   (the same ids as the mini-program's TARO_APP_TMPL_*), and FENGSI_MP_STATE
+ *   (the same ids as the mini-program's TARO_APP_TMPL_*; each may map our field names onto the
+ *   template's, domain/notifications/templates.ts), and FENGSI_MP_STATE
  *   (formal | trial | developer, default formal) says which version of the mini-program a
  *   message opens. A sent message is marked `sent`; a refused one `failed` with the platform's
  *   reason; one whose template id is unset, `failed` with the variable's name.
@@ -47,6 +48,7 @@ import {
   type EventFacts,
   type MessageContent,
 } from '../../domain/notifications/rules'
+import { parseTemplateSetting, templateData } from '../../domain/notifications/templates'
 import { COLLECTION } from './collections'
 import { runTransaction, type Database, type Transaction } from './cloud'
 import { byId } from './repo'
@@ -93,17 +95,24 @@ export function wechatNotifier(wx: WxOpenApiSubscribeMessage, env: Env = process
   return {
     name: 'wechat',
     deliver: async (message, openid) => {
-      const templateId = env[TEMPLATE_ENV[message.event]]
-      if (!templateId)
-        return { status: 'failed', error: `${TEMPLATE_ENV[message.event]} is not set` }
+      const variable = TEMPLATE_ENV[message.event]
+      const setting = env[variable]?.trim()
+      if (!setting) return { status: 'failed', error: `${variable} is not set` }
+      let templateId: string
+      let data: Record<string, { value: string }>
+      try {
+        const parsed = parseTemplateSetting(setting)
+        templateId = parsed.templateId
+        data = templateData(message.data, parsed.fields)
+      } catch (error) {
+        return { status: 'failed', error: `${variable}: ${(error as Error).message}` }
+      }
       try {
         const res = await wx.openapi.subscribeMessage.send({
           touser: openid,
           templateId,
           page: message.page,
-          data: Object.fromEntries(
-            Object.entries(message.data).map(([k, value]) => [k, { value }]),
-          ),
+          data,
           miniprogramState,
           lang: 'zh_CN',
         })
