@@ -269,7 +269,7 @@ export const checkFunctionFolders = (
     if (!folders.includes(f.name)) {
       problems.push(`cloudfunctions/${f.name}/: declared in deploy/declaration.ts, no such folder`)
     } else if (!withIndex.includes(f.name)) {
-      problems.push(`cloudfunctions/${f.name}/index.ts: missing (the function's entry)`)
+      problems.push(`cloudfunctions/${f.name}/index.ts: missing (the function’s entry)`)
     }
   }
   return problems
