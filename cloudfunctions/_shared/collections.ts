@@ -64,6 +64,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
       { name: 'inviteCode', unique: true, keys: [key('inviteCode')] },
       // 村委会启用码 (claimVillage): a village not yet claimed, by its code's hash.
       { name: 'founding_codeHash', keys: [key('founding.codeHash')] },
+      // 加入村子's list and search, by name (and village:create's one village per name).
+      { name: 'name', keys: [key('name')] },
     ],
   },
   {
@@ -72,6 +74,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
       // One membership per WeChat user: asking again after a refusal updates the same record.
       { name: 'openid', unique: true, keys: [key('openid')] },
       { name: 'villageId_status', keys: [key('villageId'), key('status')] },
+      // the committee's list of a village's members, oldest request first
+      { name: 'villageId_requestedAt', keys: [key('villageId'), key('requestedAt')] },
     ],
   },
   {
@@ -80,7 +84,11 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
   },
   {
     name: COLLECTION.persons,
-    indexes: [{ name: 'villageId_householdId', keys: [key('villageId'), key('householdId')] }],
+    indexes: [
+      { name: 'villageId_householdId', keys: [key('villageId'), key('householdId')] },
+      // the register, in the order persons were put on it
+      { name: 'villageId_createdAt', keys: [key('villageId'), key('createdAt')] },
+    ],
   },
   {
     name: COLLECTION.matters,
@@ -149,7 +157,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     // 民事民决: one poll on a matter (the polls function owns it).
     name: COLLECTION.polls,
     indexes: [
-      { name: 'matterId', keys: [key('matterId')] },
+      // a matter's polls, newest first
+      { name: 'matterId_createdAt', keys: [key('matterId'), key('createdAt', -1)] },
       { name: 'status_closesAt', keys: [key('status'), key('closesAt')] },
       // the console's open polls
       { name: 'villageId_status', keys: [key('villageId'), key('status')] },
@@ -164,7 +173,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     // The electorate frozen at opening and its turnout: one document per person of one poll.
     name: COLLECTION.pollVoters,
     indexes: [
-      { name: 'pollId', keys: [key('pollId')] },
+      // a poll's electorate and turnout, by person
+      { name: 'pollId_personId', keys: [key('pollId'), key('personId')] },
       // 我的投票: the polls a person may vote in.
       { name: 'personId', keys: [key('personId')] },
     ],
