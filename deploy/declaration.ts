@@ -70,6 +70,21 @@ export const BALLOT_SECRET: EnvVariable = {
     'The HMAC key ballot ids are made with (32+ characters). Never committed; never changed while a poll is open.',
 }
 
+/**
+ * Set by `npm run deploy` itself, on every function, to the version deployed (package.json). It
+ * keeps each function's variables from ever being empty: manager-node sends no variables at all
+ * when none is set, and CloudBase then keeps the old ones — so a variable once set (say
+ * FENGSI_CONTENT_CHECK=local) could never be removed by a deploy. With this one always sent, every
+ * deploy replaces the whole set.
+ */
+export const RELEASE: EnvVariable = {
+  name: 'FENGSI_RELEASE',
+  required: false,
+  secret: false,
+  about:
+    'Set by npm run deploy to the version deployed (package.json); not to be set by hand. It keeps every function’s variables non-empty, so each deploy replaces them whole.',
+}
+
 const CONTENT_CHECK: readonly EnvVariable[] = [
   {
     name: 'FENGSI_CONTENT_CHECK',
@@ -120,7 +135,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     timeout: 10,
     memorySize: 256,
     openapi: ['security.msgSecCheck'],
-    env: CONTENT_CHECK,
+    env: [RELEASE, ...CONTENT_CHECK],
     triggers: [],
   },
   {
@@ -130,7 +145,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     timeout: 10,
     memorySize: 256,
     openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
-    env: [...CONTENT_CHECK, ...NOTIFY],
+    env: [RELEASE, ...CONTENT_CHECK, ...NOTIFY],
     triggers: [],
   },
   {
@@ -140,7 +155,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     timeout: 10,
     memorySize: 256,
     openapi: [],
-    env: [],
+    env: [RELEASE],
     triggers: [],
   },
   {
@@ -149,7 +164,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     timeout: 10,
     memorySize: 256,
     openapi: [],
-    env: [],
+    env: [RELEASE],
     triggers: [],
   },
   {
@@ -159,7 +174,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     timeout: 10,
     memorySize: 256,
     openapi: ['subscribeMessage.send'],
-    env: [BALLOT_SECRET, ...NOTIFY],
+    env: [RELEASE, BALLOT_SECRET, ...NOTIFY],
     triggers: [],
   },
   {
@@ -169,7 +184,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     timeout: 60,
     memorySize: 256,
     openapi: ['subscribeMessage.send'],
-    env: NOTIFY,
+    env: [RELEASE, ...NOTIFY],
     triggers: [{ name: 'closePolls', type: 'timer', config: '30 * * * * * *' }],
   },
   {
@@ -179,7 +194,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     timeout: 10,
     memorySize: 256,
     openapi: [],
-    env: [],
+    env: [RELEASE],
     triggers: [],
   },
   {
@@ -188,7 +203,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     timeout: 20,
     memorySize: 256,
     openapi: ['subscribeMessage.send'],
-    env: NOTIFY,
+    env: [RELEASE, ...NOTIFY],
     triggers: [],
   },
   {
@@ -198,7 +213,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     timeout: 10,
     memorySize: 256,
     openapi: [],
-    env: [],
+    env: [RELEASE],
     triggers: [],
   },
 ]

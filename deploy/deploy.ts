@@ -21,6 +21,7 @@
 import type { CollectionDeclaration, IndexDeclaration } from '../cloudfunctions/_shared/collections'
 import {
   BALLOT_SECRET,
+  RELEASE,
   COLLECTIONS_DECLARED,
   DATABASE_ACL,
   FUNCTIONS,
@@ -75,6 +76,8 @@ export interface DeployOptions {
   /** The variables the functions receive come from here (process.env). */
   readonly env: Readonly<Record<string, string | undefined>>
   readonly log: (line: string) => void
+  /** The version being deployed (package.json): every function's FENGSI_RELEASE. */
+  readonly release: string
   /** A dry run reports a missing ballot key and carries on printing the plan. */
   readonly dryRun?: boolean
   readonly functions?: readonly FunctionDeclaration[]
@@ -238,7 +241,9 @@ export const functionProblems = (
 
 export const deploy = async (ports: DeployPorts, options: DeployOptions): Promise<void> => {
   const { manager, data } = ports
-  const { env, log, envId, functionRoot } = options
+  const { log, envId, functionRoot } = options
+  // FENGSI_RELEASE is ours to set, whatever the shell holds (declaration.ts RELEASE).
+  const env = { ...options.env, [RELEASE.name]: options.release }
   const functions = options.functions ?? FUNCTIONS
   const collections = options.collections ?? COLLECTIONS_DECLARED
   const newSecret = env[BALLOT_SECRET.name]
@@ -249,7 +254,7 @@ export const deploy = async (ports: DeployPorts, options: DeployOptions): Promis
     if (!options.dryRun) throw refused
     log(`! ${refused.code}: ${refused.message} (a real deploy stops here; the dry run goes on)`)
   } else {
-    log(`${BALLOT_SECRET.name}: <set> (${newSecret?.length ?? 0} characters)`)
+    log(`${BALLOT_SECRET.name}: <set>`)
   }
 
   // 2. The bundles.
@@ -259,6 +264,8 @@ export const deploy = async (ports: DeployPorts, options: DeployOptions): Promis
   // 3. The ballot key guard.
   log('# ballot key guard')
   const keyHolders = functions.filter((f) => f.env.some((v) => v.name === BALLOT_SECRET.name))
+  /** Deployed key holders whose key this deploy changes: counted again just before they change. */
+  const keyChanging = new Set<string>()
   for (const f of keyHolders) {
     const current = await detailOrNull(manager, f.name)
     if (!current) {
@@ -278,6 +285,7 @@ export const deploy = async (ports: DeployPorts, options: DeployOptions): Promis
       )
     }
     log(`${f.name} runs with another ${BALLOT_SECRET.name}; no poll is open, so it may change`)
+    keyChanging.add(f.name)
   }
 
   // 4. The database.
@@ -335,6 +343,17 @@ export const deploy = async (ports: DeployPorts, options: DeployOptions): Promis
         force: false,
       })
       continue
+    }
+    if (keyChanging.has(f.name)) {
+      // A poll may have opened since the guard counted (the database and the other functions
+      // took minutes): count again, the moment before the key changes.
+      const open = await data.countOpenPolls()
+      if (open > 0) {
+        throw new DeployRefused(
+          'BALLOT_KEY_CHANGE_WHILE_OPEN',
+          `${open} poll(s) opened during this deploy, and ${f.name} would now change its ${BALLOT_SECRET.name}: ${f.name} was left as it was (the functions before it in the list are deployed). Deploy again with the old key, or once every poll is closed.`,
+        )
+      }
     }
     const spec = functionSpec(f, env, false)
     await manager.functions.updateFunctionCode({ func: spec, functionRootPath: functionRoot })

@@ -26,11 +26,6 @@ import { StandInCloud } from '../deploy/standIn'
 const ROOT = path.resolve(__dirname, '..')
 export const CLOUDBASERC = path.join(ROOT, 'cloudbaserc.json')
 
-const valueOf = (args: readonly string[], flag: string): string | undefined => {
-  const i = args.indexOf(flag)
-  return i >= 0 ? args[i + 1] : undefined
-}
-
 /** The real clients (constructed only here, never in a dry run or a test). */
 const realPorts = async (
   envId: string,
@@ -51,18 +46,48 @@ const realPorts = async (
   return { manager, data: dataPortFor(db), build: () => buildFunctions() }
 }
 
+/** The version being deployed (every function's FENGSI_RELEASE). */
+const release = (): string =>
+  (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
+    .version
+
+export const USAGE =
+  'npm run deploy -- [--dry-run] [--env <envId>] | npm run deploy -- --write-config'
+
+/**
+ * Refuses any argument it does not know: a misspelt --dry-run must never start a real deploy.
+ * (`npm run deploy --dry-run`, without the `--`, reaches the script as npm_config_dry_run.)
+ */
+export const parseArgs = (
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): { dryRun: boolean; writeConfig: boolean; envId?: string } => {
+  let dryRun = env.npm_config_dry_run === 'true'
+  let writeConfig = false
+  let envId: string | undefined
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--dry-run') dryRun = true
+    else if (a === '--write-config') writeConfig = true
+    else if (a === '--env' && args[i + 1] && !args[i + 1]?.startsWith('--')) envId = args[++i]
+    else throw new DeployRefused('USAGE', `unknown or incomplete argument ${a ?? ''}: ${USAGE}`)
+  }
+  return { dryRun, writeConfig, ...(envId ? { envId } : {}) }
+}
+
 export const main = async (
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   out: (line: string) => void,
 ): Promise<void> => {
-  if (args.includes('--write-config')) {
+  const parsed = parseArgs(args, env)
+  if (parsed.writeConfig) {
     fs.writeFileSync(CLOUDBASERC, cloudbasercText())
     out(`wrote ${path.relative(process.cwd(), CLOUDBASERC) || CLOUDBASERC}`)
     return
   }
-  const dryRun = args.includes('--dry-run')
-  const envId = valueOf(args, '--env') ?? env.TCB_ENV_ID
+  const { dryRun } = parsed
+  const envId = parsed.envId ?? env.TCB_ENV_ID
   const functionRoot = path.join(ROOT, FUNCTIONS_OUT_DIR)
   if (dryRun) {
     out('DRY RUN: nothing is sent anywhere. The plan below is for a fresh environment (nothing')
@@ -83,6 +108,7 @@ export const main = async (
       functionRoot: FUNCTIONS_OUT_DIR,
       env,
       log: out,
+      release: release(),
       dryRun,
     })
     return
@@ -106,7 +132,7 @@ export const main = async (
   const ports = traced(await realPorts(envId, secretId, secretKey), (call) =>
     out(`→ ${describeCall(call)}`),
   )
-  await deploy(ports, { envId, functionRoot, env, log: out })
+  await deploy(ports, { envId, functionRoot, env, log: out, release: release() })
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filename
@@ -119,6 +145,6 @@ if (isMain) {
         process.stderr.write(`deploy refused (${e.code}): ${e.message}\n`)
       else if (e instanceof DeployFailed) process.stderr.write(`${e.message}\n`)
       else process.stderr.write(`deploy failed: ${e instanceof Error ? e.message : String(e)}\n`)
-      process.exit(1)
+      process.exit(e instanceof DeployRefused && e.code === 'USAGE' ? 2 : 1)
     })
 }

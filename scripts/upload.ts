@@ -74,12 +74,20 @@ const real = async (out: (line: string) => void): Promise<UploadPorts> => {
   }
 }
 
+export class UsageError extends Error {}
+
 export const main = async (
   args: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   out: (line: string) => void,
 ): Promise<void> => {
-  const dryRun = args.includes('--dry-run')
+  // Anything else is refused: a misspelt --dry-run must never start a real upload
+  // (`npm run upload --dry-run`, without the `--`, arrives as npm_config_dry_run).
+  const unknown = args.filter((a) => a !== '--dry-run')
+  if (unknown.length) {
+    throw new UsageError(`unknown argument ${unknown.join(' ')}: npm run upload [-- --dry-run]`)
+  }
+  const dryRun = args.includes('--dry-run') || env.npm_config_dry_run === 'true'
   if (dryRun) {
     out('DRY RUN: nothing is built or sent to WeChat.')
     out(
@@ -102,8 +110,9 @@ if (isMain) {
     // miniprogram-ci leaves handles open: it does not exit by itself.
     .then(() => process.exit(0))
     .catch((e: unknown) => {
-      if (e instanceof UploadRefused) process.stderr.write(`${e.message}\n`)
-      else process.stderr.write(`upload failed: ${e instanceof Error ? e.message : String(e)}\n`)
-      process.exit(1)
+      if (e instanceof UploadRefused || e instanceof UsageError) {
+        process.stderr.write(`${e.message}\n`)
+      } else process.stderr.write(`upload failed: ${e instanceof Error ? e.message : String(e)}\n`)
+      process.exit(e instanceof UsageError ? 2 : 1)
     })
 }

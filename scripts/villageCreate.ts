@@ -54,7 +54,10 @@ function talkDaysOf(raw: string): unknown[] {
 }
 
 /** The command line, checked with the same rules the app uses for a village's name and talk days. */
-export function parseArgs(argv: readonly string[]): VillageCreateArgs {
+export function parseArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): VillageCreateArgs {
   const values: Partial<Record<Flag, string>> = {}
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i] as Flag
@@ -84,6 +87,13 @@ export function parseArgs(argv: readonly string[]): VillageCreateArgs {
     throw new Refusal(
       `${given.join(' 和 ')} 只能选一个。`,
       `Choose one of ${given.join(', ')}: where the village is created.`,
+    )
+  }
+  if (given.length === 0 && env.TCB_ENV_ID) {
+    // A volunteer with a real environment set up means it, not the local data folder.
+    throw new Refusal(
+      `已经设置了 TCB_ENV_ID（${env.TCB_ENV_ID}）：要在这个云开发环境里建村，请加上 --env ${env.TCB_ENV_ID}；要在本机建村，请加上 --data .data。`,
+      `TCB_ENV_ID is set: add --env ${env.TCB_ENV_ID} to create the village there, or --data .data for the local one.`,
     )
   }
   const checked = v.safeParse(VILLAGE_CREATE, {

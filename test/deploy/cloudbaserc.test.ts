@@ -41,6 +41,7 @@ describe('cloudbaserc.json', () => {
       memorySize: 256,
       installDependency: true,
       envVariables: {
+        FENGSI_RELEASE: '{{env.FENGSI_RELEASE}}',
         POLLS_BALLOT_SECRET: '{{env.POLLS_BALLOT_SECRET}}',
         FENGSI_NOTIFY: '{{env.FENGSI_NOTIFY}}',
         FENGSI_MP_STATE: '{{env.FENGSI_MP_STATE}}',
@@ -52,10 +53,11 @@ describe('cloudbaserc.json', () => {
       },
       triggers: [],
     })
-    // No open API, no dependency to install: everything is in the bundle.
+    // No open API, no dependency to install: everything is in the bundle; no variable but the
+    // release, which keeps the set from ever being empty.
     expect(rc.functions.find((f) => f.name === 'notifications')).toMatchObject({
       installDependency: false,
-      envVariables: {},
+      envVariables: { FENGSI_RELEASE: '{{env.FENGSI_RELEASE}}' },
     })
     expect(rc.functions.find((f) => f.name === 'scheduler')).toMatchObject({
       timeout: 60,

@@ -21,6 +21,7 @@ const options = (env: Record<string, string | undefined> = ENV): DeployOptions =
   functionRoot: ROOT,
   env,
   log: () => undefined,
+  release: '9.9.9',
 })
 
 const run = async (state: StandInState = {}, env?: Record<string, string | undefined>) => {
@@ -149,23 +150,23 @@ const FRESH_PLAN = [
   'functions.getFunctionDetail polls',
   ...DATABASE_SETUP(CREATE_INDEXES),
   'functions.getFunctionDetail discussion',
-  `functions.createFunction discussion runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={} triggers=[] code=${ROOT}/discussion`,
+  `functions.createFunction discussion runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9} triggers=[] code=${ROOT}/discussion`,
   'functions.getFunctionDetail matters',
-  `functions.createFunction matters runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={${NOTIFY_ENV}} triggers=[] code=${ROOT}/matters`,
+  `functions.createFunction matters runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, ${NOTIFY_ENV}} triggers=[] code=${ROOT}/matters`,
   'functions.getFunctionDetail mediation',
-  `functions.createFunction mediation runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={} triggers=[] code=${ROOT}/mediation`,
+  `functions.createFunction mediation runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={FENGSI_RELEASE=9.9.9} triggers=[] code=${ROOT}/mediation`,
   'functions.getFunctionDetail notifications',
-  `functions.createFunction notifications runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={} triggers=[] code=${ROOT}/notifications`,
+  `functions.createFunction notifications runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={FENGSI_RELEASE=9.9.9} triggers=[] code=${ROOT}/notifications`,
   'functions.getFunctionDetail polls',
-  `functions.createFunction polls runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={POLLS_BALLOT_SECRET=<set>, ${NOTIFY_ENV}} triggers=[] code=${ROOT}/polls`,
+  `functions.createFunction polls runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, POLLS_BALLOT_SECRET=<set>, ${NOTIFY_ENV}} triggers=[] code=${ROOT}/polls`,
   'functions.getFunctionDetail scheduler',
-  `functions.createFunction scheduler runtime=Nodejs20.19 handler=index.main timeout=60s memory=256MB installDependency=true env={${NOTIFY_ENV}} triggers=[closePolls timer "30 * * * * * *"] code=${ROOT}/scheduler`,
+  `functions.createFunction scheduler runtime=Nodejs20.19 handler=index.main timeout=60s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, ${NOTIFY_ENV}} triggers=[closePolls timer "30 * * * * * *"] code=${ROOT}/scheduler`,
   'functions.getFunctionDetail township',
-  `functions.createFunction township runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={} triggers=[] code=${ROOT}/township`,
+  `functions.createFunction township runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={FENGSI_RELEASE=9.9.9} triggers=[] code=${ROOT}/township`,
   'functions.getFunctionDetail village',
-  `functions.createFunction village runtime=Nodejs20.19 handler=index.main timeout=20s memory=256MB installDependency=true env={${NOTIFY_ENV}} triggers=[] code=${ROOT}/village`,
+  `functions.createFunction village runtime=Nodejs20.19 handler=index.main timeout=20s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, ${NOTIFY_ENV}} triggers=[] code=${ROOT}/village`,
   'functions.getFunctionDetail whistles',
-  `functions.createFunction whistles runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={} triggers=[] code=${ROOT}/whistles`,
+  `functions.createFunction whistles runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={FENGSI_RELEASE=9.9.9} triggers=[] code=${ROOT}/whistles`,
   ...CHECKS,
 ]
 
@@ -181,43 +182,43 @@ const UPDATE = (name: string, spec: string, installDependency = true) => [
 const SECOND_RUN_FUNCTIONS = [
   ...UPDATE(
     'discussion',
-    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={}',
+    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9}',
   ),
   ...UPDATE(
     'matters',
-    `runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={${NOTIFY_ENV}}`,
+    `runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, ${NOTIFY_ENV}}`,
   ),
   ...UPDATE(
     'mediation',
-    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={}',
+    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={FENGSI_RELEASE=9.9.9}',
     false,
   ),
   ...UPDATE(
     'notifications',
-    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={}',
+    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={FENGSI_RELEASE=9.9.9}',
     false,
   ),
   ...UPDATE(
     'polls',
-    `runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={POLLS_BALLOT_SECRET=<set>, ${NOTIFY_ENV}}`,
+    `runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, POLLS_BALLOT_SECRET=<set>, ${NOTIFY_ENV}}`,
   ),
   // its timer is there already: not created again
   ...UPDATE(
     'scheduler',
-    `runtime=Nodejs20.19 handler=index.main timeout=60s memory=256MB installDependency=true env={${NOTIFY_ENV}}`,
+    `runtime=Nodejs20.19 handler=index.main timeout=60s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, ${NOTIFY_ENV}}`,
   ),
   ...UPDATE(
     'township',
-    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={}',
+    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={FENGSI_RELEASE=9.9.9}',
     false,
   ),
   ...UPDATE(
     'village',
-    `runtime=Nodejs20.19 handler=index.main timeout=20s memory=256MB installDependency=true env={${NOTIFY_ENV}}`,
+    `runtime=Nodejs20.19 handler=index.main timeout=20s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, ${NOTIFY_ENV}}`,
   ),
   ...UPDATE(
     'whistles',
-    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={}',
+    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={FENGSI_RELEASE=9.9.9}',
     false,
   ),
 ]
@@ -403,16 +404,68 @@ describe('npm run deploy', () => {
         "data.countOpenPolls (node-sdk: polls where status == 'open')",
       ])
       expect(plan).toContain(
-        `functions.updateFunctionConfig polls runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={POLLS_BALLOT_SECRET=<set>, ${NOTIFY_ENV}}`,
+        `functions.updateFunctionConfig polls runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, POLLS_BALLOT_SECRET=<set>, ${NOTIFY_ENV}}`,
       )
       const variables = cloud.functions.get('polls')?.Environment?.Variables ?? []
       expect(variables.find((v) => v.Key === 'POLLS_BALLOT_SECRET')?.Value).toBe(SECRET)
+    })
+
+    it('counts again just before polls changes its key, and stops there when a poll opened meanwhile', async () => {
+      const cloud = new StandInCloud(pollsWith(OLD_SECRET, 0))
+      const outcome = await deploy(cloud.ports(), {
+        ...options(),
+        // a committee opens a poll while the database and the first functions are deployed
+        log: (line) => {
+          if (line.startsWith('# function matters')) cloud.openPolls = 1
+        },
+      }).then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+      expect(outcome).toBeInstanceOf(DeployRefused)
+      expect((outcome as DeployRefused).code).toBe('BALLOT_KEY_CHANGE_WHILE_OPEN')
+      expect((outcome as DeployRefused).message).toContain('1 poll(s) opened during this deploy')
+      const plan = cloud.calls.map((c) => describeCall(c))
+      const counts = plan.filter((l) => l.startsWith('data.countOpenPolls'))
+      expect(counts).toHaveLength(2)
+      // the second count is the last call: polls itself was not touched
+      expect(plan.at(-1)).toBe("data.countOpenPolls (node-sdk: polls where status == 'open')")
+      expect(plan.some((l) => / polls( |$)/.test(l) && l.startsWith('functions.update'))).toBe(
+        false,
+      )
+      expect(cloud.functions.get('polls')?.Environment?.Variables).toEqual([
+        { Key: 'POLLS_BALLOT_SECRET', Value: OLD_SECRET },
+      ])
     })
 
     it('with the same key, open polls do not matter (not even counted)', async () => {
       const { outcome, plan } = await run(pollsWith(SECRET, 2))
       expect(outcome).toBeUndefined()
       expect(plan.some((l) => l.startsWith('data.countOpenPolls'))).toBe(false)
+    })
+  })
+
+  describe('the variables, replaced whole on every deploy', () => {
+    it('removes a variable set by hand earlier, even on a function that declares none of its own', async () => {
+      const { cloud, outcome } = await run({
+        functions: {
+          notifications: deployed({
+            FunctionName: 'notifications',
+            InstallDependency: 'FALSE',
+            Environment: { Variables: [{ Key: 'FENGSI_CONTENT_CHECK', Value: 'local' }] },
+          }),
+        },
+      })
+      expect(outcome).toBeUndefined()
+      expect(cloud.functions.get('notifications')?.Environment?.Variables).toEqual([
+        { Key: 'FENGSI_RELEASE', Value: '9.9.9' },
+      ])
+    })
+
+    it('FENGSI_RELEASE is the version deployed, whatever the shell says', async () => {
+      const { cloud } = await run({}, { ...ENV, FENGSI_RELEASE: 'from-the-shell' })
+      const variables = cloud.functions.get('village')?.Environment?.Variables ?? []
+      expect(variables.find((v) => v.Key === 'FENGSI_RELEASE')?.Value).toBe('9.9.9')
     })
   })
 

@@ -78,6 +78,31 @@ describe('npm run deploy (real)', () => {
     expect((outcome as DeployRefused).code).toBe('BALLOT_SECRET_MISSING')
   })
 
+  it('refuses a misspelt or incomplete flag before anything runs, even with everything set', async () => {
+    const ready = {
+      POLLS_BALLOT_SECRET: SECRET,
+      TENCENTCLOUD_SECRETID: 'id',
+      TENCENTCLOUD_SECRETKEY: 'key',
+      TCB_ENV_ID: 'fengsi-1a2b',
+    }
+    for (const args of [['--dryrun'], ['-dry-run'], ['--env'], ['--env', '--dry-run']]) {
+      const { outcome, lines } = await runMain(args, ready)
+      expect((outcome as DeployRefused).code).toBe('USAGE')
+      expect((outcome as DeployRefused).message).toContain('npm run deploy -- [--dry-run]')
+      expect(lines).toEqual([])
+    }
+  })
+
+  it('`npm run deploy --dry-run` without the `--` (npm_config_dry_run) is a dry run', async () => {
+    const { outcome, lines } = await runMain([], {
+      npm_config_dry_run: 'true',
+      TENCENTCLOUD_SECRETID: 'id',
+      TENCENTCLOUD_SECRETKEY: 'key',
+    })
+    expect(outcome).toBeUndefined()
+    expect(lines[0]).toMatch(/^DRY RUN: nothing is sent anywhere/)
+  })
+
   it('refuses without an environment id or without credentials', async () => {
     const noEnv = await runMain([], { POLLS_BALLOT_SECRET: SECRET })
     expect((noEnv.outcome as DeployRefused).code).toBe('ENV_ID_MISSING')

@@ -188,6 +188,18 @@ describe('npm run upload -- --dry-run', () => {
     expect(lines[lines.length - 1]).toBe('dry run done: nothing was built or sent')
   })
 
+  it('a misspelt flag is refused before anything runs; npm’s own --dry-run counts', async () => {
+    const lines: string[] = []
+    const env = { WX_APPID: 'wx1234567890abcdef', WX_UPLOAD_KEY: KEY }
+    await expect(main(['--dryrun'], env, (l) => lines.push(l))).rejects.toThrow(
+      'unknown argument --dryrun: npm run upload [-- --dry-run]',
+    )
+    expect(lines).toEqual([])
+    // `npm run upload --dry-run` (no `--`) reaches the script as npm_config_dry_run
+    await main([], { ...env, npm_config_dry_run: 'true' }, (l) => lines.push(l))
+    expect(lines[0]).toBe('DRY RUN: nothing is built or sent to WeChat.')
+  })
+
   it('names what a real upload would miss, and still prints the plan', async () => {
     const lines: string[] = []
     await main(['--dry-run'], {}, (l) => lines.push(l))

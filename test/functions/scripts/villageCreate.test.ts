@@ -192,6 +192,17 @@ describe('npm run village:create', () => {
     )
   })
 
+  it('with TCB_ENV_ID set and no --env, --url or --data it refuses rather than write locally', async () => {
+    const out = await spawnCreate(['--name', '新村', '--talk-days', '4'], {
+      ...process.env,
+      TCB_ENV_ID: 'fengsi-prod-1a2b',
+    })
+    expect(out.code).toBe(2)
+    expect(out.stderr).toContain(
+      '已经设置了 TCB_ENV_ID（fengsi-prod-1a2b）：要在这个云开发环境里建村，请加上 --env fengsi-prod-1a2b；要在本机建村，请加上 --data .data。',
+    )
+  })
+
   it('a clash on the unique invite code draws another; the 启用码 is stored as its SHA-256', async () => {
     const codes = ['TAKEN2', 'FRESH3']
     const db = backend.db as unknown as Database

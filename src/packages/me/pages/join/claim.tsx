@@ -100,7 +100,7 @@ export default function ClaimVillage({ onBack }: { onBack: () => void }) {
           type="number"
           value={form.values.phone}
           maxlength={11}
-          placeholder="村民有事可以打给您"
+          placeholder="村委会有事可以联系您"
           onInput={(e) => form.set('phone', e.detail.value)}
         />
       </FormField>
