@@ -92,6 +92,8 @@ afterAll(() => backend.close())
 
 const mediation = (openid: string, action: string, payload: Record<string, unknown>) =>
   backend.call(openid, 'mediation', action as never, payload)
+const list = (openid: string, payload: Record<string, unknown>) =>
+  backend.call(openid, 'mediation', 'listMediations', payload)
 
 describe('a non-party member of the village', () => {
   const res2 = CAST.resident2.openid
@@ -113,7 +115,7 @@ describe('a non-party member of the village', () => {
   })
 
   it('listMediations: the briefs only; asked by status, nothing', async () => {
-    const { items } = data(await mediation(res2, 'listMediations', {}))
+    const { items } = data(await list(res2, {}))
     expect(items).toHaveLength(3)
     for (const item of items)
       expect(Object.keys(item).sort()).toEqual(['kind', 'matterId', 'matterTitle', 'statusLabel'])
@@ -228,9 +230,7 @@ describe('those who see the whole case', () => {
       moderator: 'brief',
       law2: 'brief',
     })
-    const committeeList = data(
-      await mediation(CAST.committee.openid, 'listMediations', { status: 'referred' }),
-    )
+    const committeeList = data(await list(CAST.committee.openid, { status: 'referred' }))
     expect(committeeList.items).toMatchObject([
       {
         kind: 'full',
