@@ -85,7 +85,7 @@ export async function actOnCase(
   work: Work,
 ): Promise<MediationView> {
   const actor = await verifiedActor(ctx)
-  const [changed, who] = await runTransaction(ctx.db, async (t) => {
+  const [changed, by] = await runTransaction(ctx.db, async (t) => {
     const c = await loadCase(t, caseId)
     const who = authorize(actor, action, { villageId: c.villageId }, CASE_NOT_FOUND)
     const next = work(c, who)
@@ -103,5 +103,5 @@ export async function actOnCase(
     }
     return [next, who] as const
   })
-  return presentChanged(ctx.db, who, changed)
+  return presentChanged(ctx.db, by, changed)
 }

@@ -20,7 +20,7 @@ import { presentChanged } from '../views'
 
 export const openMediation = handler(MEDIATION_SCHEMAS.openMediation, async (input, ctx) => {
   const actor = await verifiedActor(ctx)
-  const [opened, who] = await runTransaction(ctx.db, async (t) => {
+  const [opened, by] = await runTransaction(ctx.db, async (t) => {
     const matter = await loadMatter(t, input.matterId)
     const who = authorize(actor, 'openMediation', { villageId: matter.villageId }, NOT_FOUND.matter)
     const caseId = caseIdOf(matter._id)
@@ -38,5 +38,5 @@ export const openMediation = handler(MEDIATION_SCHEMAS.openMediation, async (inp
     await publicEntry(t, undefined, c, who, ctx.now)
     return [c, who] as const
   })
-  return presentChanged(ctx.db, who, opened)
+  return presentChanged(ctx.db, by, opened)
 })
