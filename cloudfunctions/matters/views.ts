@@ -8,11 +8,13 @@ import type {
 import type { AuditRecord } from '../../types/model/audit'
 import type { PollSummary } from '../../types/api/polls'
 import type { AgendaSlot, Matter, MatterStatus } from '../../types/model/matter'
+import type { MediationCase } from '../../types/model/township'
 import type { Actor } from '../../domain/permissions'
 import { availableActions } from '../../domain/matters/actions'
 import { isOverdue } from '../../domain/matters/rules'
 import { CATEGORIES } from '../../domain/matters/categories'
 import { PROCEDURE_STEPS, STEP_LABELS } from '../../domain/matters/procedure'
+import { MEDIATION_STATUS_LABELS, mediationView } from '../../domain/mediation/rules'
 
 const iso = (d: Date | string): string => new Date(d).toISOString()
 
@@ -87,6 +89,17 @@ export interface DetailParts {
   /** The matter it was merged into, when it was and that one still exists. */
   mergedIntoTitle?: string
   villageName: string
+  /** How the matter's mediation stands for the caller (`mediationLabel`), when it has a case. */
+  mediationLabel?: string
+}
+
+/**
+ * The words of a case's state `viewer` may read: its status for those who see the case whole,
+ * the public word for every other member (domain/mediation/rules.ts mediationView).
+ */
+export function mediationLabel(c: MediationCase, viewer: Actor): string {
+  const seen = mediationView(c, viewer)
+  return seen.access === 'full' ? MEDIATION_STATUS_LABELS[seen.case.status] : seen.status
 }
 
 /** 会议纪要: the minutes of each day the matter was on, oldest day first. */
@@ -128,6 +141,9 @@ export function toDetail(
       average: m.rating.count ? Math.round((m.rating.sum / m.rating.count) * 10) / 10 : null,
       ratedByMe: !!actor && m.rating.raters.includes(actor.memberId),
     },
+    ...(parts.mediationLabel !== undefined
+      ? { mediation: { statusLabel: parts.mediationLabel } }
+      : {}),
     can: availableActions(actor, m, now),
   }
 }

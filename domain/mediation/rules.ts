@@ -30,6 +30,7 @@ export const MEDIATION_LIMITS = {
   agreement: 2000,
   referredTo: 60,
   referralNote: 500,
+  failureNote: 500,
 } as const
 
 /** The status as the parties, the legal officer and the committee read it. */
@@ -240,11 +241,30 @@ export function confirmAgreement(
   }
 }
 
-/** The officer records that mediation failed: `failed`, closed on that Shanghai date. */
-export function recordFailure(c: MediationCase, by: string, at: Date): MediationCase {
+const FAILURE_NOTE = optionalText('调解未成的说明', MEDIATION_LIMITS.failureNote, {
+  multiline: true,
+})
+
+/**
+ * The officer records that mediation failed: `failed`, closed on that Shanghai date, with the
+ * officer's note on why when there is one (`failure`).
+ */
+export function recordFailure(
+  c: MediationCase,
+  by: string,
+  at: Date,
+  note?: unknown,
+): MediationCase {
   byOfficer(c, by, 'recordFailure')
   const status = mediationTransition(c.status, 'recordFailure')
-  return { ...c, status, closedOn: shanghaiDate(at), updatedAt: at }
+  const said = note === undefined || note === null ? '' : parseInput(FAILURE_NOTE, note)
+  return {
+    ...c,
+    status,
+    closedOn: shanghaiDate(at),
+    ...(said ? { failure: { note: said, at } } : {}),
+    updatedAt: at,
+  }
 }
 
 const REFERRAL_INPUT = payload({
@@ -274,6 +294,35 @@ export function referToLegalAid(
     closedOn: c.closedOn ?? shanghaiDate(at),
     updatedAt: at,
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the matter's timeline shows
+
+/**
+ * The steps of a case every member of the village sees on the matter's timeline: only when the
+ * public word (MEDIATION_PUBLIC_LABELS) changes. Nothing else of the case goes there — no party,
+ * no meeting, no agreement, not even which way it ended when it ended without an agreement; the
+ * case's own audit records (subject: the case) hold the rest.
+ */
+export const MEDIATION_PUBLIC_STEPS = {
+  openMediation: '进入调解',
+  mediationAgreed: '调解完成',
+  mediationEnded: '调解结束',
+} as const
+
+export type MediationPublicStep = keyof typeof MEDIATION_PUBLIC_STEPS
+
+/** The public step a change from `from` (undefined: no case yet) to `to` makes, if any. */
+export function publicStep(
+  from: MediationStatus | undefined,
+  to: MediationStatus,
+): MediationPublicStep | undefined {
+  const before = from === undefined ? undefined : MEDIATION_PUBLIC_LABELS[from]
+  const after = MEDIATION_PUBLIC_LABELS[to]
+  if (before === after) return undefined
+  if (after === '调解中') return 'openMediation'
+  return after === '已调解' ? 'mediationAgreed' : 'mediationEnded'
 }
 
 // ---------------------------------------------------------------------------------------------

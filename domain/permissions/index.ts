@@ -98,6 +98,17 @@ export const PERMISSIONS = {
   subscribeMatter: ['owner'],
   subscribePoll: ['member'],
   subscribeCommittee: ['committee'],
+  // 调解 (#14): the legal officer opens and leads a case (the rules: only the case's own officer
+  // acts on it); any member may ask, and domain/mediation/rules.ts mediationView decides how much
+  // they see (the parties, the officer and the committee: all; others: the public word); a party
+  // confirms the agreement (the rules check the caller is one).
+  openMediation: ['legalOfficer'],
+  viewMediation: ['member'],
+  recordMeeting: ['legalOfficer'],
+  proposeAgreement: ['legalOfficer'],
+  confirmAgreement: ['member'],
+  recordFailure: ['legalOfficer'],
+  referToLegalAid: ['legalOfficer'],
 } as const satisfies Record<string, readonly Who[]>
 
 export type Action = keyof typeof PERMISSIONS

@@ -1,6 +1,7 @@
 import type { ActionSpec } from './envelope'
 import type { DiscussionApi, DiscussionModerationApi } from './discussion'
 import type { MattersApi, MattersConsoleApi } from './matters'
+import type { MediationApi } from './mediation'
 import type { NotificationsApi } from './notifications'
 import type { PollsApi } from './polls'
 import type { VillageApi } from './village'
@@ -22,6 +23,7 @@ export interface Api {
   discussion: DiscussionApi & DiscussionModerationApi
   polls: PollsApi
   notifications: NotificationsApi
+  mediation: MediationApi
 }
 
 export type FunctionName = keyof Api

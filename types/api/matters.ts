@@ -106,6 +106,13 @@ export interface MatterDetail extends MatterSummary {
   /** End of the rating window (民意测评), once resolved. */
   ratingEndsAt?: string
   rating: { count: number; average: number | null; ratedByMe: boolean }
+  /**
+   * 调解, when the matter has a case: how it stands, in the words the caller may read — the case's
+   * status for its parties, its legal officer and the committee (调解中 / 已调解 / 调解未成 /
+   * 已转法律援助), the public word for everyone else (调解中 / 已调解 / 调解结束). The case itself:
+   * mediation.getMediation.
+   */
+  mediation?: { statusLabel: string }
   /** What the caller may do next (for the buttons on the screen). */
   can: string[]
 }

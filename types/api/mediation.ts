@@ -25,6 +25,8 @@ export interface MediationView {
   parties: MediationPartyView[]
   meetings: { at: string; place: string; notes: string }[]
   agreement?: { text: string; proposedAt: string }
+  /** 调解未成: the officer's note, when they gave one. */
+  failure?: { note: string; at: string }
   referral?: { to: string; at: string; note: string }
   closedOn?: string
   /** Whether the caller is a party who has yet to confirm the current agreement. */
@@ -39,16 +41,30 @@ export interface MediationBrief {
   statusLabel: string
 }
 
+/** A case's id: the id of its matter (one case per matter, race-proof by construction). */
 export type CaseRef = { caseId: string }
 
 export interface MediationApi {
   openMediation: ActionSpec<{ matterId: string; partyIds: string[] }, MediationView>
   getMediation: ActionSpec<{ matterId: string }, MediationView | MediationBrief>
-  listMediations: ActionSpec<{ status?: MediationStatus }, { items: MediationView[] }>
+  /**
+   * The village's cases, newest first (at most MEDIATION_LIST_LIMIT): whole for the cases the
+   * caller may see, the brief for the others. With `status`, only whole cases of that status (a
+   * brief never tells a status beyond its public word).
+   */
+  listMediations: ActionSpec<
+    { status?: MediationStatus },
+    { items: Array<MediationView | MediationBrief> }
+  >
   recordMeeting: ActionSpec<CaseRef & { at: string; place: string; notes: string }, MediationView>
   proposeAgreement: ActionSpec<CaseRef & { text: string }, MediationView>
-  /** A party confirms the current agreement on their own phone. */
-  confirmAgreement: ActionSpec<CaseRef, MediationView>
+  /**
+   * A party confirms the current agreement on their own phone: the caller, never a member the
+   * request names. `proposedAt` is the `agreement.proposedAt` of the text they read; a text
+   * changed since is refused (CONFLICT).
+   */
+  confirmAgreement: ActionSpec<CaseRef & { proposedAt: string }, MediationView>
+  /** `note`: why, optional ('' when none). */
   recordFailure: ActionSpec<CaseRef & { note: string }, MediationView>
   referToLegalAid: ActionSpec<CaseRef & { to: string; note: string }, MediationView>
 }

@@ -273,6 +273,8 @@ export interface MediationCase {
   status: MediationStatus
   meetings: readonly MediationMeeting[]
   agreement?: MediationAgreement
+  /** 调解未成: the officer's note on why, when they gave one. */
+  failure?: { note: string; at: Date }
   /** 法律援助: where the case was referred, when it was. */
   referral?: { to: string; at: Date; note: string }
   /** The date the case ended (agreed, failed or referred). */

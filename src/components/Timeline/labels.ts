@@ -24,6 +24,10 @@ const ACTION_WORDS: Record<string, string> = {
   resolveMatter: '办结了',
   closeMatter: '关闭了这件事',
   rateMatter: '村民评价',
+  // 调解: the only steps of a case on the matter's timeline (domain/mediation/rules.ts)
+  openMediation: '进入调解',
+  mediationAgreed: '调解完成',
+  mediationEnded: '调解结束',
 }
 
 export function actionWords(action: string): string {

@@ -8,6 +8,7 @@ import {
   openCase,
   proposeAgreement,
   recordFailure,
+  publicStep,
   recordMeeting,
   referToLegalAid,
   type PartyMember,
@@ -315,6 +316,17 @@ describe('failure and referral', () => {
     )
   })
 
+  it('keeps the officer’s note on a failure, normalised; none when it is empty', () => {
+    expect(recordFailure(opened, 'lo', LAST, ' 双方\u200b分歧太大 ').failure).toEqual({
+      note: '双方分歧太大',
+      at: LAST,
+    })
+    expect(recordFailure(opened, 'lo', LAST, '  ')).not.toHaveProperty('failure')
+    expect(refusal(() => recordFailure(opened, 'lo', LAST, 'x'.repeat(501)), 'INVALID_INPUT')).toBe(
+      '调解未成的说明不能超过 500 个字',
+    )
+  })
+
   it('refers an open case to legal aid', () => {
     expect(referToLegalAid(opened, 'lo', ' 区法律援助中心 ', '涉及赔偿金额较大', LAST)).toEqual({
       ...opened,
@@ -431,5 +443,17 @@ describe('mediationView', () => {
         'UNAUTHENTICATED',
       ),
     ).toBe('您还不是本村的认证村民，请先申请加入，等村委会审核通过。')
+  })
+})
+
+describe('the public steps on the matter’s timeline', () => {
+  it('one step each time the public word changes, and only then', () => {
+    expect(publicStep(undefined, 'open')).toBe('openMediation')
+    expect(publicStep('open', 'open')).toBeUndefined()
+    expect(publicStep('open', 'agreed')).toBe('mediationAgreed')
+    expect(publicStep('open', 'failed')).toBe('mediationEnded')
+    expect(publicStep('open', 'referred')).toBe('mediationEnded')
+    // 调解结束 either way: a referral after a failure tells the village nothing new
+    expect(publicStep('failed', 'referred')).toBeUndefined()
   })
 })

@@ -93,6 +93,15 @@ const EXPECTED: Record<Action, Who[]> = {
   subscribeMatter: only(),
   subscribePoll: ALL,
   subscribeCommittee: only('committee'),
+  openMediation: only('legalOfficer'),
+  // every member passes the table: mediationView then decides full case or public word
+  viewMediation: ALL,
+  recordMeeting: only('legalOfficer'),
+  proposeAgreement: only('legalOfficer'),
+  // every member passes the table: the rules then allow only a party of the case, themselves
+  confirmAgreement: ALL,
+  recordFailure: only('legalOfficer'),
+  referToLegalAid: only('legalOfficer'),
 }
 
 const others = { villageId: V, ownerId: 'someone', handlerId: 'someone-else' }

@@ -14,6 +14,7 @@ import type { Handlers } from '../../../cloudfunctions/_shared/handler'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { HANDLERS as discussion } from '../../../cloudfunctions/discussion/index'
 import { HANDLERS as matters } from '../../../cloudfunctions/matters/index'
+import { HANDLERS as mediation } from '../../../cloudfunctions/mediation/index'
 import { HANDLERS as notifications } from '../../../cloudfunctions/notifications/index'
 import { HANDLERS as polls } from '../../../cloudfunctions/polls/index'
 import { HANDLERS as village } from '../../../cloudfunctions/village/index'
@@ -33,6 +34,7 @@ const FUNCTIONS: { [F in FunctionName]: Handlers<Api[F]> } = {
   discussion,
   polls,
   notifications,
+  mediation,
 }
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const FUNCTIONS_ARE_THE_API: Same<keyof typeof FUNCTIONS, keyof Api> = true
@@ -165,6 +167,22 @@ const PAYLOADS: Payloads = {
   },
   notifications: {
     subscribe: (c) => ({ topic: 'pollResult', subjectId: c.pollId, templateIds: ['tmpl-result'] }),
+  },
+  // 调解: none of the callers is a legal officer, and the poll's matter has no case
+  mediation: {
+    openMediation: (c) => ({ matterId: c.matterId, partyIds: [c.memberId, 'no-such-member'] }),
+    getMediation: (c) => ({ matterId: c.matterId }),
+    listMediations: () => ({}),
+    recordMeeting: (c) => ({
+      caseId: c.matterId,
+      at: '2026-11-20T09:00:00+08:00',
+      place: '村委会',
+      notes: '记录',
+    }),
+    proposeAgreement: (c) => ({ caseId: c.matterId, text: '协议' }),
+    confirmAgreement: (c) => ({ caseId: c.matterId, proposedAt: '2026-11-20T09:00:00+08:00' }),
+    recordFailure: (c) => ({ caseId: c.matterId, note: '' }),
+    referToLegalAid: (c) => ({ caseId: c.matterId, to: '区法律援助中心', note: '' }),
   },
 }
 
