@@ -273,11 +273,11 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     ],
   },
   {
-    // 调解: at most one case per matter; a village's cases by status.
+    // 调解: at most one case per matter; a village's cases, newest first (by status, too).
     name: COLLECTION.mediations,
     indexes: [
       { name: 'matterId', unique: true, keys: [key('matterId')] },
-      { name: 'villageId_status', keys: [key('villageId'), key('status')] },
+      { name: 'villageId_createdAt', keys: [key('villageId'), key('createdAt', -1)] },
     ],
   },
 ]

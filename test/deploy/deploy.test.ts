@@ -119,7 +119,7 @@ const CREATE_INDEXES = [
   'database.describeCollection whistles',
   'database.updateCollection whistles create matterId(matterId 1) departmentId_status_dueAt(departmentId 1, status 1, dueAt 1) townshipId_status_dueAt(townshipId 1, status 1, dueAt 1) status_dueAt(status 1, dueAt 1)',
   'database.describeCollection mediations',
-  'database.updateCollection mediations create matterId(matterId 1, unique) villageId_status(villageId 1, status 1)',
+  'database.updateCollection mediations create matterId(matterId 1, unique) villageId_createdAt(villageId 1, createdAt -1)',
 ]
 
 const DATABASE_SETUP = (indexes: string[]) => [
