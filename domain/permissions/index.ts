@@ -98,6 +98,16 @@ export const PERMISSIONS = {
   subscribeMatter: ['owner'],
   subscribePoll: ['member'],
   subscribeCommittee: ['committee'],
+  // the township's two lists (#14), the village's side: its committee raises needs, takes up
+  // services, answers the claims on its needs, reports on and rates its ledger entries (the
+  // township's side is a staff record's: domain/township/access.ts)
+  viewTownshipLists: ['committee'],
+  raiseNeed: ['committee'],
+  claimService: ['committee'],
+  confirmClaim: ['committee'],
+  declineClaim: ['committee'],
+  reportLedgerProgress: ['committee'],
+  rateLedgerEntry: ['committee'],
 } as const satisfies Record<string, readonly Who[]>
 
 export type Action = keyof typeof PERMISSIONS

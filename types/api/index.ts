@@ -3,6 +3,7 @@ import type { DiscussionApi, DiscussionModerationApi } from './discussion'
 import type { MattersApi, MattersConsoleApi } from './matters'
 import type { NotificationsApi } from './notifications'
 import type { PollsApi } from './polls'
+import type { TownshipApi } from './township'
 import type { VillageApi } from './village'
 
 export type { AppError, ErrorCode } from './errors'
@@ -22,6 +23,7 @@ export interface Api {
   discussion: DiscussionApi & DiscussionModerationApi
   polls: PollsApi
   notifications: NotificationsApi
+  township: TownshipApi
 }
 
 export type FunctionName = keyof Api

@@ -93,6 +93,13 @@ const EXPECTED: Record<Action, Who[]> = {
   subscribeMatter: only(),
   subscribePoll: ALL,
   subscribeCommittee: only('committee'),
+  viewTownshipLists: only('committee'),
+  raiseNeed: only('committee'),
+  claimService: only('committee'),
+  confirmClaim: only('committee'),
+  declineClaim: only('committee'),
+  reportLedgerProgress: only('committee'),
+  rateLedgerEntry: only('committee'),
 }
 
 const others = { villageId: V, ownerId: 'someone', handlerId: 'someone-else' }

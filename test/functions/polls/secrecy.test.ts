@@ -16,6 +16,7 @@ import { HANDLERS as discussion } from '../../../cloudfunctions/discussion/index
 import { HANDLERS as matters } from '../../../cloudfunctions/matters/index'
 import { HANDLERS as notifications } from '../../../cloudfunctions/notifications/index'
 import { HANDLERS as polls } from '../../../cloudfunctions/polls/index'
+import { HANDLERS as township } from '../../../cloudfunctions/township/index'
 import { HANDLERS as village } from '../../../cloudfunctions/village/index'
 import { functionNames } from '../../../scripts/build-functions'
 import { startBackend, TEST_BALLOT_SECRET, TEST_NOW, type Backend } from '../support/backend'
@@ -33,6 +34,7 @@ const FUNCTIONS: { [F in FunctionName]: Handlers<Api[F]> } = {
   discussion,
   polls,
   notifications,
+  township,
 }
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const FUNCTIONS_ARE_THE_API: Same<keyof typeof FUNCTIONS, keyof Api> = true
@@ -165,6 +167,40 @@ const PAYLOADS: Payloads = {
   },
   notifications: {
     subscribe: (c) => ({ topic: 'pollResult', subjectId: c.pollId, templateIds: ['tmpl-result'] }),
+  },
+  // the poll's village belongs to no township: the committee is told so, the others refused
+  township: {
+    claimStaff: () => ({ code: 'ABCD-EFGH-JKLM' }),
+    myStaff: () => ({}),
+    raiseNeed: (c) => ({
+      category: 'elderly',
+      description: '老人助餐',
+      place: '村委会',
+      when: '每周六上午',
+      peopleAffected: 12,
+      matterId: c.matterId,
+    }),
+    offerService: () => ({
+      providerKind: 'organisation',
+      providerName: '社工站',
+      category: 'elderly',
+      what: '助餐',
+      capacity: '20 人',
+      area: '全镇',
+      time: '周六',
+    }),
+    listNeeds: () => ({}),
+    listServices: () => ({}),
+    claimNeed: () => ({ needId: 'no-such-need', serviceId: 'no-such-service' }),
+    claimService: () => ({ needId: 'no-such-need', serviceId: 'no-such-service' }),
+    assignPair: () => ({ needId: 'no-such-need', serviceId: 'no-such-service' }),
+    confirmClaim: () => ({ needId: 'no-such-need' }),
+    declineClaim: () => ({ needId: 'no-such-need', reason: '不合适' }),
+    listLedger: () => ({}),
+    addLedgerProgress: () => ({ entryId: 'no-such-entry', text: '进展' }),
+    completeLedgerEntry: () => ({ entryId: 'no-such-entry' }),
+    rateLedgerEntry: () => ({ entryId: 'no-such-entry', score: 5, comment: '' }),
+    exportLedger: () => ({ month: '2026-11' }),
   },
 }
 
