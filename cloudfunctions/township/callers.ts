@@ -168,7 +168,7 @@ export function sidesOf(
 ): ListActor[] {
   const sides: ListActor[] = []
   const m = caller.member
-  if (m && m.villageId === need.villageId && can(m, action, need)) {
+  if (m && m.villageId === need.villageId && can(m, action, need).allowed) {
     sides.push({ kind: 'village', memberId: m.memberId, villageId: m.villageId })
   }
   const s = townshipStaff(caller, need.townshipId)
