@@ -28,18 +28,93 @@ import { againstEmulator, sdkFor } from './seed'
 export const USAGE =
   'npm run village:create -- --name <村名> --talk-days 4,14,24 [--url <emulator URL> | --env <envId>]'
 
-/** Bad input or a refused target: nothing was written. The message is for the person at the keyboard. */
+/**
+ * Bad input or a refused target: nothing was written. The message is for the person at the
+ * keyboard (the usage line is this command's unless another command's is given).
+ */
 export class Refusal extends Error {
-  constructor(chinese: string, english: string) {
-    super(`${chinese}\n${english}\n用法 usage: ${USAGE}`)
+  constructor(chinese: string, english: string, usage: string = USAGE) {
+    super(`${chinese}\n${english}\n用法 usage: ${usage}`)
     this.name = 'Refusal'
   }
+}
+
+/** Where a command writes: a running emulator, a CloudBase environment, or local data. */
+export type Target = { url: string } | { env: string } | { data: string }
+
+/**
+ * `--flag value` pairs of `flags`, each at most once (for any of these first-run commands);
+ * `usage` goes with a refusal.
+ */
+export function flagValues<F extends string>(
+  argv: readonly string[],
+  flags: readonly F[],
+  usage: string = USAGE,
+): Partial<Record<F, string>> {
+  const values: Partial<Record<F, string>> = {}
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i] as F
+    if (!flags.includes(flag)) {
+      throw new Refusal(`不认识的参数“${argv[i]}”。`, `Unknown argument "${argv[i]}".`, usage)
+    }
+    const value = argv[i + 1]
+    if (value === undefined || value.startsWith('--')) {
+      throw new Refusal(`参数 ${flag} 后面缺少内容。`, `${flag} needs a value.`, usage)
+    }
+    if (values[flag] !== undefined) {
+      throw new Refusal(`参数 ${flag} 只能给一次。`, `${flag} is given twice.`, usage)
+    }
+    values[flag] = value
+  }
+  return values
+}
+
+/** The target of --url, --env or --data (default .data/): at most one of them. */
+export function targetOf(
+  values: Partial<Record<'--url' | '--env' | '--data', string>>,
+  usage: string = USAGE,
+): Target {
+  const given = (['--url', '--env', '--data'] as const).filter((f) => values[f] !== undefined)
+  if (given.length > 1) {
+    throw new Refusal(
+      `${given.join(' 和 ')} 只能选一个。`,
+      `Choose one of ${given.join(', ')}: where to write.`,
+      usage,
+    )
+  }
+  return values['--url']
+    ? { url: values['--url'] }
+    : values['--env']
+      ? { env: values['--env'] }
+      : { data: values['--data'] ?? '.data' }
+}
+
+/** Runs `work` on the target's database; `where` names it for the person at the keyboard. */
+export async function onTarget<T>(
+  target: Target,
+  work: (db: Database, where: string) => Promise<T>,
+): Promise<T> {
+  if ('env' in target) {
+    return work(cloudDatabase(target.env), `the CloudBase environment ${target.env}`)
+  }
+  if ('url' in target) {
+    return work(
+      sdkFor(target.url).database() as unknown as Database,
+      `the emulator at ${target.url}`,
+    )
+  }
+  return againstEmulator(['--data', target.data], (serviceUrl, credentials) =>
+    work(
+      sdkFor(serviceUrl, credentials).database() as unknown as Database,
+      `the local data in ${target.data}/`,
+    ),
+  )
 }
 
 export interface VillageCreateArgs {
   name: string
   talkDays: number[]
-  target: { url: string } | { env: string } | { data: string }
+  target: Target
 }
 
 const FLAGS = ['--name', '--talk-days', '--url', '--env', '--data'] as const
@@ -54,6 +129,7 @@ function talkDaysOf(raw: string): unknown[] {
 }
 
 /** The command line, checked with the same rules the app uses for a village's name and talk days. */
+<<<<<<< HEAD
 export function parseArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -73,6 +149,10 @@ export function parseArgs(
     }
     values[flag] = value
   }
+=======
+export function parseArgs(argv: readonly string[]): VillageCreateArgs {
+  const values = flagValues<Flag>(argv, FLAGS)
+>>>>>>> wip-township-fn
   if (values['--name'] === undefined) {
     throw new Refusal('请用 --name 给出村名。', 'Give the village name with --name.')
   }
@@ -82,6 +162,7 @@ export function parseArgs(
       'Give the talk days of the month with --talk-days, e.g. 4,14,24.',
     )
   }
+<<<<<<< HEAD
   const given = (['--url', '--env', '--data'] as const).filter((f) => values[f] !== undefined)
   if (given.length > 1) {
     throw new Refusal(
@@ -96,6 +177,9 @@ export function parseArgs(
       `TCB_ENV_ID is set: add --env ${env.TCB_ENV_ID} to create the village there, or --data .data for the local one.`,
     )
   }
+=======
+  const target = targetOf(values)
+>>>>>>> wip-township-fn
   const checked = v.safeParse(VILLAGE_CREATE, {
     name: values['--name'],
     talkDays: talkDaysOf(values['--talk-days']),
@@ -105,11 +189,6 @@ export function parseArgs(
     const field = v.getDotPath(issue)?.startsWith('talkDays') ? '--talk-days' : '--name'
     throw new Refusal(issue.message, `${field} is not valid (see the Chinese line above).`)
   }
-  const target = values['--url']
-    ? { url: values['--url'] }
-    : values['--env']
-      ? { env: values['--env'] }
-      : { data: values['--data'] ?? '.data' }
   return { ...checked.output, target }
 }
 
@@ -219,7 +298,7 @@ export function cloudDatabase(env: string): Database {
   if (!secretId || !secretKey) {
     throw new Refusal(
       '没有找到腾讯云的 API 密钥：请先设置 TENCENTCLOUD_SECRETID 和 TENCENTCLOUD_SECRETKEY。',
-      `TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must be set to create a village in ${env}.`,
+      `TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY must be set to write to ${env}.`,
     )
   }
   return tcb.init({ env, secretId, secretKey }).database() as Database
@@ -228,19 +307,9 @@ export function cloudDatabase(env: string): Database {
 /** Runs the command: answers the text to print, or throws (a Refusal for bad input). */
 export async function villageCreate(argv: readonly string[], now = new Date()): Promise<string> {
   const args = parseArgs(argv)
-  const { target } = args
-  if ('env' in target) {
-    const created = await createVillage(cloudDatabase(target.env), args, now)
-    return instructions(created, `the CloudBase environment ${target.env}`)
-  }
-  if ('url' in target) {
-    const db = sdkFor(target.url).database() as unknown as Database
-    return instructions(await createVillage(db, args, now), `the emulator at ${target.url}`)
-  }
-  return againstEmulator(['--data', target.data], async (serviceUrl, credentials) => {
-    const db = sdkFor(serviceUrl, credentials).database() as unknown as Database
-    return instructions(await createVillage(db, args, now), `the local data in ${target.data}/`)
-  })
+  return onTarget(args.target, async (db, where) =>
+    instructions(await createVillage(db, args, now), where),
+  )
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filename

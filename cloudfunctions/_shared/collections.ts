@@ -230,24 +230,27 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     ],
   },
   {
-    // 需求清单: a township's list by status, newest first; a village's own.
+    // 需求清单: a township's list by status, newest first, and of every status (the staff's list
+    // without a filter); a village's own.
     name: COLLECTION.needs,
     indexes: [
       {
         name: 'townshipId_status_createdAt',
         keys: [key('townshipId'), key('status'), key('createdAt', -1)],
       },
+      { name: 'townshipId_createdAt', keys: [key('townshipId'), key('createdAt', -1)] },
       { name: 'villageId_createdAt', keys: [key('villageId'), key('createdAt', -1)] },
     ],
   },
   {
-    // 服务清单: a township's list by status, newest first.
+    // 服务清单: a township's list by status, newest first, and of every status.
     name: COLLECTION.services,
     indexes: [
       {
         name: 'townshipId_status_createdAt',
         keys: [key('townshipId'), key('status'), key('createdAt', -1)],
       },
+      { name: 'townshipId_createdAt', keys: [key('townshipId'), key('createdAt', -1)] },
     ],
   },
   {

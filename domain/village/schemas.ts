@@ -92,8 +92,8 @@ const talkDays = v.pipe(
   }),
 )
 
-/** 村委会启用码 as typed: normalised like an invite code, then twelve of its characters. */
-const foundingCode = v.pipe(
+/** 启用码 as typed (a village's 村委会启用码, a staff record's): normalised like an invite code, then twelve of its characters. */
+export const foundingCode = v.pipe(
   v.custom<unknown>((x) => x !== undefined && x !== null, NO_FOUNDING_CODE),
   v.string(BAD_FOUNDING_CODE),
   v.maxLength(64, BAD_FOUNDING_CODE),

@@ -4,6 +4,7 @@ import type { MattersApi, MattersConsoleApi } from './matters'
 import type { MediationApi } from './mediation'
 import type { NotificationsApi } from './notifications'
 import type { PollsApi } from './polls'
+import type { TownshipApi } from './township'
 import type { VillageApi } from './village'
 
 export type { AppError, ErrorCode } from './errors'
@@ -24,6 +25,7 @@ export interface Api {
   polls: PollsApi
   notifications: NotificationsApi
   mediation: MediationApi
+  township: TownshipApi
 }
 
 export type FunctionName = keyof Api

@@ -89,8 +89,10 @@ export interface NewNeedRequest {
   matterId?: string
 }
 
+/** Flat, as domain/township/lists.ts SERVICE_INPUT checks it (the provider's kind and name). */
 export interface NewServiceRequest {
-  provider: { kind: ProviderKind; name: string }
+  providerKind: ProviderKind
+  providerName: string
   category: string
   what: string
   capacity: string
@@ -103,7 +105,15 @@ export interface PairRequest {
   serviceId: string
 }
 
-export interface ListRequest<S> {
+/**
+ * Which township a staff member works on: needed only by one who works for more than one (it must
+ * be one of their own; a committee's is its village's, and it names none).
+ */
+export interface TownshipChoice {
+  townshipId?: string
+}
+
+export interface ListRequest<S> extends TownshipChoice {
   status?: S
   cursor?: string
 }
@@ -114,7 +124,7 @@ export interface TownshipApi {
   /** The caller's staff records (empty when they hold none). */
   myStaff: ActionSpec<Record<string, never>, { staff: StaffView[] }>
   raiseNeed: ActionSpec<NewNeedRequest, NeedView>
-  offerService: ActionSpec<NewServiceRequest, ServiceView>
+  offerService: ActionSpec<NewServiceRequest & TownshipChoice, ServiceView>
   listNeeds: ActionSpec<ListRequest<NeedStatus>, { items: NeedView[]; nextCursor?: string }>
   listServices: ActionSpec<
     ListRequest<ServiceStatus>,
@@ -129,10 +139,14 @@ export interface TownshipApi {
   /** The other side confirms: the pair becomes a ledger entry. */
   confirmClaim: ActionSpec<{ needId: string }, LedgerEntryView>
   declineClaim: ActionSpec<{ needId: string; reason: string }, NeedView>
-  listLedger: ActionSpec<{ month?: string; category?: string }, { items: LedgerEntryView[] }>
+  /** One month's 台账 (the current month in Shanghai when none is named), by category and age. */
+  listLedger: ActionSpec<
+    { month?: string; category?: string } & TownshipChoice,
+    { month: string; items: LedgerEntryView[] }
+  >
   addLedgerProgress: ActionSpec<{ entryId: string; text: string }, LedgerEntryView>
   completeLedgerEntry: ActionSpec<{ entryId: string }, LedgerEntryView>
   rateLedgerEntry: ActionSpec<{ entryId: string; score: number; comment: string }, LedgerEntryView>
   /** 台账 of one month as CSV (UTF-8), for the township's spreadsheet. */
-  exportLedger: ActionSpec<{ month: string }, { filename: string; csv: string }>
+  exportLedger: ActionSpec<{ month: string } & TownshipChoice, { filename: string; csv: string }>
 }

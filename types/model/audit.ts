@@ -1,7 +1,13 @@
 /** Every write that changes a matter's or a vote's state leaves one of these (who, when, what). */
 export interface AuditRecord {
   _id: string
+  /**
+   * The village the record belongs to. Above the village (#14) a record no village owns (a
+   * service on a township's list, a staff record) carries its unit's id here (township, department
+   * or district), and `townshipId` names the township whose lists it is about.
+   */
   villageId: string
+  townshipId?: string
   /** What was acted on: `matter`, `member`, `statement`, `agenda`, `poll`, … */
   subjectType: string
   subjectId: string

@@ -17,6 +17,7 @@ import { HANDLERS as matters } from '../../../cloudfunctions/matters/index'
 import { HANDLERS as mediation } from '../../../cloudfunctions/mediation/index'
 import { HANDLERS as notifications } from '../../../cloudfunctions/notifications/index'
 import { HANDLERS as polls } from '../../../cloudfunctions/polls/index'
+import { HANDLERS as township } from '../../../cloudfunctions/township/index'
 import { HANDLERS as village } from '../../../cloudfunctions/village/index'
 import { functionNames } from '../../../scripts/build-functions'
 import { startBackend, TEST_BALLOT_SECRET, TEST_NOW, type Backend } from '../support/backend'
@@ -35,6 +36,7 @@ const FUNCTIONS: { [F in FunctionName]: Handlers<Api[F]> } = {
   polls,
   notifications,
   mediation,
+  township,
 }
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const FUNCTIONS_ARE_THE_API: Same<keyof typeof FUNCTIONS, keyof Api> = true
@@ -183,6 +185,40 @@ const PAYLOADS: Payloads = {
     confirmAgreement: (c) => ({ caseId: c.matterId, proposedAt: '2026-11-20T09:00:00+08:00' }),
     recordFailure: (c) => ({ caseId: c.matterId, note: '' }),
     referToLegalAid: (c) => ({ caseId: c.matterId, to: '区法律援助中心', note: '' }),
+  },
+  // the poll's village belongs to no township: the committee is told so, the others refused
+  township: {
+    claimStaff: () => ({ code: 'ABCD-EFGH-JKLM' }),
+    myStaff: () => ({}),
+    raiseNeed: (c) => ({
+      category: 'elderly',
+      description: '老人助餐',
+      place: '村委会',
+      when: '每周六上午',
+      peopleAffected: 12,
+      matterId: c.matterId,
+    }),
+    offerService: () => ({
+      providerKind: 'organisation',
+      providerName: '社工站',
+      category: 'elderly',
+      what: '助餐',
+      capacity: '20 人',
+      area: '全镇',
+      time: '周六',
+    }),
+    listNeeds: () => ({}),
+    listServices: () => ({}),
+    claimNeed: () => ({ needId: 'no-such-need', serviceId: 'no-such-service' }),
+    claimService: () => ({ needId: 'no-such-need', serviceId: 'no-such-service' }),
+    assignPair: () => ({ needId: 'no-such-need', serviceId: 'no-such-service' }),
+    confirmClaim: () => ({ needId: 'no-such-need' }),
+    declineClaim: () => ({ needId: 'no-such-need', reason: '不合适' }),
+    listLedger: () => ({}),
+    addLedgerProgress: () => ({ entryId: 'no-such-entry', text: '进展' }),
+    completeLedgerEntry: () => ({ entryId: 'no-such-entry' }),
+    rateLedgerEntry: () => ({ entryId: 'no-such-entry', score: 5, comment: '' }),
+    exportLedger: () => ({ month: '2026-11' }),
   },
 }
 

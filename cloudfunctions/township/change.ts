@@ -1,0 +1,78 @@
+/**
+ * The one way the township's lists change: inside a transaction, write every document whose state
+ * was read and relied on (a claim writes both the need and the service; a confirmation both and
+ * the new ledger entry), and leave one audit record per document changed — all in the same
+ * transaction, so two acts on one pair always conflict on the need and never both pass.
+ */
+import type { LedgerEntry, Need, Service } from '../../types/model/township'
+import { audit } from '../_shared/audit'
+import type { Transaction } from '../_shared/cloud'
+import { putEntry, putNeed, putService } from './repo'
+
+export interface Who {
+  actorId: string
+  actorName: string
+}
+
+interface Act {
+  /** The handler's name (the audit's action). */
+  action: string
+  who: Who
+  at: Date
+  note?: string
+}
+
+/** Writes a need and its service as they are now, with an audit record for each. */
+export async function writePair(
+  t: Transaction,
+  before: { need: Need; service: Service },
+  after: { need: Need; service: Service },
+  act: Act,
+): Promise<void> {
+  await putNeed(t, after.need)
+  await putService(t, after.service)
+  const common = {
+    villageId: after.need.villageId,
+    townshipId: after.need.townshipId,
+    action: act.action,
+    ...act.who,
+    at: act.at,
+    ...(act.note !== undefined ? { note: act.note } : {}),
+  }
+  await audit(t, {
+    ...common,
+    subjectType: 'need',
+    subjectId: after.need._id,
+    from: before.need.status,
+    to: after.need.status,
+  })
+  await audit(t, {
+    ...common,
+    subjectType: 'service',
+    subjectId: after.service._id,
+    from: before.service.status,
+    to: after.service.status,
+  })
+}
+
+/** Writes a ledger entry as it is now, with its audit record. */
+export async function writeEntry(
+  t: Transaction,
+  before: LedgerEntry,
+  after: LedgerEntry,
+  act: Act,
+): Promise<void> {
+  await putEntry(t, after)
+  await audit(t, {
+    villageId: after.villageId,
+    townshipId: after.townshipId,
+    subjectType: 'ledger',
+    subjectId: after._id,
+    action: act.action,
+    ...act.who,
+    at: act.at,
+    from: before.status,
+    to: after.status,
+    ...(act.note !== undefined ? { note: act.note } : {}),
+  })
+}

@@ -1,0 +1,143 @@
+/**
+ * The database access of the `township` function: the two lists (needs, services), the ledger,
+ * staff records by their 启用码, and the names of the units and villages the views show.
+ */
+import type {
+  Department,
+  District,
+  LedgerEntry,
+  Need,
+  Service,
+  Staff,
+  Township,
+} from '../../types/model/township'
+import type { Village } from '../../types/model/member'
+import type { Position } from '../../domain/shared/cursor'
+import { COLLECTION } from '../_shared/collections'
+import type { Database, Transaction } from '../_shared/cloud'
+import { addDoc, allWhere, byId, pastPosition, type Reader } from '../_shared/repo'
+
+/** How many entries a page of a list holds. */
+export const LIST_PAGE = 20
+
+// needs and services
+
+export const findNeed = (r: Reader, id: string) => byId<Need>(r, COLLECTION.needs, id)
+export const findService = (r: Reader, id: string) => byId<Service>(r, COLLECTION.services, id)
+export const findEntry = (r: Reader, id: string) => byId<LedgerEntry>(r, COLLECTION.ledger, id)
+
+export const addNeed = (t: Transaction, need: Omit<Need, '_id'>) =>
+  addDoc(t, COLLECTION.needs, need)
+export const addService = (t: Transaction, service: Omit<Service, '_id'>) =>
+  addDoc(t, COLLECTION.services, service)
+export const addEntry = (t: Transaction, entry: Omit<LedgerEntry, '_id'>) =>
+  addDoc(t, COLLECTION.ledger, entry)
+
+/**
+ * Writes a document whole (a claim that is declined is removed, not set to null: the stored
+ * shape keeps "no claim" as a missing field).
+ */
+async function put(t: Transaction, collection: string, doc: { _id: string }): Promise<void> {
+  const { _id, ...rest } = doc
+  await t.collection(collection).doc(_id).set(rest)
+}
+
+export const putNeed = (t: Transaction, need: Need) => put(t, COLLECTION.needs, need)
+export const putService = (t: Transaction, service: Service) => put(t, COLLECTION.services, service)
+export const putEntry = (t: Transaction, entry: LedgerEntry) => put(t, COLLECTION.ledger, entry)
+
+export interface ListQuery {
+  /** Whose list: a township's (index townshipId_status_createdAt) or a village's needs (villageId_createdAt). */
+  owner: { townshipId: string } | { villageId: string }
+  status?: string
+  before?: Position
+  /** At most this many + 1 are answered, so the caller knows whether more follow. */
+  limit: number
+}
+
+/** One page of a list, newest first, paged on (createdAt, _id) (domain/shared/cursor). */
+async function pageOf<T>(db: Database, collection: string, q: ListQuery): Promise<T[]> {
+  const _ = db.command
+  const filters: object[] = [{ ...q.owner, ...(q.status ? { status: q.status } : {}) }]
+  if (q.before) filters.push(pastPosition(db, 'createdAt', q.before, 'desc'))
+  const { data } = await db
+    .collection(collection)
+    .where(_.and(filters))
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(q.limit + 1)
+    .get()
+  return data as T[]
+}
+
+export const pageOfNeeds = (db: Database, q: ListQuery) => pageOf<Need>(db, COLLECTION.needs, q)
+export const pageOfServices = (db: Database, q: ListQuery) =>
+  pageOf<Service>(db, COLLECTION.services, q)
+
+/** The most documents one query by ids answers. */
+const BY_IDS = 1000
+
+async function byIds<T>(db: Database, collection: string, ids: readonly string[]): Promise<T[]> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return []
+  const { data } = await db
+    .collection(collection)
+    .where({ _id: db.command.in(unique) })
+    .limit(BY_IDS)
+    .get()
+  return data as T[]
+}
+
+export const needsByIds = (db: Database, ids: readonly string[]) =>
+  byIds<Need>(db, COLLECTION.needs, ids)
+export const servicesByIds = (db: Database, ids: readonly string[]) =>
+  byIds<Service>(db, COLLECTION.services, ids)
+export const villagesByIds = (db: Database, ids: readonly string[]) =>
+  byIds<Village>(db, COLLECTION.villages, ids)
+
+// the ledger
+
+/** A month's ledger of a township or a village (indexes townshipId_month, villageId_month). */
+export async function ledgerOfMonth(
+  db: Database,
+  q: { owner: { townshipId: string } | { villageId: string }; month: string; category?: string },
+): Promise<LedgerEntry[]> {
+  return allWhere<LedgerEntry>(
+    db,
+    COLLECTION.ledger,
+    { ...q.owner, month: q.month, ...(q.category ? { category: q.category } : {}) },
+    { maxPages: 5 },
+  )
+}
+
+// staff and units
+
+/** The staff record not yet claimed whose 启用码 has this hash (index founding_codeHash). */
+export async function staffByFoundingHash(
+  db: Database,
+  codeHash: string,
+): Promise<Staff | undefined> {
+  const { data } = await db
+    .collection(COLLECTION.staff)
+    .where({ 'founding.codeHash': codeHash })
+    .limit(1)
+    .get()
+  return data[0] as Staff | undefined
+}
+
+export const findStaff = (r: Reader, id: string) => byId<Staff>(r, COLLECTION.staff, id)
+
+export const findTownship = (r: Reader, id: string) => byId<Township>(r, COLLECTION.townships, id)
+
+/** The names of these units, by id (one query per kind of unit named). */
+export async function unitNames(
+  db: Database,
+  ids: { districts: string[]; townships: string[]; departments: string[] },
+): Promise<Map<string, string>> {
+  const [districts, townships, departments] = await Promise.all([
+    byIds<District>(db, COLLECTION.districts, ids.districts),
+    byIds<Township>(db, COLLECTION.townships, ids.townships),
+    byIds<Department>(db, COLLECTION.departments, ids.departments),
+  ])
+  return new Map([...districts, ...townships, ...departments].map((u) => [u._id, u.name]))
+}
