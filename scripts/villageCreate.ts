@@ -73,12 +73,21 @@ export function flagValues<F extends string>(
 export function targetOf(
   values: Partial<Record<'--url' | '--env' | '--data', string>>,
   usage: string = USAGE,
+  env: Readonly<Record<string, string | undefined>> = process.env,
 ): Target {
   const given = (['--url', '--env', '--data'] as const).filter((f) => values[f] !== undefined)
   if (given.length > 1) {
     throw new Refusal(
       `${given.join(' 和 ')} 只能选一个。`,
       `Choose one of ${given.join(', ')}: where to write.`,
+      usage,
+    )
+  }
+  if (given.length === 0 && env.TCB_ENV_ID) {
+    // A volunteer with a real environment set up means it, not the local data folder.
+    throw new Refusal(
+      `已经设置了 TCB_ENV_ID（${env.TCB_ENV_ID}）：要写到这个云开发环境，请加上 --env ${env.TCB_ENV_ID}；要写到本机，请加上 --data .data。`,
+      `TCB_ENV_ID is set: add --env ${env.TCB_ENV_ID} to write there, or --data .data for the local data.`,
       usage,
     )
   }
@@ -129,30 +138,11 @@ function talkDaysOf(raw: string): unknown[] {
 }
 
 /** The command line, checked with the same rules the app uses for a village's name and talk days. */
-<<<<<<< HEAD
 export function parseArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): VillageCreateArgs {
-  const values: Partial<Record<Flag, string>> = {}
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i] as Flag
-    if (!FLAGS.includes(flag)) {
-      throw new Refusal(`不认识的参数“${argv[i]}”。`, `Unknown argument "${argv[i]}".`)
-    }
-    const value = argv[i + 1]
-    if (value === undefined || value.startsWith('--')) {
-      throw new Refusal(`参数 ${flag} 后面缺少内容。`, `${flag} needs a value.`)
-    }
-    if (values[flag] !== undefined) {
-      throw new Refusal(`参数 ${flag} 只能给一次。`, `${flag} is given twice.`)
-    }
-    values[flag] = value
-  }
-=======
-export function parseArgs(argv: readonly string[]): VillageCreateArgs {
   const values = flagValues<Flag>(argv, FLAGS)
->>>>>>> wip-township-fn
   if (values['--name'] === undefined) {
     throw new Refusal('请用 --name 给出村名。', 'Give the village name with --name.')
   }
@@ -162,24 +152,7 @@ export function parseArgs(argv: readonly string[]): VillageCreateArgs {
       'Give the talk days of the month with --talk-days, e.g. 4,14,24.',
     )
   }
-<<<<<<< HEAD
-  const given = (['--url', '--env', '--data'] as const).filter((f) => values[f] !== undefined)
-  if (given.length > 1) {
-    throw new Refusal(
-      `${given.join(' 和 ')} 只能选一个。`,
-      `Choose one of ${given.join(', ')}: where the village is created.`,
-    )
-  }
-  if (given.length === 0 && env.TCB_ENV_ID) {
-    // A volunteer with a real environment set up means it, not the local data folder.
-    throw new Refusal(
-      `已经设置了 TCB_ENV_ID（${env.TCB_ENV_ID}）：要在这个云开发环境里建村，请加上 --env ${env.TCB_ENV_ID}；要在本机建村，请加上 --data .data。`,
-      `TCB_ENV_ID is set: add --env ${env.TCB_ENV_ID} to create the village there, or --data .data for the local one.`,
-    )
-  }
-=======
-  const target = targetOf(values)
->>>>>>> wip-township-fn
+  const target = targetOf(values, USAGE, env)
   const checked = v.safeParse(VILLAGE_CREATE, {
     name: values['--name'],
     talkDays: talkDaysOf(values['--talk-days']),

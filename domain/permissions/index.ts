@@ -98,7 +98,6 @@ export const PERMISSIONS = {
   subscribeMatter: ['owner'],
   subscribePoll: ['member'],
   subscribeCommittee: ['committee'],
-<<<<<<< HEAD
   // 调解 (#14): the legal officer opens and leads a case (the rules: only the case's own officer
   // acts on it); any member may ask, and domain/mediation/rules.ts mediationView decides how much
   // they see (the parties, the officer and the committee: all; others: the public word); a party
@@ -110,7 +109,6 @@ export const PERMISSIONS = {
   confirmAgreement: ['member'],
   recordFailure: ['legalOfficer'],
   referToLegalAid: ['legalOfficer'],
-=======
   // the township's two lists (#14), the village's side: its committee raises needs, takes up
   // services, answers the claims on its needs, reports on and rates its ledger entries (the
   // township's side is a staff record's: domain/township/access.ts)
@@ -121,7 +119,6 @@ export const PERMISSIONS = {
   declineClaim: ['committee'],
   reportLedgerProgress: ['committee'],
   rateLedgerEntry: ['committee'],
->>>>>>> wip-township-fn
 } as const satisfies Record<string, readonly Who[]>
 
 export type Action = keyof typeof PERMISSIONS

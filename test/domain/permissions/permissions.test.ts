@@ -93,7 +93,6 @@ const EXPECTED: Record<Action, Who[]> = {
   subscribeMatter: only(),
   subscribePoll: ALL,
   subscribeCommittee: only('committee'),
-<<<<<<< HEAD
   openMediation: only('legalOfficer'),
   // every member passes the table: mediationView then decides full case or public word
   viewMediation: ALL,
@@ -103,7 +102,6 @@ const EXPECTED: Record<Action, Who[]> = {
   confirmAgreement: ALL,
   recordFailure: only('legalOfficer'),
   referToLegalAid: only('legalOfficer'),
-=======
   viewTownshipLists: only('committee'),
   raiseNeed: only('committee'),
   claimService: only('committee'),
@@ -111,7 +109,6 @@ const EXPECTED: Record<Action, Who[]> = {
   declineClaim: only('committee'),
   reportLedgerProgress: only('committee'),
   rateLedgerEntry: only('committee'),
->>>>>>> wip-township-fn
 }
 
 const others = { villageId: V, ownerId: 'someone', handlerId: 'someone-else' }

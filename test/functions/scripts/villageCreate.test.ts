@@ -199,7 +199,7 @@ describe('npm run village:create', () => {
     })
     expect(out.code).toBe(2)
     expect(out.stderr).toContain(
-      '已经设置了 TCB_ENV_ID（fengsi-prod-1a2b）：要在这个云开发环境里建村，请加上 --env fengsi-prod-1a2b；要在本机建村，请加上 --data .data。',
+      '已经设置了 TCB_ENV_ID（fengsi-prod-1a2b）：要写到这个云开发环境，请加上 --env fengsi-prod-1a2b；要写到本机，请加上 --data .data。',
     )
   })
 
