@@ -206,7 +206,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
   },
   {
     name: COLLECTION.districts,
-    indexes: [],
+    // district:import refuses a second district of the same name
+    indexes: [{ name: 'name', keys: [key('name')] }],
   },
   {
     name: COLLECTION.townships,

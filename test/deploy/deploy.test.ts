@@ -103,7 +103,8 @@ const CREATE_INDEXES = [
   'database.updateCollection subscriptions create villageId_topic_subjectId(villageId 1, topic 1, subjectId 1)',
   'database.describeCollection outbox',
   'database.updateCollection outbox create status_createdAt(status 1, createdAt 1) villageId_createdAt(villageId 1, createdAt -1)',
-  // districts has no index: not described
+  'database.describeCollection districts',
+  'database.updateCollection districts create name(name 1)',
   'database.describeCollection townships',
   'database.updateCollection townships create districtId(districtId 1)',
   'database.describeCollection departments',
