@@ -16,6 +16,12 @@ export interface IndexDeclaration {
 export interface CollectionDeclaration {
   readonly name: string
   readonly indexes: readonly IndexDeclaration[]
+  /**
+   * Indexes an older release declared that must go (deploy drops each one that exists, after
+   * creating the declared ones; the emulator keeps only the declared ones anyway). A name here is
+   * never reused by `indexes`: deploy refuses an existing index of that name with other keys.
+   */
+  readonly dropIndexes?: readonly string[]
 }
 
 export const COLLECTION = {
