@@ -17,7 +17,7 @@ import { loadVillage } from '../../_shared/villages'
 import { notifyEvent } from '../../_shared/notify'
 import { joinRequestedMessage } from '../../../domain/notifications/rules'
 import { chooseMembership, isFinished } from '../../../domain/village/memberships'
-import { BUSY_MESSAGE, runTransaction } from '../../_shared/cloud'
+import { runTransaction } from '../../_shared/cloud'
 import { membershipsOf } from '../../_shared/members'
 import { addMember, loadMember, replaceMember } from '../repo'
 import { NOT_SIGNED_IN } from '../rules'
@@ -48,18 +48,13 @@ export const requestJoin = handler(VILLAGE_SCHEMAS.requestJoin, async (input, ct
   }
   try {
     const memberId = await runTransaction(ctx.db, async (t) => {
-      let id: string
-      if (existing) {
-        // Read again inside: a concurrent request may have moved it on.
-        const current = await loadMember(t, existing._id)
-        if (current.villageId === village._id) checkJoinRequest(current)
-        // reused meanwhile for another village: asking again picks afresh
-        else if (!isFinished(current)) fail('BUSY', BUSY_MESSAGE)
-        await replaceMember(t, existing._id, record)
-        id = existing._id
-      } else {
-        id = await addMember(t, record)
-      }
+      // Read again inside: a concurrent request may have moved it on (refused if it is now
+      // pending or verified here; a new record if it was reused meanwhile for another village).
+      const current = existing ? await loadMember(t, existing._id) : undefined
+      if (current?.villageId === village._id) checkJoinRequest(current)
+      const reused = current && (current.villageId === village._id || isFinished(current))
+      if (reused) await replaceMember(t, current._id, record)
+      const id = reused ? current._id : await addMember(t, record)
       await audit(t, {
         villageId: village._id,
         subjectType: 'member',
@@ -68,7 +63,7 @@ export const requestJoin = handler(VILLAGE_SCHEMAS.requestJoin, async (input, ct
         actorId: id,
         actorName: input.name,
         at: ctx.now,
-        from: existing?.status,
+        from: reused ? current.status : undefined,
         to: 'pending',
       })
       return id

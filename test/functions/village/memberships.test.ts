@@ -232,6 +232,35 @@ describe('one person in two villages', () => {
   })
 })
 
+describe('asking two villages at once with one finished membership to reuse', () => {
+  it('both requests succeed: one reuses it, the other makes a new record', async () => {
+    const openid = 'openid-declined-once'
+    insert(backend, COLLECTION.members, [
+      {
+        _id: 'declined-in-a',
+        villageId: VILLAGE_A,
+        openid,
+        name: '钱某',
+        householdNo: '3',
+        roles: ['resident'],
+        status: 'declined',
+        declineReason: '户号不对',
+        requestedAt: new Date('2026-01-02T00:00:00Z'),
+      },
+    ])
+    const ask = (villageId: string) =>
+      call(openid, 'village', 'requestJoin', { villageId, name: '钱某', householdNo: '3' })
+    const both = await Promise.all([ask(VILLAGE_B), ask(VILLAGE_C)])
+    expect(both.map((r) => r.ok)).toEqual([true, true])
+    const records = await mine(openid)
+    expect(records.map((m) => [m.villageId, m.status]).sort()).toEqual([
+      [VILLAGE_B, 'pending'],
+      [VILLAGE_C, 'pending'],
+    ])
+    expect(records.map((m) => m._id)).toContain('declined-in-a')
+  })
+})
+
 describe('one person, one village, fifty requests at once', () => {
   it('makes one membership record', async () => {
     const openid = 'openid-fifty-taps'
