@@ -4,6 +4,7 @@ import type { MattersApi, MattersConsoleApi } from './matters'
 import type { NotificationsApi } from './notifications'
 import type { PollsApi } from './polls'
 import type { VillageApi } from './village'
+import type { WhistlesApi } from './whistles'
 
 export type { AppError, ErrorCode } from './errors'
 export type { ActionSpec, Envelope, FunctionEvent } from './envelope'
@@ -22,6 +23,7 @@ export interface Api {
   discussion: DiscussionApi & DiscussionModerationApi
   polls: PollsApi
   notifications: NotificationsApi
+  whistles: WhistlesApi
 }
 
 export type FunctionName = keyof Api

@@ -24,6 +24,13 @@ const ACTION_WORDS: Record<string, string> = {
   resolveMatter: '办结了',
   closeMatter: '关闭了这件事',
   rateMatter: '村民评价',
+  // 吹哨报到: the note says the step in full (已吹哨：区水务局（…）, 区水务局已报到, 已升级到乡镇 …)
+  blowWhistle: '吹哨报到',
+  acknowledgeWhistle: '报到',
+  reportWhistleProgress: '报告了进展',
+  escalateWhistle: '超时升级',
+  resolveWhistle: '办结了吹哨',
+  returnWhistle: '退回了吹哨',
 }
 
 export function actionWords(action: string): string {

@@ -93,6 +93,8 @@ const EXPECTED: Record<Action, Who[]> = {
   subscribeMatter: only(),
   subscribePoll: ALL,
   subscribeCommittee: only('committee'),
+  blowWhistle: only('committee'),
+  viewWhistles: ALL,
 }
 
 const others = { villageId: V, ownerId: 'someone', handlerId: 'someone-else' }
