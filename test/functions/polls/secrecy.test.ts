@@ -17,6 +17,7 @@ import { HANDLERS as matters } from '../../../cloudfunctions/matters/index'
 import { HANDLERS as notifications } from '../../../cloudfunctions/notifications/index'
 import { HANDLERS as polls } from '../../../cloudfunctions/polls/index'
 import { HANDLERS as village } from '../../../cloudfunctions/village/index'
+import { HANDLERS as whistles } from '../../../cloudfunctions/whistles/index'
 import { functionNames } from '../../../scripts/build-functions'
 import { startBackend, TEST_BALLOT_SECRET, TEST_NOW, type Backend } from '../support/backend'
 import {
@@ -33,6 +34,7 @@ const FUNCTIONS: { [F in FunctionName]: Handlers<Api[F]> } = {
   discussion,
   polls,
   notifications,
+  whistles,
 }
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const FUNCTIONS_ARE_THE_API: Same<keyof typeof FUNCTIONS, keyof Api> = true
@@ -165,6 +167,22 @@ const PAYLOADS: Payloads = {
   },
   notifications: {
     subscribe: (c) => ({ topic: 'pollResult', subjectId: c.pollId, templateIds: ['tmpl-result'] }),
+  },
+  // the poll's village belongs to no township: blowing is refused; the staff acts find no whistle
+  whistles: {
+    whistleOptions: () => ({}),
+    blowWhistle: (c) => ({
+      matterId: c.matterId,
+      departmentId: 'no-such-department',
+      tier: 'danger',
+      note: '',
+    }),
+    listWhistles: () => ({}),
+    matterWhistles: (c) => ({ matterId: c.matterId }),
+    acknowledgeWhistle: () => ({ whistleId: 'no-such-whistle' }),
+    reportWhistleProgress: () => ({ whistleId: 'no-such-whistle', text: '进展' }),
+    resolveWhistle: () => ({ whistleId: 'no-such-whistle', text: '办好了' }),
+    returnWhistle: () => ({ whistleId: 'no-such-whistle', reason: '不归我们' }),
   },
 }
 
