@@ -30,7 +30,11 @@ import { SCHEDULER_ID } from '../whistles/views'
 const PER_RUN = 25
 
 /** One escalation step if the clock still asks for it: the level recorded, or undefined. */
-async function escalateOnce(db: Database, id: string, now: Date): Promise<WhistleLevel | undefined> {
+async function escalateOnce(
+  db: Database,
+  id: string,
+  now: Date,
+): Promise<WhistleLevel | undefined> {
   return runTransaction(db, async (t) => {
     const w = await findWhistle(t, id)
     const level = w && escalationDue(w, now)

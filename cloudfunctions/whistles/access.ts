@@ -61,10 +61,6 @@ export function seeing(records: readonly Staff[], w: Whistle): WhistleStaff | un
 }
 
 /** The caller's record that may act on `w` at `now` (the department's first), or undefined. */
-export function acting(
-  records: readonly Staff[],
-  w: Whistle,
-  now: Date,
-): WhistleStaff | undefined {
+export function acting(records: readonly Staff[], w: Whistle, now: Date): WhistleStaff | undefined {
   return recordAt(records, w, actingLevels(whistleState(w, now).level))
 }

@@ -3,8 +3,14 @@
  * (departments, townships, districts). Matters and villages through their repositories in
  * `_shared/`. Every list is one indexed query of one page.
  */
-import type { Department, District, Township, Whistle } from '../../types/model/township'
-import type { WhistleStatus, WhistleTier } from '../../types/model/township'
+import type {
+  Department,
+  District,
+  Township,
+  Whistle,
+  WhistleStatus,
+  WhistleTier,
+} from '../../types/model/township'
 import type { Matter } from '../../types/model/matter'
 import type { Village } from '../../types/model/member'
 import type { Position } from '../../domain/shared/cursor'

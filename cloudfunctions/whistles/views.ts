@@ -44,14 +44,12 @@ export function toWhistleView(w: Whistle, names: Names, now: Date): WhistleView 
     level: state.level,
     overdue: state.overdue,
     clockWords: whistleClockWords(state, now),
-    steps: w.steps.map(
-      (s): WhistleStepView => ({
-        kind: s.kind,
-        at: iso(s.at),
-        byLabel: byLabel(s, departmentName),
-        ...(s.text !== undefined ? { text: s.text } : {}),
-        ...(s.level !== undefined ? { level: s.level } : {}),
-      }),
-    ),
+    steps: w.steps.map((s): WhistleStepView => ({
+      kind: s.kind,
+      at: iso(s.at),
+      byLabel: byLabel(s, departmentName),
+      ...(s.text !== undefined ? { text: s.text } : {}),
+      ...(s.level !== undefined ? { level: s.level } : {}),
+    })),
   }
 }

@@ -19,14 +19,12 @@ export const whistleOptions = handler(WHISTLE_SCHEMAS.whistleOptions, async (_in
     findDistrict(ctx.db, districtId),
   ])
   return {
-    departments: departments.map(
-      (d): DepartmentView => ({
-        id: d._id,
-        name: d.name,
-        level: d.townshipId ? 'township' : 'district',
-        categories: [...d.categories],
-      }),
-    ),
+    departments: departments.map((d): DepartmentView => ({
+      id: d._id,
+      name: d.name,
+      level: d.townshipId ? 'township' : 'district',
+      categories: [...d.categories],
+    })),
     tiers: (district?.whistleTiers ?? DEFAULT_WHISTLE_TIERS).map((t) => ({
       tier: t.tier,
       label: t.label,
