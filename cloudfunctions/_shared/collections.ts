@@ -227,8 +227,9 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     // 区直部门 (no townshipId) and a township's 站所.
     name: COLLECTION.departments,
     indexes: [
-      { name: 'districtId', keys: [key('districtId')] },
-      { name: 'townshipId', keys: [key('townshipId')] },
+      // whistleOptions: a district's departments and a township's stations, by name
+      { name: 'districtId_name', keys: [key('districtId'), key('name')] },
+      { name: 'townshipId_name', keys: [key('townshipId'), key('name')] },
     ],
   },
   {
@@ -277,7 +278,7 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
     // scheduler's unanswered ones past their clock, all districts.
     name: COLLECTION.whistles,
     indexes: [
-      { name: 'matterId', keys: [key('matterId')] },
+      { name: 'matterId_raisedAt', keys: [key('matterId'), key('raisedAt')] },
       {
         name: 'departmentId_status_dueAt',
         keys: [key('departmentId'), key('status'), key('dueAt')],

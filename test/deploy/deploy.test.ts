@@ -108,7 +108,7 @@ const CREATE_INDEXES = [
   'database.describeCollection townships',
   'database.updateCollection townships create districtId(districtId 1)',
   'database.describeCollection departments',
-  'database.updateCollection departments create districtId(districtId 1) townshipId(townshipId 1)',
+  'database.updateCollection departments create districtId_name(districtId 1, name 1) townshipId_name(townshipId 1, name 1)',
   'database.describeCollection staff',
   'database.updateCollection staff create openid(openid 1) founding_codeHash(founding.codeHash 1)',
   'database.describeCollection needs',
@@ -118,7 +118,7 @@ const CREATE_INDEXES = [
   'database.describeCollection ledger',
   'database.updateCollection ledger create townshipId_month(townshipId 1, month 1) villageId_month(villageId 1, month 1)',
   'database.describeCollection whistles',
-  'database.updateCollection whistles create matterId(matterId 1) departmentId_status_dueAt(departmentId 1, status 1, dueAt 1) townshipId_status_dueAt(townshipId 1, status 1, dueAt 1) status_dueAt(status 1, dueAt 1)',
+  'database.updateCollection whistles create matterId_raisedAt(matterId 1, raisedAt 1) departmentId_status_dueAt(departmentId 1, status 1, dueAt 1) townshipId_status_dueAt(townshipId 1, status 1, dueAt 1) status_dueAt(status 1, dueAt 1)',
   'database.describeCollection mediations',
   'database.updateCollection mediations create matterId(matterId 1, unique) villageId_createdAt(villageId 1, createdAt -1)',
 ]
