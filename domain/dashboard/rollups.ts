@@ -149,7 +149,7 @@ function negate(d: Delta): Delta {
 }
 
 /** What changing a record from `before` to `after` does to the rollups. */
-export function change(before: Delta, after: Delta): Delta {
+export function deltaOf(before: Delta, after: Delta): Delta {
   return addDeltas(after, negate(before))
 }
 

@@ -19,7 +19,7 @@ import {
 import {
   addDeltas,
   applyDelta,
-  change,
+  deltaOf,
   ledgerContribution,
   matterContribution,
   monthFigures,
@@ -78,10 +78,10 @@ function live(world: World, rnd: () => number): void {
         respondBy: raisedAt,
         statusAt: { raised: raisedAt, accepted: raisedAt },
       }
-  record(world, change(matterContribution(undefined), matterContribution(m)))
+  record(world, deltaOf(matterContribution(undefined), matterContribution(m)))
   const act = (status: MatterStatus, at: Date) => {
     const next: MatterRecord = { ...m, status, statusAt: { ...m.statusAt, [status]: at } }
-    record(world, change(matterContribution(m), matterContribution(next)))
+    record(world, deltaOf(matterContribution(m), matterContribution(next)))
     m = next
   }
   if (resident) {
@@ -132,7 +132,7 @@ function whistle(world: World, rnd: () => number): void {
   else if (roll < 0.75) next = { ...w, status: 'returned' }
   record(world, whistleContribution(w))
   if (next) {
-    record(world, change(whistleContribution(w), whistleContribution(next)))
+    record(world, deltaOf(whistleContribution(w), whistleContribution(next)))
     w = next
   }
   world.whistles.push(w)
@@ -144,7 +144,7 @@ function ledgerEntry(world: World, rnd: () => number): void {
   record(world, ledgerContribution(e))
   if (rnd() < 0.5) {
     const next = { ...e, completedAt: new Date(made.getTime() + rnd() * 60 * DAY) }
-    record(world, change(ledgerContribution(e), ledgerContribution(next)))
+    record(world, deltaOf(ledgerContribution(e), ledgerContribution(next)))
     e = next
   }
   world.ledger.push(e)
@@ -237,7 +237,7 @@ describe('the arithmetic', () => {
       statusAt: { ...raised.statusAt, accepted: at('2026-12-01T10:00:00') },
     }
     // due and in time in December (the deadline itself), accepted in December; November untouched
-    expect(change(matterContribution(raised), matterContribution(accepted))).toEqual({
+    expect(deltaOf(matterContribution(raised), matterContribution(accepted))).toEqual({
       '2026-12': {
         counts: { due: 1, answeredInTime: 1, accepted: 1 },
         overdueByDepartment: {},
@@ -247,7 +247,7 @@ describe('the arithmetic', () => {
 
   it('opposite changes cancel out to nothing', () => {
     const d = matterContribution(raised)
-    expect(addDeltas(d, change(d, matterContribution(undefined)))).toEqual({})
+    expect(addDeltas(d, deltaOf(d, matterContribution(undefined)))).toEqual({})
   })
 
   it('a count below 0 is refused, never stored', () => {
