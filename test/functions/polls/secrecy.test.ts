@@ -219,6 +219,7 @@ const PAYLOADS: Payloads = {
     completeLedgerEntry: () => ({ entryId: 'no-such-entry' }),
     rateLedgerEntry: () => ({ entryId: 'no-such-entry', score: 5, comment: '' }),
     exportLedger: () => ({ month: '2026-11' }),
+    getDashboard: () => ({ unit: 'village' }),
   },
 }
 
