@@ -23,6 +23,7 @@ import { buildFunctions, FUNCTIONS_OUT, functionNames } from './build-functions'
 import { seedDemo } from './seed'
 import { pollsBench } from './benchPolls'
 import { h5Bench } from './benchH5'
+import { districtBench } from './benchDistrict'
 
 process.env.TENCENTCLOUD ??= 'true'
 process.env.TENCENTCLOUD_SECRETID ??= 'bench-secret-id'
@@ -166,6 +167,13 @@ const main = async (): Promise<void> => {
     // `npm run bench -- --polls`: only the polls part
     const only: Row[] = []
     await pollsBench(only)
+    for (const r of only) process.stdout.write(`${r[0]}  ${r[1]}  ${r[2]}\n`)
+    return
+  }
+  if (process.argv.includes('--district')) {
+    // `npm run bench -- --district`: only the simulated district (scripts/benchDistrict.ts)
+    const only: Row[] = []
+    await districtBench(only)
     for (const r of only) process.stdout.write(`${r[0]}  ${r[1]}  ${r[2]}\n`)
     return
   }
