@@ -10,6 +10,7 @@ import { migrateAgendas } from '../cloudfunctions/matters/migrateAgendas'
 import { migrateRatingEntries } from '../cloudfunctions/matters/migrateRatingEntries'
 import { migrateInviteCodes } from '../cloudfunctions/village/migrateInviteCodes'
 import { migratePersons } from '../cloudfunctions/village/migratePersons'
+import { migrateRollups } from '../cloudfunctions/township/migrateRollups'
 import { againstEmulator, sdkFor, type SeedOptions } from './seed'
 
 type Db = ReturnType<ReturnType<typeof sdkFor>['database']>
@@ -61,6 +62,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // Villages stored before 邀请码 get one (the demo village its fixed code); answers how many.
     name: 'villages: no invite code → a unique invite code',
     run: (db) => migrateInviteCodes(db),
+  },
+  {
+    // The dashboards' rollups (#14) for the records stored before them: each village's months
+    // recounted and written where they differ; answers the village-months written.
+    name: 'dashboards: records before rollups → rollups per village and month',
+    run: (db) => migrateRollups(db),
   },
 ]
 
