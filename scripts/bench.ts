@@ -9,6 +9,8 @@
 // end to end (one call, four database requests) as a signed-in demo member; p50 and p99.
 // Then the polls (scripts/benchPolls.ts; `-- --polls` runs only those): counting 5,000 and 100,000
 // ballots, and 2,000 casts from 200 concurrent clients.
+// The simulated district (scripts/benchDistrict.ts) runs only with `-- --district`: loading it
+// takes about 2½ minutes on a 2-core machine, too long for the default run.
 // Then the H5 app in Chromium (scripts/benchH5.ts; `-- --h5` runs only that): the first screen of
 // 首页 until the next 说事日 shows (median of 10 loads), and the function calls each page makes on
 // open.
