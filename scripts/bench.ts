@@ -9,6 +9,8 @@
 // end to end (one call, four database requests) as a signed-in demo member; p50 and p99.
 // Then the polls (scripts/benchPolls.ts; `-- --polls` runs only those): counting 5,000 and 100,000
 // ballots, and 2,000 casts from 200 concurrent clients.
+// The simulated district (scripts/benchDistrict.ts) runs only with `-- --district`: loading it
+// takes about 2½ minutes on a 2-core machine, too long for the default run.
 // Then the H5 app in Chromium (scripts/benchH5.ts; `-- --h5` runs only that): the first screen of
 // 首页 until the next 说事日 shows (median of 10 loads), and the function calls each page makes on
 // open.
@@ -23,6 +25,7 @@ import { buildFunctions, FUNCTIONS_OUT, functionNames } from './build-functions'
 import { seedDemo } from './seed'
 import { pollsBench } from './benchPolls'
 import { h5Bench } from './benchH5'
+import { districtBench } from './benchDistrict'
 
 process.env.TENCENTCLOUD ??= 'true'
 process.env.TENCENTCLOUD_SECRETID ??= 'bench-secret-id'
@@ -166,6 +169,13 @@ const main = async (): Promise<void> => {
     // `npm run bench -- --polls`: only the polls part
     const only: Row[] = []
     await pollsBench(only)
+    for (const r of only) process.stdout.write(`${r[0]}  ${r[1]}  ${r[2]}\n`)
+    return
+  }
+  if (process.argv.includes('--district')) {
+    // `npm run bench -- --district`: only the simulated district (scripts/benchDistrict.ts)
+    const only: Row[] = []
+    await districtBench(only)
     for (const r of only) process.stdout.write(`${r[0]}  ${r[1]}  ${r[2]}\n`)
     return
   }

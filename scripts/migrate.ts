@@ -10,6 +10,7 @@ import { migrateAgendas } from '../cloudfunctions/matters/migrateAgendas'
 import { migrateRatingEntries } from '../cloudfunctions/matters/migrateRatingEntries'
 import { migrateInviteCodes } from '../cloudfunctions/village/migrateInviteCodes'
 import { migratePersons } from '../cloudfunctions/village/migratePersons'
+import { migrateRollups } from '../cloudfunctions/township/migrateRollups'
 import { againstEmulator, sdkFor, type SeedOptions } from './seed'
 
 type Db = ReturnType<ReturnType<typeof sdkFor>['database']>
@@ -67,6 +68,12 @@ export const MIGRATIONS: readonly Migration[] = [
   // is simply the one chosen — so nothing runs here. Only the members index changes (unique
   // openid → unique openid_villageId), which `npm run deploy` does (creates the new, then drops
   // the old). test/functions/village/memberships.test.ts checks stored data works unchanged.
+  {
+    // The dashboards' rollups (#14) for the records stored before them: each village's months
+    // recounted and written where they differ; answers the village-months written.
+    name: 'dashboards: records before rollups → rollups per village and month',
+    run: (db) => migrateRollups(db),
+  },
 ]
 
 export interface MigrationResult {

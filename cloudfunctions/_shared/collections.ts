@@ -54,6 +54,8 @@ export const COLLECTION = {
   ledger: 'ledger',
   whistles: 'whistles',
   mediations: 'mediations',
+  // The dashboards' counts: one per village and month (#14).
+  rollups: 'rollups',
 } as const
 
 export type CollectionName = (typeof COLLECTION)[keyof typeof COLLECTION]
@@ -72,6 +74,9 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
       { name: 'founding_codeHash', keys: [key('founding.codeHash')] },
       // 加入村子's list and search, by name (and village:create's one village per name).
       { name: 'name', keys: [key('name')] },
+      // the dashboards: a township's villages, the district's
+      { name: 'townshipId', keys: [key('townshipId')] },
+      { name: 'districtId', keys: [key('districtId')] },
     ],
   },
   {
@@ -294,5 +299,11 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
       { name: 'matterId', unique: true, keys: [key('matterId')] },
       { name: 'villageId_createdAt', keys: [key('villageId'), key('createdAt', -1)] },
     ],
+  },
+  {
+    // The dashboards' counts, document id `<villageId>_<YYYY-MM>_<shard>`: a unit's villages' twelve
+    // months (villageId in [...], month in [...]), summed by one aggregation.
+    name: COLLECTION.rollups,
+    indexes: [{ name: 'villageId_month', keys: [key('villageId'), key('month')] }],
   },
 ]

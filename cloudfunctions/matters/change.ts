@@ -12,6 +12,8 @@ import { audit } from '../_shared/audit'
 import { authorize, NOT_FOUND, verifiedActor } from '../_shared/authorize'
 import { runTransaction, type Transaction } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/handler'
+import { addDeltas, deltaOf, matterContribution, type Delta } from '../../domain/dashboard/rollups'
+import { recordRollups } from '../_shared/rollups'
 import { loadMatter, updateMatter } from './repo'
 
 export interface Outcome<R> {
@@ -28,6 +30,11 @@ export interface Outcome<R> {
     note?: string
     subjectType?: 'rating'
   }
+  /**
+   * What the act adds to the dashboards' counts beyond the matter's own change (a rating's), in
+   * the same transaction; the matter's change (contribution after − before) is always added.
+   */
+  rollup?: Delta
   result: R
 }
 
@@ -43,9 +50,11 @@ export async function actOnMatter<R>(
   return runTransaction(ctx.db, async (t) => {
     const matter = await loadMatter(t, matterId)
     const who = authorize(actor, action, matterSubject(matter), NOT_FOUND.matter)
-    const { patch, entry, result } = await work(matter, t, who)
+    const { patch, entry, rollup, result } = await work(matter, t, who)
     // Always written, so two acts on one matter never both pass a check on the same old state.
     await updateMatter(t, matterId, { ...patch, updatedAt: ctx.now })
+    const counted = deltaOf(matterContribution(matter), matterContribution({ ...matter, ...patch }))
+    await recordRollups(t, matter.villageId, matterId, addDeltas(counted, rollup ?? {}), ctx.now)
     await audit(t, {
       villageId: matter.villageId,
       subjectId: matterId,

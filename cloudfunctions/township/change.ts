@@ -7,6 +7,8 @@
 import type { LedgerEntry, Need, Service } from '../../types/model/township'
 import { audit } from '../_shared/audit'
 import type { Transaction } from '../_shared/cloud'
+import { deltaOf, ledgerContribution } from '../../domain/dashboard/rollups'
+import { recordRollups } from '../_shared/rollups'
 import { putEntry, putNeed, putService } from './repo'
 
 export interface Who {
@@ -55,7 +57,7 @@ export async function writePair(
   })
 }
 
-/** Writes a ledger entry as it is now, with its audit record. */
+/** Writes a ledger entry as it is now, with its audit record and the dashboards' counts. */
 export async function writeEntry(
   t: Transaction,
   before: LedgerEntry,
@@ -63,6 +65,8 @@ export async function writeEntry(
   act: Act,
 ): Promise<void> {
   await putEntry(t, after)
+  const counted = deltaOf(ledgerContribution(before), ledgerContribution(after))
+  await recordRollups(t, after.villageId, after._id, counted, act.at)
   await audit(t, {
     villageId: after.villageId,
     townshipId: after.townshipId,

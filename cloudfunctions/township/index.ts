@@ -1,5 +1,5 @@
 // The `township` function (#14): staff above the village, 需求清单 / 服务清单 with two-way
-// claiming, the ledger (types/api/township.ts). One handler per action.
+// claiming, the ledger, the dashboards (types/api/township.ts). One handler per action.
 import type { TownshipApi } from '../../types/api/township'
 import { createMain, type Handlers } from '../_shared/handler'
 import { addLedgerProgress } from './handlers/addLedgerProgress'
@@ -11,6 +11,7 @@ import { completeLedgerEntry } from './handlers/completeLedgerEntry'
 import { confirmClaim } from './handlers/confirmClaim'
 import { declineClaim } from './handlers/declineClaim'
 import { exportLedger } from './handlers/exportLedger'
+import { getDashboard } from './handlers/getDashboard'
 import { listLedger } from './handlers/listLedger'
 import { listNeeds } from './handlers/listNeeds'
 import { listServices } from './handlers/listServices'
@@ -37,6 +38,7 @@ export const HANDLERS: Handlers<TownshipApi> = {
   completeLedgerEntry,
   rateLedgerEntry,
   exportLedger,
+  getDashboard,
 }
 
 export const main = createMain<TownshipApi>('township', HANDLERS)

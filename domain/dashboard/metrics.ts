@@ -23,6 +23,8 @@
  * - 满意率 = ratings of 4 or 5 ÷ all ratings (民意测评, 1–5), in the month of the rating (`at`).
  * - 吹哨 overdue by department: the whistles due in the month that were not answered in time
  *   (late, or not at all), per department.
+ * - Two-list matches (双向认领): ledger entries made in the month (their `month`), and entries
+ *   completed in the month (`completedAt`).
  *
  * A rate is a fraction of integers, never a float: a township's rate is the SUM of its villages'
  * numerators over the sum of their denominators (`combine`), never the average of their rates;
@@ -41,7 +43,7 @@
  * Pure: no platform import; Shanghai months whatever the machine's zone (../shared/time.ts).
  */
 import type { Matter, Rating } from '../../types/model/matter'
-import type { Whistle } from '../../types/model/township'
+import type { LedgerEntry, Whistle } from '../../types/model/township'
 import { DomainError } from '../shared/errors'
 import { inShanghai, SHANGHAI_UTC_OFFSET_MINUTES, type Instant } from '../shared/time'
 import { whistleState, type WhistleClock } from '../township/whistle'
@@ -220,6 +222,10 @@ export interface RollupCounts {
   whistlesAnsweredInTime: number
   /** Whistles due in the month not answered in time, per department id (only those with any). */
   overdueByDepartment?: Readonly<Record<string, number>>
+  /** Ledger entries (matched pairs of the two lists) made in the month. */
+  matchesMade: number
+  /** Ledger entries completed in the month. */
+  matchesCompleted: number
 }
 
 export interface Rollup extends RollupCounts {
@@ -228,7 +234,7 @@ export interface Rollup extends RollupCounts {
   month: MonthKey
 }
 
-const COUNT_KEYS = [
+export const COUNT_KEYS = [
   'raised',
   'due',
   'answeredInTime',
@@ -238,6 +244,8 @@ const COUNT_KEYS = [
   'satisfied',
   'whistlesDue',
   'whistlesAnsweredInTime',
+  'matchesMade',
+  'matchesCompleted',
 ] as const satisfies readonly (keyof RollupCounts)[]
 
 export function emptyRollup(unitId: string, month: MonthKey): Rollup {
@@ -253,6 +261,8 @@ export function emptyRollup(unitId: string, month: MonthKey): Rollup {
     satisfied: 0,
     whistlesDue: 0,
     whistlesAnsweredInTime: 0,
+    matchesMade: 0,
+    matchesCompleted: 0,
   }
 }
 
@@ -318,6 +328,7 @@ export function whistleOutcome(w: WhistleClock, now: Instant): ResponseOutcome {
 
 export type RatingFacts = Pick<Rating, 'score' | 'at'>
 export type WhistleFacts = WhistleClock & Pick<Whistle, 'departmentId'>
+export type LedgerFacts = Pick<LedgerEntry, 'month'> & Partial<Pick<LedgerEntry, 'completedAt'>>
 
 /**
  * One unit's month recounted from its records, by the definitions above: what the back end's
@@ -330,6 +341,7 @@ export function rollupFrom(input: {
   matters: readonly MatterFacts[]
   ratings: readonly RatingFacts[]
   whistles: readonly WhistleFacts[]
+  ledger?: readonly LedgerFacts[]
 }): Rollup {
   const { month, now } = input
   const r = emptyRollup(input.unitId, month)
@@ -362,5 +374,11 @@ export function rollupFrom(input: {
     if (outcome === 'late') overdue[w.departmentId] = (overdue[w.departmentId] ?? 0) + 1
   }
   if (Object.keys(overdue).length > 0) r.overdueByDepartment = overdue
+  for (const entry of input.ledger ?? []) {
+    if (entry.month === month) r.matchesMade++
+    if (entry.completedAt !== undefined && monthKey(entry.completedAt) === month) {
+      r.matchesCompleted++
+    }
+  }
   return r
 }

@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   // the committee's console (村务) and the talk day's run sheet (主持)
   viewConsole: ['committee', 'moderator'],
   viewRunSheet: ['moderator', 'committee'],
+  /** The village's dashboard (看板: 响应率, 解决率, 满意率 …) in the console. */
+  viewDashboard: ['committee'],
   // discussion (民事民议)
   postStatement: ['member'],
   editStatement: ['owner'],

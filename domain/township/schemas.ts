@@ -71,4 +71,9 @@ export const TOWNSHIP_SCHEMAS = {
     comment: v.optional(v.string('评价应当是文字'), ''),
   }),
   exportLedger: payload({ month, townshipId }),
+  getDashboard: payload({
+    unit: v.picklist(['village', 'township', 'district'] as const, '请选择看哪一级的看板'),
+    month: v.optional(month),
+    townshipId,
+  }),
 } satisfies Schemas

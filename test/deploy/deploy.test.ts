@@ -61,6 +61,7 @@ const COLLECTIONS = [
   'ledger',
   'whistles',
   'mediations',
+  'rollups',
 ]
 
 const NOTIFY_ENV =
@@ -69,7 +70,7 @@ const NOTIFY_ENV =
 /** Every index the environment must have, as asked for on a fresh one. */
 const CREATE_INDEXES = [
   'database.describeCollection villages',
-  'database.updateCollection villages create inviteCode(inviteCode 1, unique) founding_codeHash(founding.codeHash 1) name(name 1)',
+  'database.updateCollection villages create inviteCode(inviteCode 1, unique) founding_codeHash(founding.codeHash 1) name(name 1) townshipId(townshipId 1) districtId(districtId 1)',
   'database.describeCollection members',
   'database.updateCollection members create openid_villageId(openid 1, villageId 1, unique) villageId_status(villageId 1, status 1) villageId_requestedAt(villageId 1, requestedAt 1)',
   'database.describeCollection households',
@@ -121,6 +122,8 @@ const CREATE_INDEXES = [
   'database.updateCollection whistles create matterId_raisedAt(matterId 1, raisedAt 1) departmentId_status_dueAt(departmentId 1, status 1, dueAt 1) townshipId_status_dueAt(townshipId 1, status 1, dueAt 1) status_dueAt(status 1, dueAt 1)',
   'database.describeCollection mediations',
   'database.updateCollection mediations create matterId(matterId 1, unique) villageId_createdAt(villageId 1, createdAt -1)',
+  'database.describeCollection rollups',
+  'database.updateCollection rollups create villageId_month(villageId 1, month 1)',
 ]
 
 const DATABASE_SETUP = (indexes: string[]) => [

@@ -118,6 +118,50 @@ export interface ListRequest<S> extends TownshipChoice {
   cursor?: string
 }
 
+/** Whose dashboard: the caller's own village (its committee), township or district (their staff). */
+export type DashboardUnit = 'village' | 'township' | 'district'
+
+/** A rate as counted (domain/dashboard/metrics.ts): numerator of denominator, and its text. */
+export interface RateFigure {
+  numerator: number
+  denominator: number
+  /** `96.5%`, or `—` when nothing was counted. */
+  text: string
+}
+
+/** One month of a unit (domain/dashboard/metrics.ts says what each figure counts). */
+export interface DashboardMonth {
+  /** `YYYY-MM`, Shanghai. */
+  month: string
+  /** Matters raised by residents. */
+  raised: number
+  responseRate: RateFigure
+  resolutionRate: RateFigure
+  satisfactionRate: RateFigure
+  /** 吹哨 not answered in time, per department, most first. */
+  overdueByDepartment: { departmentId: string; count: number }[]
+  /** Two-list matches (台账 entries) made, and completed, in the month. */
+  matchesMade: number
+  matchesCompleted: number
+}
+
+export interface DashboardView {
+  unit: DashboardUnit
+  /** The village's, township's or district's id. */
+  unitId: string
+  /** How many villages the figures cover. */
+  villages: number
+  /** The month asked for (the current one in Shanghai when none was). */
+  current: DashboardMonth
+  /** The twelve months ending with it, oldest first. */
+  series: DashboardMonth[]
+  /** What each rate counts, as the page shows it (METRIC_DEFINITIONS). */
+  definitions: Record<
+    'responseRate' | 'resolutionRate' | 'satisfactionRate',
+    { label: string; definition: string }
+  >
+}
+
 export interface TownshipApi {
   /** A person enters the 启用码 printed for their staff record by the district's import. */
   claimStaff: ActionSpec<{ code: string }, StaffView>
@@ -149,4 +193,6 @@ export interface TownshipApi {
   rateLedgerEntry: ActionSpec<{ entryId: string; score: number; comment: string }, LedgerEntryView>
   /** 台账 of one month as CSV (UTF-8), for the township's spreadsheet. */
   exportLedger: ActionSpec<{ month: string } & TownshipChoice, { filename: string; csv: string }>
+  /** 看板: a month's figures and the twelve months', for the caller's own unit. */
+  getDashboard: ActionSpec<{ unit: DashboardUnit; month?: string } & TownshipChoice, DashboardView>
 }

@@ -3,6 +3,7 @@ import { MATTER_SCHEMAS } from '../../../domain/matters/schemas'
 import { ratingOpen } from '../../../domain/matters/rules'
 import { refuseIndecent } from '../../_shared/contentCheck'
 import { fail, handler } from '../../_shared/handler'
+import { ratingContribution } from '../../../domain/dashboard/rollups'
 import { actOnMatter } from '../change'
 import { findRating, ratingId, saveRating } from '../repo'
 
@@ -16,7 +17,7 @@ export const rateMatter = handler(MATTER_SCHEMAS.rateMatter, async (input, ctx) 
     ) {
       fail('CONFLICT', '您已经评价过这件事了。')
     }
-    await saveRating(t, {
+    const rating = {
       _id: ratingId(matter._id, who.memberId),
       villageId: matter.villageId,
       matterId: matter._id,
@@ -24,7 +25,8 @@ export const rateMatter = handler(MATTER_SCHEMAS.rateMatter, async (input, ctx) 
       score: input.score as 1 | 2 | 3 | 4 | 5,
       comment: input.comment || undefined,
       at: ctx.now,
-    })
+    }
+    await saveRating(t, rating)
     const { count, sum, raters } = matter.rating
     return {
       patch: {
@@ -32,6 +34,7 @@ export const rateMatter = handler(MATTER_SCHEMAS.rateMatter, async (input, ctx) 
       },
       // Audited, but not on the timeline: the detail shows how many rated and the average.
       entry: { subjectType: 'rating' },
+      rollup: ratingContribution(rating),
       result: { ok: true as const },
     }
   })

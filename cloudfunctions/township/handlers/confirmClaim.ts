@@ -6,9 +6,11 @@
  */
 import { confirmClaim as confirm, LIST_STATUS_LABELS } from '../../../domain/township/lists'
 import { TOWNSHIP_SCHEMAS } from '../../../domain/township/schemas'
+import { ledgerContribution } from '../../../domain/dashboard/rollups'
 import { audit } from '../../_shared/audit'
 import { runTransaction } from '../../_shared/cloud'
 import { handler } from '../../_shared/handler'
+import { recordRollups } from '../../_shared/rollups'
 import { asSomeSide, readClaim } from '../answer'
 import { knownCaller } from '../callers'
 import { writePair } from '../change'
@@ -23,6 +25,8 @@ export const confirmClaim = handler(TOWNSHIP_SCHEMAS.confirmClaim, async (input,
       confirm(need, service, side, ctx.now),
     )
     const entryId = await addEntry(t, result.entry)
+    // 两张清单的对接数: the dashboards' count, in the same transaction.
+    await recordRollups(t, need.villageId, entryId, ledgerContribution(result.entry), ctx.now)
     await writePair(t, { need, service }, result, {
       action: 'confirmClaim',
       who,

@@ -166,6 +166,8 @@ describe('ratesOf and sumRollups', () => {
     satisfied: 0,
     whistlesDue: 0,
     whistlesAnsweredInTime: 0,
+    matchesMade: 0,
+    matchesCompleted: 0,
   }
 
   it('counts matters and whistles together in 响应率', () => {
@@ -370,6 +372,8 @@ describe('rollupFrom: a village’s November and December, recounted by hand', (
       whistlesDue: 3, // W1, W2, W4
       whistlesAnsweredInTime: 1, // W1
       overdueByDepartment: { water: 1, roads: 1 },
+      matchesMade: 0,
+      matchesCompleted: 0,
     })
     const rates = ratesOf(november)
     expect(rateText(rates.responseRate)).toBe('33.3%') // 2 / 6
@@ -392,6 +396,8 @@ describe('rollupFrom: a village’s November and December, recounted by hand', (
       whistlesDue: 1, // W3
       whistlesAnsweredInTime: 0,
       overdueByDepartment: { roads: 1 },
+      matchesMade: 0,
+      matchesCompleted: 0,
     })
   })
 

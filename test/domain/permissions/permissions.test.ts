@@ -66,6 +66,7 @@ const EXPECTED: Record<Action, Who[]> = {
   recordMinutes: only('moderator'),
   viewConsole: only('committee', 'moderator'),
   viewRunSheet: only('committee', 'moderator'),
+  viewDashboard: only('committee'),
   postStatement: ALL,
   listStatements: ALL,
   listModerationQueue: only('moderator'),

@@ -3,6 +3,7 @@
  * nothing else changes, a second run changes nothing, and moderation works on the migrated data.
  */
 import { migrateInviteCodes } from '../../../cloudfunctions/village/migrateInviteCodes'
+import { migrateRollups } from '../../../cloudfunctions/township/migrateRollups'
 import { COLLECTION } from '../../../cloudfunctions/_shared/collections'
 import { migrate } from '../../../scripts/migrate'
 import { TEST_NOW, type Backend } from '../support/backend'
@@ -51,6 +52,8 @@ describe('npm run migrate', () => {
     seedOldShape(OLD)
     // the villages (stored as before invite codes) are brought up to date by their own migration
     await migrateInviteCodes(backend.db)
+    // and the dashboards' rollups of the matters by theirs (test/functions/township/migrateRollups)
+    await migrateRollups(backend.db)
     const before = await snapshot(backend)
     const first = await migrate({ serviceUrl: backend.emulator.serviceUrl })
     expect(first).toEqual([
@@ -60,6 +63,7 @@ describe('npm run migrate', () => {
       { name: 'statements: report list → one document per report', changed: 0 },
       { name: 'register: household names → persons', changed: 0 },
       { name: 'villages: no invite code → a unique invite code', changed: 0 },
+      { name: 'dashboards: records before rollups → rollups per village and month', changed: 0 },
     ])
 
     // Expected: the same database with the three `hiding: null` fields gone, written out here.
@@ -88,6 +92,7 @@ describe('npm run migrate', () => {
       { name: 'statements: report list → one document per report', changed: 0 },
       { name: 'register: household names → persons', changed: 0 },
       { name: 'villages: no invite code → a unique invite code', changed: 0 },
+      { name: 'dashboards: records before rollups → rollups per village and month', changed: 0 },
     ])
     expect(await snapshot(backend)).toEqual(after)
   })

@@ -180,6 +180,8 @@ it('npm run migrate runs both: an old agenda and an old rating entry, then nothi
     { name: 'register: household names → persons', changed: 0 },
     // villages A and B are stored as before invite codes
     { name: 'villages: no invite code → a unique invite code', changed: 2 },
+    // village A's matters, all raised and accepted on 1 February 2026: one village-month
+    { name: 'dashboards: records before rollups → rollups per village and month', changed: 1 },
   ])
   expect(await backend.all(COLLECTION.agendas)).toEqual([])
   expect((await backend.all(COLLECTION.agendaSlots)).map((s) => s._id)).toContain(

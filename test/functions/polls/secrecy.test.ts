@@ -221,6 +221,7 @@ const PAYLOADS: Payloads = {
     completeLedgerEntry: () => ({ entryId: 'no-such-entry' }),
     rateLedgerEntry: () => ({ entryId: 'no-such-entry', score: 5, comment: '' }),
     exportLedger: () => ({ month: '2026-11' }),
+    getDashboard: () => ({ unit: 'village' }),
   },
   // the poll's village belongs to no township: blowing is refused; the staff acts find no whistle
   whistles: {

@@ -138,6 +138,11 @@ const EXPECTED: Record<Action, Record<Caller, Outcome>> = {
     { townshipA: 'ok', townshipB: 'ok', ...all(UNKNOWN, 'UNAUTHENTICATED') },
     'FORBIDDEN',
   ),
+  // the village's dashboard (the payload asks for it): its own committee, every village's
+  getDashboard: row(
+    { committee: 'ok', otherCommittee: 'ok', ...all(A_OTHERS, 'FORBIDDEN') },
+    'UNAUTHENTICATED',
+  ),
 }
 
 /** Read-only actions: allowed, they write nothing. */
@@ -147,6 +152,7 @@ const READS: readonly Action[] = [
   'listServices',
   'listLedger',
   'exportLedger',
+  'getDashboard',
 ]
 
 let cell = 0
@@ -181,6 +187,8 @@ function arrange(action: Action): Record<string, unknown> {
       return {}
     case 'exportLedger':
       return { month: '2026-11' }
+    case 'getDashboard':
+      return { unit: 'village' }
     case 'raiseNeed':
       return {
         category: 'health',
@@ -255,6 +263,7 @@ describe('township permission matrix', () => {
         'completeLedgerEntry',
         'rateLedgerEntry',
         'exportLedger',
+        'getDashboard',
       ].sort(),
     )
     expect(CALLERS).toHaveLength(15)
