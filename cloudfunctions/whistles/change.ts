@@ -5,6 +5,8 @@
  * write the matter when the whistle ends (its open whistles: the one-per-department rule relies on
  * them), and leave the step on the matter's timeline (an audit record on the matter).
  */
+import { deltaOf, whistleContribution } from '../../domain/dashboard/rollups'
+import { recordRollups } from '../_shared/rollups'
 import type { Matter } from '../../types/model/matter'
 import type { Whistle, WhistleStep } from '../../types/model/township'
 import type { WhistleView } from '../../types/api/whistles'
@@ -91,6 +93,15 @@ export async function actOnWhistle(
     }
     const changed: Whistle = { ...w, ...patch }
     await updateWhistle(t, whistleId, patch)
+    // 响应率's whistles: the first answer is counted in the village's rollup, in this transaction
+    // (an unanswered whistle is counted when a dashboard is read).
+    await recordRollups(
+      t,
+      w.villageId,
+      whistleId,
+      deltaOf(whistleContribution(w), whistleContribution(changed)),
+      ctx.now,
+    )
     if (to === 'resolved' || to === 'returned') {
       // The department is free for another whistle on this matter: the matter says so.
       const matter: Matter | undefined = await findMatter(t, w.matterId)
