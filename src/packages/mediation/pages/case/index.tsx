@@ -4,9 +4,11 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { AppError } from '../../../../../types/api'
 import type { MediationBrief, MediationView } from '../../../../../types/api/mediation'
+import { formatMonthDayWeekday } from '../../../../../domain/shared/time'
 import Screen from '../../../../components/Screen'
 import LoadView from '../../../../components/LoadView'
 import { shanghaiTime } from '../../../../components/Timeline'
+import { FOCUSABLE } from '../../../../components/MatterItem'
 import { useLoad } from '../../../../hooks/useLoad'
 import { callFunction } from '../../../../services/cloud'
 import { matterUrl } from '../../../../routes'
@@ -61,7 +63,10 @@ function Brief({ brief: b }: { brief: MediationBrief }) {
         <Text className="med__title" id="mediation-title">
           {b.matterTitle}
         </Text>
-        <Text className="med__status" id="mediation-status">
+        <Text
+          className={`med__status${b.statusLabel === '已调解' ? ' med__status--agreed' : ''}`}
+          id="mediation-status"
+        >
           {b.statusLabel}
         </Text>
         <Text className="med__text">
@@ -69,6 +74,7 @@ function Brief({ brief: b }: { brief: MediationBrief }) {
         </Text>
         <Button
           id="mediation-matter-link"
+          {...FOCUSABLE}
           className="med__button"
           size="large"
           block
@@ -105,7 +111,11 @@ function Case({ view: c, done, onActed }: CaseProps) {
         <Text className="med__text" id="mediation-officer">
           主持调解的法治委员：{c.legalOfficer.name}
         </Text>
-        {c.closedOn && <Text className="med__meta">结束日期：{c.closedOn}</Text>}
+        {c.closedOn && (
+          <Text className="med__meta" id="mediation-closed">
+            结束日期：{formatMonthDayWeekday(c.closedOn)}
+          </Text>
+        )}
       </View>
 
       {done && (
@@ -143,6 +153,7 @@ function Case({ view: c, done, onActed }: CaseProps) {
       <View className="med__card">
         <Button
           id="mediation-matter-link"
+          {...FOCUSABLE}
           size="large"
           block
           onClick={() => Taro.navigateTo({ url: matterUrl(c.matterId) })}
@@ -214,6 +225,7 @@ function Confirm({ view: c, onActed }: Pick<CaseProps, 'view' | 'onActed'>) {
       )}
       <Button
         id="mediation-confirm"
+        {...FOCUSABLE}
         type="primary"
         size="large"
         block

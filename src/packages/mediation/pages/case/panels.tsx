@@ -125,6 +125,7 @@ export function MeetingPanel({ view: c, onActed }: PanelProps) {
           className="med__textarea"
           value={form.values.notes}
           maxlength={MEDIATION_LIMITS.notes}
+          placeholder="这次调解谈了什么、双方怎么说"
           onInput={(e) => form.set('notes', e.detail.value)}
         />
       </FormField>
@@ -180,6 +181,7 @@ export function ProposePanel({ view: c, onActed }: PanelProps) {
           className="med__textarea"
           value={form.values.text}
           maxlength={MEDIATION_LIMITS.agreement}
+          placeholder="双方同意的办法，写清楚谁做什么、什么时候做完"
           onInput={(e) => form.set('text', e.detail.value)}
         />
       </FormField>
@@ -236,6 +238,7 @@ export function FailurePanel({ view: c, onActed }: PanelProps) {
               className="med__textarea"
               value={form.values.note}
               maxlength={MEDIATION_LIMITS.failureNote}
+              placeholder="为什么没调成（可以不写）"
               onInput={(e) => form.set('note', e.detail.value)}
             />
           </FormField>
@@ -293,6 +296,7 @@ export function ReferPanel({ view: c, onActed }: PanelProps) {
               className="med__textarea"
               value={form.values.note}
               maxlength={MEDIATION_LIMITS.referralNote}
+              placeholder="转介说明（可以不写）"
               onInput={(e) => form.set('note', e.detail.value)}
             />
           </FormField>

@@ -6,6 +6,7 @@ import type { AppError } from '../../../../../types/api'
 import type { PartyChoice } from '../../../../../types/api/mediation'
 import Screen from '../../../../components/Screen'
 import LoadView from '../../../../components/LoadView'
+import { FOCUSABLE } from '../../../../components/MatterItem'
 import { useLoad } from '../../../../hooks/useLoad'
 import { callFunction } from '../../../../services/cloud'
 import { mediationUrl } from '../../../../routes'
@@ -115,6 +116,7 @@ function Choose({ matterId, members }: { matterId: string; members: PartyChoice[
         )}
         <Button
           id="open-mediation-start"
+          {...FOCUSABLE}
           type="primary"
           size="large"
           block
