@@ -27,6 +27,11 @@ export default defineAppConfig({
     },
     // 主持人: the talk day's run sheet and the statements to review
     { root: 'packages/moderator', pages: ['pages/runsheet/index', 'pages/queue/index'] },
+    // 调解: the legal officer's cases, their parties' confirmations
+    {
+      root: 'packages/mediation',
+      pages: ['pages/case/index', 'pages/list/index', 'pages/open/index'],
+    },
     // 决议公告: its QR library is loaded with this page only
     { root: 'packages/notice', pages: ['pages/index/index'] },
   ],

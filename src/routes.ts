@@ -40,6 +40,12 @@ export const ROUTES = {
   runSheet: '/packages/moderator/pages/runsheet/index',
   /** 发言审核: the moderator's queue */
   moderationQueue: '/packages/moderator/pages/queue/index',
+  /** 调解: one case, by its matter (`?matterId=`): whole for its people, the brief for others */
+  mediation: '/packages/mediation/pages/case/index',
+  /** 调解案件: the village's cases (the legal officer's and the committee's list) */
+  mediations: '/packages/mediation/pages/list/index',
+  /** 开始调解: the legal officer chooses the parties (`?matterId=`) */
+  openMediation: '/packages/mediation/pages/open/index',
   /** 决议公告 (`?pollId=`) */
   notice: '/packages/notice/pages/index/index',
 } as const
@@ -57,6 +63,9 @@ export type TabKey = (typeof TABS)[number]['key']
 
 export const matterUrl = (matterId: string): string =>
   `${ROUTES.matter}?id=${encodeURIComponent(matterId)}`
+
+export const mediationUrl = (matterId: string): string =>
+  `${ROUTES.mediation}?matterId=${encodeURIComponent(matterId)}`
 
 /** A route with its query, encoded (`withQuery(ROUTES.meeting, { pollId })`). */
 export const withQuery = (route: Route, query: Record<string, string>): string => {

@@ -97,17 +97,23 @@ export interface DetailParts {
   /** The matter it was merged into, when it was and that one still exists. */
   mergedIntoTitle?: string
   villageName: string
-  /** How the matter's mediation stands for the caller (`mediationLabel`), when it has a case. */
-  mediationLabel?: string
+  /** How the matter's mediation stands for the caller (`mediationOf`), when it has a case. */
+  mediation?: NonNullable<MatterDetail['mediation']>
 }
 
 /**
  * The words of a case's state `viewer` may read: its status for those who see the case whole,
- * the public word for every other member (domain/mediation/rules.ts mediationView).
+ * the public word for every other member (domain/mediation/rules.ts mediationView); and which of
+ * the two they see (getMediation's `kind`).
  */
-export function mediationLabel(c: MediationCase, viewer: Actor): string {
+export function mediationOf(
+  c: MediationCase,
+  viewer: Actor,
+): NonNullable<MatterDetail['mediation']> {
   const seen = mediationView(c, viewer)
-  return seen.access === 'full' ? MEDIATION_STATUS_LABELS[seen.case.status] : seen.status
+  return seen.access === 'full'
+    ? { statusLabel: MEDIATION_STATUS_LABELS[seen.case.status], kind: 'full' }
+    : { statusLabel: seen.status, kind: 'brief' }
 }
 
 /** 会议纪要: the minutes of each day the matter was on, oldest day first. */
@@ -149,9 +155,10 @@ export function toDetail(
       average: m.rating.count ? Math.round((m.rating.sum / m.rating.count) * 10) / 10 : null,
       ratedByMe: !!actor && m.rating.raters.includes(actor.memberId),
     },
-    ...(parts.mediationLabel !== undefined
-      ? { mediation: { statusLabel: parts.mediationLabel } }
-      : {}),
-    can: availableActions(actor, m, now),
+    ...(parts.mediation ? { mediation: parts.mediation } : {}),
+    // 开始调解 only on a matter without a case (one case per matter).
+    can: availableActions(actor, m, now).filter(
+      (a) => a !== 'openMediation' || parts.mediation === undefined,
+    ),
   }
 }

@@ -5,6 +5,7 @@ import { createMain, type Handlers } from '../_shared/handler'
 import { confirmAgreement } from './handlers/confirmAgreement'
 import { getMediation } from './handlers/getMediation'
 import { listMediations } from './handlers/listMediations'
+import { listPartyChoices } from './handlers/listPartyChoices'
 import { openMediation } from './handlers/openMediation'
 import { proposeAgreement } from './handlers/proposeAgreement'
 import { recordFailure } from './handlers/recordFailure'
@@ -13,6 +14,7 @@ import { referToLegalAid } from './handlers/referToLegalAid'
 
 /** Every action's handler (the secrecy test enumerates them). */
 export const HANDLERS: Handlers<MediationApi> = {
+  listPartyChoices,
   openMediation,
   getMediation,
   listMediations,

@@ -52,6 +52,7 @@ export function toView(c: MediationCase, parts: Parts, viewerId: string): Mediat
       c.agreement !== undefined &&
       c.partyIds.includes(viewerId) &&
       confirmedAt(viewerId) === undefined,
+    mayLead: viewerId === c.legalOfficerId,
   }
 }
 

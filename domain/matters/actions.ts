@@ -1,7 +1,7 @@
 /** What a person may do next with a matter: the buttons the detail screen shows. */
 import type { Matter } from '../../types/model/matter'
 import { can, PERMISSIONS, type Action, type Actor } from '../permissions'
-import { nextActions } from './lifecycle'
+import { FINAL_STATUSES, nextActions } from './lifecycle'
 import { closable, discussionMayStart, minutesOpen, ratingOpen } from './rules'
 import { isArt24 } from './categories'
 import { categoryChangeOpen } from './procedure'
@@ -47,6 +47,9 @@ export function availableActions(actor: Actor | null, matter: Matter, now: Date)
     // report another's statement meanwhile (the statement's own flags say which ones).
     ['postStatement', acceptsStatements(matter.status)],
     ['reportStatement', acceptsStatements(matter.status)],
+    // 调解: the legal officer may open a case on any matter that has not ended (getMatter drops
+    // it when the matter has one already)
+    ['openMediation', !FINAL_STATUSES.includes(matter.status)],
   ]
   for (const [action, when] of extra) if (when && allowed(action)) out.push(action)
   return out.filter(

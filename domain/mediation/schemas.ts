@@ -30,6 +30,7 @@ type Schemas = {
 }
 
 export const MEDIATION_SCHEMAS = {
+  listPartyChoices: payload({ matterId }),
   openMediation: payload({
     matterId,
     partyIds: v.pipe(

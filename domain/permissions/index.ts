@@ -105,6 +105,8 @@ export const PERMISSIONS = {
   // they see (the parties, the officer and the committee: all; others: the public word); a party
   // confirms the agreement (the rules check the caller is one).
   openMediation: ['legalOfficer'],
+  /** The names of the village's verified members, to choose a case's parties from. */
+  listPartyChoices: ['legalOfficer'],
   viewMediation: ['member'],
   recordMeeting: ['legalOfficer'],
   proposeAgreement: ['legalOfficer'],

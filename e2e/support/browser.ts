@@ -32,6 +32,9 @@ export const README_SCREENSHOTS: Readonly<Record<string, string>> = {
   'journey-committee-b-1-matter': 'console-matter.png',
   'journey-committee-c-3-meeting': 'console-meeting.png',
   'journey-committee-c-1-runsheet': 'runsheet.png',
+  // 调解 (#14): the agreed case, and a party's confirmation (e2e/journeys/mediation.e2e.test.ts)
+  'journey-mediation-5-agreed': 'mediation-case.png',
+  'journey-mediation-3-confirm': 'mediation-confirm.png',
   // 决议公告: e2e/notice.e2e.test.ts writes it from the H5 canvas's own PNG
   notice: 'notice.png',
 }

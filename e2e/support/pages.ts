@@ -248,6 +248,35 @@ export const PAGES: readonly PageCase[] = [
     main: { selector: '#queue-demo-statement-5', words: '谁家车多谁自己想办法，别占大家的地方！' },
     calls: ['discussion.listModerationQueue'],
   },
+  // 调解 (#14): the demo village has a legal officer (王德福, demo-legal) and no case yet; the
+  // whole case, as each of its readers sees it, is drawn by e2e/journeys/mediation.e2e.test.ts.
+  {
+    key: 'mediations',
+    name: '调解案件',
+    route: ROUTES.mediations,
+    as: 'demo-legal',
+    main: { selector: '#mediations-list', words: '还没有调解案件' },
+    calls: ['mediation.listMediations'],
+  },
+  {
+    key: 'mediation-open',
+    name: '开始调解',
+    route: ROUTES.openMediation,
+    query: { matterId: 'demo-matter-raised' },
+    as: 'demo-legal',
+    // The village's verified members by name, the matter's raiser (陈大山) first.
+    main: { selector: '#open-mediation-members', words: '陈大山' },
+    calls: ['mediation.listPartyChoices'],
+  },
+  {
+    key: 'mediation',
+    name: '调解（这件事没有调解）',
+    route: ROUTES.mediation,
+    query: { matterId: 'demo-matter-raised' },
+    as: 'demo-legal',
+    main: { selector: '#load-error', words: '找不到这起调解。' },
+    calls: ['mediation.getMediation'],
+  },
   {
     key: 'notice',
     name: '决议公告（没有给表决）',

@@ -110,9 +110,10 @@ export interface MatterDetail extends MatterSummary {
    * 调解, when the matter has a case: how it stands, in the words the caller may read — the case's
    * status for its parties, its legal officer and the committee (调解中 / 已调解 / 调解未成 /
    * 已转法律援助), the public word for everyone else (调解中 / 已调解 / 调解结束). The case itself:
-   * mediation.getMediation.
+   * mediation.getMediation, whose answer's kind `kind` says beforehand (the matter page links to
+   * the case only for those who see it whole).
    */
-  mediation?: { statusLabel: string }
+  mediation?: { statusLabel: string; kind: 'full' | 'brief' }
   /** What the caller may do next (for the buttons on the screen). */
   can: string[]
 }

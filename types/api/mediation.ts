@@ -31,6 +31,11 @@ export interface MediationView {
   closedOn?: string
   /** Whether the caller is a party who has yet to confirm the current agreement. */
   mayConfirm: boolean
+  /**
+   * Whether the caller is the case's legal officer, the one who records its meetings, proposes
+   * its agreement, records a failure and refers it to legal aid (the rules say when).
+   */
+  mayLead: boolean
 }
 
 /** What any other member of the village sees. */
@@ -41,10 +46,22 @@ export interface MediationBrief {
   statusLabel: string
 }
 
+/** A member the legal officer may name as a party: the name only (no phone, no roles). */
+export interface PartyChoice {
+  memberId: string
+  name: string
+}
+
 /** A case's id: the id of its matter (one case per matter, race-proof by construction). */
 export type CaseRef = { caseId: string }
 
 export interface MediationApi {
+  /**
+   * For 开始调解: the village's verified members by name, the matter's raiser first — for a legal
+   * officer only (listMembers, with phones, roles and join requests, stays the committee's), and
+   * only for a matter that may take a case.
+   */
+  listPartyChoices: ActionSpec<{ matterId: string }, { members: PartyChoice[] }>
   openMediation: ActionSpec<{ matterId: string; partyIds: string[] }, MediationView>
   getMediation: ActionSpec<{ matterId: string }, MediationView | MediationBrief>
   /**

@@ -15,7 +15,7 @@ import { findCase, caseIdOf } from '../../_shared/mediations'
 import { loadVillage } from '../../_shared/villages'
 import { slotsOfMatter } from '../agenda'
 import { discussionPage, findMatter, loadMatter, timelineOf, visiblePolls } from '../repo'
-import { mediationLabel, toDetail } from '../views'
+import { mediationOf, toDetail } from '../views'
 
 /** Timeline entries on the detail screen; older ones page through listTimeline. */
 export const TIMELINE_PAGE = 50
@@ -44,7 +44,7 @@ export const getMatter = handler(MATTER_SCHEMAS.getMatter, async ({ matterId }, 
       villageName: village.name,
       ...(target && target.villageId === matter.villageId ? { mergedIntoTitle: target.title } : {}),
       ...(mediation && mediation.villageId === matter.villageId
-        ? { mediationLabel: mediationLabel(mediation, who) }
+        ? { mediation: mediationOf(mediation, who) }
         : {}),
     },
     who,

@@ -210,6 +210,15 @@ export default function Me() {
                   )}
                 </View>
               )}
+              {(roles.includes('legalOfficer') || roles.includes('committee')) && (
+                <View className="me__section" id="me-mediation">
+                  <LinkRow
+                    id="me-mediations"
+                    label="调解案件"
+                    onTap={() => Taro.navigateTo({ url: ROUTES.mediations })}
+                  />
+                </View>
+              )}
               <View className="me__section">
                 {member && (
                   <LinkRow

@@ -95,6 +95,7 @@ const EXPECTED: Record<Action, Who[]> = {
   subscribePoll: ALL,
   subscribeCommittee: only('committee'),
   openMediation: only('legalOfficer'),
+  listPartyChoices: only('legalOfficer'),
   // every member passes the table: mediationView then decides full case or public word
   viewMediation: ALL,
   recordMeeting: only('legalOfficer'),

@@ -25,16 +25,19 @@ const page = async (openid: string, matterId: string) => {
 }
 
 it('each caller reads the words they may: the case’s status, or the public word', async () => {
-  const expected: Array<[string, string]> = [
-    [CAST.resident.openid, '调解未成'], // a party
-    [CAST.legalOfficer.openid, '调解未成'],
-    [CAST.committee.openid, '调解未成'],
-    [CAST.resident2.openid, '调解结束'],
-    [CAST.moderator.openid, '调解结束'],
+  const expected: Array<[string, string, 'full' | 'brief']> = [
+    [CAST.resident.openid, '调解未成', 'full'], // a party
+    [CAST.legalOfficer.openid, '调解未成', 'full'],
+    [CAST.committee.openid, '调解未成', 'full'],
+    [CAST.resident2.openid, '调解结束', 'brief'],
+    [CAST.moderator.openid, '调解结束', 'brief'],
   ]
-  for (const [openid, statusLabel] of expected) {
+  for (const [openid, statusLabel, kind] of expected) {
     const { detail, mediationReads } = await page(openid, 'm-page-failed')
-    expect({ openid, mediation: detail.mediation }).toEqual({ openid, mediation: { statusLabel } })
+    expect({ openid, mediation: detail.mediation }).toEqual({
+      openid,
+      mediation: { statusLabel, kind },
+    })
     expect(mediationReads).toBe(1)
   }
 })
@@ -43,4 +46,13 @@ it('a matter without a case: no mediation field, still one read', async () => {
   const { detail, mediationReads } = await page(CAST.resident2.openid, 'm-page-none')
   expect(detail).not.toHaveProperty('mediation')
   expect(mediationReads).toBe(1)
+})
+
+it('开始调解 is offered to a legal officer only, and only on a matter without a case', async () => {
+  const can = async (openid: string, matterId: string) =>
+    (await page(openid, matterId)).detail.can.includes('openMediation')
+  expect(await can(CAST.legalOfficer.openid, 'm-page-none')).toBe(true)
+  expect(await can(CAST.legalOfficer.openid, 'm-page-failed')).toBe(false)
+  expect(await can(CAST.committee.openid, 'm-page-none')).toBe(false)
+  expect(await can(CAST.resident.openid, 'm-page-none')).toBe(false)
 })

@@ -69,6 +69,7 @@ describe('a case from opening to agreement', () => {
       ],
       meetings: [],
       mayConfirm: false,
+      mayLead: true, // the officer who opened it
     })
 
     backend.emulator.clock.set(at(60))
@@ -168,11 +169,16 @@ describe('a case from opening to agreement', () => {
     ])
 
     // the matter page's word for it: the same for a non-party and the committee here
-    for (const who of [CAST.resident2, CAST.committee, partyA]) {
+    // (and whether the page links to the whole case: not for the non-party)
+    for (const [who, kind] of [
+      [CAST.resident2, 'brief'],
+      [CAST.committee, 'full'],
+      [partyA, 'full'],
+    ] as const) {
       const d = data(
         await backend.call(who.openid, 'matters', 'getMatter', { matterId: opened.id }),
       )
-      expect(d.mediation).toEqual({ statusLabel: '已调解' })
+      expect(d.mediation).toEqual({ statusLabel: '已调解', kind })
     }
   })
 
@@ -279,9 +285,13 @@ describe('when mediation fails', () => {
     })
     const page = (openid: string) =>
       backend.call(openid, 'matters', 'getMatter', { matterId: opened.id })
-    expect(data(await page(CAST.resident2.openid)).mediation).toEqual({ statusLabel: '调解结束' })
+    expect(data(await page(CAST.resident2.openid)).mediation).toEqual({
+      statusLabel: '调解结束',
+      kind: 'brief',
+    })
     expect(data(await page(CAST.committee.openid)).mediation).toEqual({
       statusLabel: '已转法律援助',
+      kind: 'full',
     })
   })
 

@@ -39,9 +39,11 @@ const openidOf = (c: Caller): string =>
 type Action = keyof MediationApi
 /**
  * ok: allowed (a write changes the database); full / brief: what a read answers about the cell's
- * case (listMediations: its item; absent: not in the list); otherwise the refusal's code.
+ * case (listMediations: its item; absent: not in the list); names: the names to choose parties
+ * from, and nothing written; otherwise the refusal's code.
  */
-type Outcome = 'ok' | 'full' | 'brief' | 'absent' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND'
+type Outcome =
+  'ok' | 'full' | 'brief' | 'absent' | 'names' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND'
 
 const U = 'UNAUTHENTICATED'
 const F = 'FORBIDDEN'
@@ -64,6 +66,7 @@ const CALLERS: Caller[] = [
 const TABLE: Record<Action, Outcome[]> = {
   //                res       rep      res2     com      mod      law      law2     ocom      pen  stranger
   openMediation:    [F,       F,       F,       F,       F,       'ok',    'ok',    N,        U,   U],
+  listPartyChoices: [F,       F,       F,       F,       F,       'names', 'names', N,        U,   U],
   getMediation:     ['full',  'full',  'brief', 'full',  'brief', 'full',  'brief', N,        U,   U],
   listMediations:   ['full',  'full',  'brief', 'full',  'brief', 'full',  'brief', 'absent', U,   U],
   recordMeeting:    [F,       F,       F,       F,       F,       'ok',    F,       N,        U,   U],
@@ -77,6 +80,9 @@ const TABLE: Record<Action, Outcome[]> = {
 function arrange(action: Action, id: string): Record<string, unknown> {
   const withCase = (c: MediationCase) => seedCase(backend, c)
   switch (action) {
+    case 'listPartyChoices':
+      insert(backend, COLLECTION.matters, [disputeMatter(id)])
+      return { matterId: id }
     case 'openMediation':
       insert(backend, COLLECTION.matters, [disputeMatter(id)])
       return { matterId: id, partyIds: [CAST.resident._id, CAST.representative._id] }
@@ -115,6 +121,7 @@ describe('mediation permission matrix', () => {
         'confirmAgreement',
         'getMediation',
         'listMediations',
+        'listPartyChoices',
         'openMediation',
         'proposeAgreement',
         'recordFailure',
@@ -136,6 +143,17 @@ describe('mediation permission matrix', () => {
         expect(res).toEqual({ ok: true, data: expect.objectContaining({ kind: 'full', id }) })
         expect(after).not.toEqual(before)
         break
+      case 'names': {
+        if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`)
+        const { members } = res.data as { members: Array<{ memberId: string; name: string }> }
+        expect(members.map((m) => m.memberId)).toEqual(
+          expect.arrayContaining([CAST.resident._id, CAST.representative._id]),
+        )
+        // names only: no phone, no roles, no openid
+        for (const m of members) expect(Object.keys(m).sort()).toEqual(['memberId', 'name'])
+        expect(after).toEqual(before)
+        break
+      }
       case 'full':
       case 'brief':
       case 'absent': {

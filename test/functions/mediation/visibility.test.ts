@@ -152,7 +152,7 @@ describe('a non-party member of the village', () => {
     for (const secret of PRIVATE.filter((w) => w !== '调解未成')) expect(control).toContain(secret)
     // and the page does say how it stands, in the public word
     const page = data(await backend.call(res2, 'matters', 'getMatter', { matterId: REFERRED }))
-    expect(page.mediation).toEqual({ statusLabel: '调解结束' })
+    expect(page.mediation).toEqual({ statusLabel: '调解结束', kind: 'brief' })
     // (both at the test's one instant: in either order)
     expect(page.timeline.map((e) => e.action).sort()).toEqual(['mediationEnded', 'openMediation'])
   })

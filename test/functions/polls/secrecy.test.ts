@@ -174,6 +174,7 @@ const PAYLOADS: Payloads = {
   },
   // 调解: none of the callers is a legal officer, and the poll's matter has no case
   mediation: {
+    listPartyChoices: (c) => ({ matterId: c.matterId }),
     openMediation: (c) => ({ matterId: c.matterId, partyIds: [c.memberId, 'no-such-member'] }),
     getMediation: (c) => ({ matterId: c.matterId }),
     listMediations: () => ({}),

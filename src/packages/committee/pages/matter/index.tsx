@@ -17,7 +17,7 @@ import { shanghaiTime } from '../../../../components/Timeline'
 import { useLoad } from '../../../../hooks/useLoad'
 import { callFunction } from '../../../../services/cloud'
 import { loadMyVillage, type MyVillage } from '../../../../services/talkDays'
-import { matterUrl, ROUTES, withQuery } from '../../../../routes'
+import { matterUrl, mediationUrl, ROUTES, withQuery } from '../../../../routes'
 import {
   AcceptPanel,
   AssignPanel,
@@ -183,6 +183,40 @@ function Body({ data: { detail: d, village }, done, onActed }: BodyProps) {
         <Text className="cm__failure" id="cmatter-failure">
           {failure}
         </Text>
+      )}
+
+      {(d.mediation || can('openMediation')) && (
+        <View className="cm__card" id="cmatter-mediation">
+          <Text className="cm__section">调解</Text>
+          {d.mediation && (
+            <Text className="cm__text" id="cmatter-mediation-status">
+              {d.mediation.statusLabel}
+            </Text>
+          )}
+          {d.mediation?.kind === 'full' && (
+            <Button
+              id="cmatter-mediation-link"
+              size="large"
+              block
+              onClick={() => Taro.navigateTo({ url: mediationUrl(d.id) })}
+            >
+              看调解 ›
+            </Button>
+          )}
+          {!d.mediation && (
+            <Button
+              id="cmatter-mediation-open"
+              type="primary"
+              size="large"
+              block
+              onClick={() =>
+                Taro.navigateTo({ url: withQuery(ROUTES.openMediation, { matterId: d.id }) })
+              }
+            >
+              开始调解 ›
+            </Button>
+          )}
+        </View>
       )}
 
       {can('acceptMatter') && <AcceptPanel detail={d} village={village} onActed={onActed} />}

@@ -16,7 +16,7 @@ import RatingCard from '../../../../components/RatingCard'
 import { useLoad } from '../../../../hooks/useLoad'
 import { callFunction } from '../../../../services/cloud'
 import { queryOfLink } from '../../../../../domain/notice/link'
-import { matterUrl, ROUTES, withQuery } from '../../../../routes'
+import { matterUrl, mediationUrl, ROUTES, withQuery } from '../../../../routes'
 import './index.css'
 
 const NO_MATTER: AppError = { code: 'NOT_FOUND', message: '没有找到这件事。' }
@@ -123,6 +123,8 @@ function MatterBody({ detail: d, onRated }: { detail: MatterDetail; onRated: () 
         <PhotoGrid photos={d.photos} label="照片" />
       </View>
 
+      <Mediation detail={d} />
+
       {d.outcome && (
         <View className="matter__card" id="matter-outcome">
           <Text className="section-title">办理结果</Text>
@@ -211,6 +213,52 @@ function MatterBody({ detail: d, onRated }: { detail: MatterDetail; onRated: () 
           secondary={(showPoll && poll.phase === 'open') || d.can.includes('rateMatter')}
         />
       </View>
+    </View>
+  )
+}
+
+/**
+ * 调解: how the matter's case stands, in the words the caller may read; the case itself for those
+ * who see it whole. 开始调解 for a legal officer on a matter without a case.
+ */
+function Mediation({ detail: d }: { detail: MatterDetail }) {
+  const m = d.mediation
+  if (!m && !d.can.includes('openMediation')) return null
+  return (
+    <View className="matter__card" id="matter-mediation">
+      <Text className="section-title">调解</Text>
+      {m ? (
+        <Text className="matter__text" id="matter-mediation-status">
+          {m.statusLabel}
+        </Text>
+      ) : (
+        <Text className="matter__text">您是本村的法治委员，可以为这件事的双方调解。</Text>
+      )}
+      {m?.kind === 'full' && (
+        <Button
+          id="matter-mediation-link"
+          className="matter__link"
+          size="large"
+          block
+          onClick={() => Taro.navigateTo({ url: mediationUrl(d.id) })}
+        >
+          看调解 ›
+        </Button>
+      )}
+      {!m && (
+        <Button
+          id="matter-mediation-open"
+          className="matter__link"
+          type="primary"
+          size="large"
+          block
+          onClick={() =>
+            Taro.navigateTo({ url: withQuery(ROUTES.openMediation, { matterId: d.id }) })
+          }
+        >
+          开始调解 ›
+        </Button>
+      )}
     </View>
   )
 }
