@@ -23,10 +23,22 @@ export default defineAppConfig({
         'pages/topic/index',
         'pages/poll/index',
         'pages/meeting/index',
+        'pages/needs/index',
       ],
     },
     // 主持人: the talk day's run sheet and the statements to review
     { root: 'packages/moderator', pages: ['pages/runsheet/index', 'pages/queue/index'] },
+    // 乡镇/部门工作台: the staff of a township, a department or the district (#14)
+    {
+      root: 'packages/township',
+      pages: [
+        'pages/index/index',
+        'pages/needs/index',
+        'pages/services/index',
+        'pages/offer/index',
+        'pages/ledger/index',
+      ],
+    },
     // 决议公告: its QR library is loaded with this page only
     { root: 'packages/notice', pages: ['pages/index/index'] },
   ],

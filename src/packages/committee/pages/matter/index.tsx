@@ -172,6 +172,18 @@ function Body({ data: { detail: d, village }, done, onActed }: BodyProps) {
         >
           看村民看到的页面（经过和发言）›
         </Button>
+        {/* 需求清单: a matter the village cannot answer alone goes to the township as a need. */}
+        <Button
+          id="cmatter-raise-need"
+          className="cm__button"
+          size="large"
+          block
+          onClick={() =>
+            Taro.navigateTo({ url: withQuery(ROUTES.villageNeeds, { matterId: d.id }) })
+          }
+        >
+          提给乡镇（提需求）›
+        </Button>
       </View>
 
       {done && (
