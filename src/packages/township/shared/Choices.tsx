@@ -8,7 +8,7 @@ interface Props<K extends string> {
   onChoose: (key: K) => void
 }
 
-/** One of a few words, as large buttons (the chosen one filled), instead of a small picker. */
+/** One of a few words, as large buttons (the chosen one filled and saying 已选), not a small picker. */
 export default function Choices<K extends string>({ id, options, value, onChoose }: Props<K>) {
   return (
     <View className="tw__choices" id={id}>
@@ -21,7 +21,7 @@ export default function Choices<K extends string>({ id, options, value, onChoose
           type={value === k ? 'primary' : 'default'}
           onClick={() => onChoose(k)}
         >
-          {options[k]}
+          {value === k ? `${options[k]}（已选）` : options[k]}
         </Button>
       ))}
     </View>

@@ -56,7 +56,7 @@ export default function VillageNeeds() {
               type={view === k ? 'primary' : 'default'}
               onClick={() => setView(k)}
             >
-              {VIEWS[k]}
+              {view === k ? `${VIEWS[k]}（正在看）` : VIEWS[k]}
             </Button>
           ))}
         </View>
@@ -255,7 +255,7 @@ function RaiseNeed({ matterId, onDone }: { matterId?: string; onDone: () => void
               type={form.values.category === k ? 'primary' : 'default'}
               onClick={() => form.set('category', k)}
             >
-              {LIST_CATEGORIES[k]}
+              {form.values.category === k ? `${LIST_CATEGORIES[k]}（已选）` : LIST_CATEGORIES[k]}
             </Button>
           ))}
         </View>
@@ -461,7 +461,7 @@ function EntryRow({ entry }: { entry: LedgerEntryView }) {
                 type={score === n ? 'primary' : 'default'}
                 onClick={() => setScore(n)}
               >
-                {`${n} 分`}
+                {score === n ? `${n} 分（已选）` : `${n} 分`}
               </Button>
             ))}
           </View>
