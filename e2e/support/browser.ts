@@ -32,6 +32,9 @@ export const README_SCREENSHOTS: Readonly<Record<string, string>> = {
   'journey-committee-b-1-matter': 'console-matter.png',
   'journey-committee-c-3-meeting': 'console-meeting.png',
   'journey-committee-c-1-runsheet': 'runsheet.png',
+  // The township's two lists and ledger (#14), from e2e/journeys/township.e2e.test.ts
+  'journey-township-2-match': 'township-lists.png',
+  'journey-township-4-ledger': 'township-ledger.png',
   // 决议公告: e2e/notice.e2e.test.ts writes it from the H5 canvas's own PNG
   notice: 'notice.png',
 }
