@@ -5,7 +5,7 @@
  */
 import { FUNCTIONS } from './declaration'
 import type { DeployPorts } from './deploy'
-import type { CreateIndexSpec, FunctionSpec, TriggerSpec } from './ports'
+import type { CollectionUpdate, CreateIndexSpec, FunctionSpec, TriggerSpec } from './ports'
 
 export interface Call {
   /** `database.updateCollection`, `functions.createFunction`, `data.countOpenPolls`, `build`, … */
@@ -47,8 +47,12 @@ export const describeCall = (
   const a = call.args
   switch (call.op) {
     case 'database.updateCollection': {
-      const info = a[1] as { CreateIndexes?: CreateIndexSpec[] }
-      return `${call.op} ${String(a[0])} create ${(info.CreateIndexes ?? []).map(indexText).join(' ')}`
+      const info = a[1] as CollectionUpdate
+      const parts = [
+        ...(info.CreateIndexes ? [`create ${info.CreateIndexes.map(indexText).join(' ')}`] : []),
+        ...(info.DropIndexes ? [`drop ${info.DropIndexes.map((d) => d.IndexName).join(' ')}`] : []),
+      ]
+      return `${call.op} ${String(a[0])} ${parts.join(' ')}`
     }
     case 'commonService.call': {
       const o = a[0] as { Action: string; Param: Record<string, unknown> }

@@ -11,7 +11,10 @@
  * 4. database: every declared collection; the invite-code migration (before the villages' unique
  *    inviteCode index: MongoDB counts a missing code as null, so two older villages without one
  *    would make the index fail); only the missing indexes (describeCollection first, so a second
- *    run asks for nothing new); ADMINONLY security rules on every collection;
+ *    run asks for nothing new), then the declared obsolete ones (`dropIndexes`) that still exist —
+ *    after the creations, so a uniqueness that replaces another (members: openid →
+ *    openid_villageId, #14) is never absent meanwhile; ADMINONLY security rules on every
+ *    collection;
  * 5. storage rules;
  * 6. functions: created, or their code and configuration updated (the full variables), and their
  *    timer triggers;
@@ -294,14 +297,19 @@ export const deploy = async (ports: DeployPorts, options: DeployOptions): Promis
   log('# database: migrations the indexes depend on (villages without an invite code get one)')
   const migrated = await data.migrateInviteCodes()
   log(`villages given an invite code: ${migrated}`)
-  log('# database: indexes (only the missing ones)')
+  log('# database: indexes (only the missing ones, then the obsolete ones that exist)')
   const problems: string[] = []
   for (const c of collections) {
-    if (!c.indexes.length) continue
+    const obsolete = c.dropIndexes ?? []
+    if (!c.indexes.length && !obsolete.length) continue
     const described = await manager.database.describeCollection(c.name)
     const existing = described.Indexes ?? []
     const missing: IndexDeclaration[] = []
     for (const i of c.indexes) {
+      if (obsolete.includes(i.name)) {
+        problems.push(`${c.name}: index ${i.name} is both declared and to be dropped`)
+        continue
+      }
       const found = existing.find((e) => e.Name === i.name)
       if (!found) missing.push(i)
       else if (!sameIndex(found, i)) {
@@ -313,6 +321,12 @@ export const deploy = async (ports: DeployPorts, options: DeployOptions): Promis
     if (missing.length) {
       await manager.database.updateCollection(c.name, {
         CreateIndexes: missing.map(createIndexSpec),
+      })
+    }
+    const present = obsolete.filter((name) => existing.some((e) => e.Name === name))
+    if (present.length) {
+      await manager.database.updateCollection(c.name, {
+        DropIndexes: present.map((IndexName) => ({ IndexName })),
       })
     }
   }

@@ -30,10 +30,21 @@ export interface DescribedIndex {
   Keys?: Array<{ Name?: string; Direction?: string }>
 }
 
+/** manager-node's `DropIndex`. */
+export interface DropIndexSpec {
+  IndexName: string
+}
+
+/** What `updateCollection` is sent: indexes to create, or to drop (one kind per call here). */
+export interface CollectionUpdate {
+  CreateIndexes?: CreateIndexSpec[]
+  DropIndexes?: DropIndexSpec[]
+}
+
 export interface DatabasePort {
   createCollectionIfNotExists(name: string): Promise<unknown>
   describeCollection(name: string): Promise<{ Indexes?: DescribedIndex[] }>
-  updateCollection(name: string, info: { CreateIndexes?: CreateIndexSpec[] }): Promise<unknown>
+  updateCollection(name: string, info: CollectionUpdate): Promise<unknown>
 }
 
 /** CloudBase's cloud API by action name (`ModifyDatabaseACL`). */

@@ -6,12 +6,13 @@
  *
  * Like MongoDB, it refuses a unique index on villages' inviteCode while two or more villages have
  * no code (a missing field counts as null), so a deploy that creates the index before the
- * invite-code migration fails against it as it would against CloudBase.
+ * invite-code migration fails against it as it would against CloudBase. It drops an index asked
+ * to (DropIndexes) and, like CloudBase, refuses to drop one that does not exist.
  */
 import type { DeployPorts } from './deploy'
 import type { Call } from './calls'
 import type {
-  CreateIndexSpec,
+  CollectionUpdate,
   DeployedFunction,
   DescribedIndex,
   FunctionSpec,
@@ -127,7 +128,7 @@ export class StandInCloud {
             }
             return { Indexes: indexes.map((i) => ({ ...i })) }
           },
-          updateCollection: async (name: string, info: { CreateIndexes?: CreateIndexSpec[] }) => {
+          updateCollection: async (name: string, info: CollectionUpdate) => {
             this.record('database.updateCollection', name, info)
             const indexes = this.collections.get(name)
             if (!indexes) throw new Error(`collection ${name} not found`)
@@ -147,6 +148,15 @@ export class StandInCloud {
                 Unique: i.MgoKeySchema.MgoIsUnique,
                 Keys: i.MgoKeySchema.MgoIndexKeys.map((k) => ({ ...k })),
               })
+            }
+            for (const d of info.DropIndexes ?? []) {
+              const at = indexes.findIndex((i) => i.Name === d.IndexName)
+              if (at < 0) {
+                throw Object.assign(new Error(`index ${d.IndexName} not found`), {
+                  code: 'ResourceNotFound',
+                })
+              }
+              indexes.splice(at, 1)
             }
             return {}
           },

@@ -62,6 +62,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'villages: no invite code → a unique invite code',
     run: (db) => migrateInviteCodes(db),
   },
+  // Several memberships per WeChat user (#14): no document changes shape — a membership was and
+  // stays one record with its openid and villageId, and one per openid (all data stored before)
+  // is simply the one chosen — so nothing runs here. Only the members index changes (unique
+  // openid → unique openid_villageId), which `npm run deploy` does (creates the new, then drops
+  // the old). test/functions/village/memberships.test.ts checks stored data works unchanged.
 ]
 
 export interface MigrationResult {

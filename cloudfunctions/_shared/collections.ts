@@ -16,6 +16,12 @@ export interface IndexDeclaration {
 export interface CollectionDeclaration {
   readonly name: string
   readonly indexes: readonly IndexDeclaration[]
+  /**
+   * Indexes an older release declared that must go (deploy drops each one that exists, after
+   * creating the declared ones; the emulator keeps only the declared ones anyway). A name here is
+   * never reused by `indexes`: deploy refuses an existing index of that name with other keys.
+   */
+  readonly dropIndexes?: readonly string[]
 }
 
 export const COLLECTION = {
@@ -71,12 +77,16 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
   {
     name: COLLECTION.members,
     indexes: [
-      // One membership per WeChat user: asking again after a refusal updates the same record.
-      { name: 'openid', unique: true, keys: [key('openid')] },
+      // One membership per WeChat user and village (#14: a person may belong to several): asking
+      // again in a village updates the same record. Its openid prefix serves the lookup of all the
+      // caller's memberships (actor.ts), so no index on openid alone is kept.
+      { name: 'openid_villageId', unique: true, keys: [key('openid'), key('villageId')] },
       { name: 'villageId_status', keys: [key('villageId'), key('status')] },
       // the committee's list of a village's members, oldest request first
       { name: 'villageId_requestedAt', keys: [key('villageId'), key('requestedAt')] },
     ],
+    // Before #14: one membership per WeChat user. It must go before a second can be written.
+    dropIndexes: ['openid'],
   },
   {
     name: COLLECTION.households,
@@ -206,7 +216,8 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
   },
   {
     name: COLLECTION.districts,
-    indexes: [],
+    // district:import refuses a second district of the same name
+    indexes: [{ name: 'name', keys: [key('name')] }],
   },
   {
     name: COLLECTION.townships,

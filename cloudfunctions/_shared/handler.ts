@@ -5,6 +5,10 @@
  * answers its own code and message; anything unexpected answers INTERNAL and is logged. Every
  * function also answers `{ action: 'health' }` (HEALTH_ACTION, see health.ts) to anyone, before
  * any identity or membership is looked up.
+ *
+ * The event's optional top-level `villageId` (FunctionEvent) names which of the caller's own
+ * memberships the call acts as (#14); it must be a short string when present (else
+ * INVALID_INPUT), and only `actor()` and the handlers that list memberships read it.
  */
 import type { GenericSchema } from 'valibot'
 import type { ActionSpec, AppError, Envelope } from '../../types/api'
@@ -20,10 +24,12 @@ import type { Staff } from '../../types/model/township'
 export interface HandlerContext {
   /** The caller's OPENID from the platform, or undefined for an anonymous caller. */
   openid: string | undefined
+  /** The village the call names as the caller's (FunctionEvent.villageId), if any. */
+  villageId: string | undefined
   db: Database
   /** The time of this request (one clock for the whole request). */
   now: Date
-  /** The caller's membership, loaded on first use (one database request). */
+  /** The caller's membership in `villageId` (or the default one), loaded on first use (one request). */
   actor(): Promise<ActorRecord | null>
   /** The caller's active staff records above the village (#14), loaded on first use. */
   staff(): Promise<Staff[]>
@@ -62,16 +68,28 @@ export function asAppError(error: unknown): AppError | undefined {
   return undefined
 }
 
-function createContext(): HandlerContext {
+const BAD_VILLAGE: AppError = {
+  code: 'INVALID_INPUT',
+  message: '选的村子不对，请回到“我的”重新选择村子。',
+}
+
+/** The event's village: absent, or an id of at most 64 characters. */
+function namedVillage(value: unknown): string | undefined | AppError {
+  if (value === undefined) return undefined
+  return typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : BAD_VILLAGE
+}
+
+function createContext(villageId: string | undefined): HandlerContext {
   const openid = callerOpenid()
   const db = database()
   let actor: Promise<ActorRecord | null> | undefined
   let staff: Promise<Staff[]> | undefined
   return {
     openid,
+    villageId,
     db,
     now: new Date(),
-    actor: () => (actor ??= loadActor(db, openid)),
+    actor: () => (actor ??= loadActor(db, openid, villageId)),
     staff: () => (staff ??= findStaffByOpenid(db, openid)),
   }
 }
@@ -79,7 +97,11 @@ function createContext(): HandlerContext {
 /** The function `name`'s main (`name` is what its `health` answers). */
 export function createMain<Api>(name: string, handlers: Handlers<Api>) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
-    const { action, payload } = (event ?? {}) as { action?: unknown; payload?: unknown }
+    const { action, payload, villageId } = (event ?? {}) as {
+      action?: unknown
+      payload?: unknown
+      villageId?: unknown
+    }
     if (action === HEALTH_ACTION) return health(name, database)
     const h =
       typeof action === 'string' && Object.prototype.hasOwnProperty.call(handlers, action)
@@ -88,9 +110,11 @@ export function createMain<Api>(name: string, handlers: Handlers<Api>) {
     if (!h) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: '不认识这个操作。' } }
     }
+    const village = namedVillage(villageId)
+    if (typeof village === 'object') return { ok: false, error: village }
     try {
       const input = parseInput(h.schema, payload)
-      return { ok: true, data: await h.run(input, createContext()) }
+      return { ok: true, data: await h.run(input, createContext(village)) }
     } catch (error) {
       const known = asAppError(error)
       if (known) return { ok: false, error: known }

@@ -2,7 +2,8 @@
  * The `members` collection, for every function: the village function manages memberships, the
  * others read the caller's (`actor.ts`) or a handler's member.
  */
-import type { MemberView } from '../../types/api/village'
+import type { MemberView, MembershipBrief } from '../../types/api/village'
+import { byStanding, chooseMembership } from '../../domain/village/memberships'
 import type { Member, MemberStatus } from '../../types/model/member'
 import type { Position } from '../../domain/shared/cursor'
 import { COLLECTION } from './collections'
@@ -10,12 +11,44 @@ import type { Database, Transaction } from './cloud'
 import { NOT_FOUND, refuse } from './authorize'
 import { addDoc, byId, pastPosition, type Reader } from './repo'
 
+/** The most memberships one WeChat user is read with (one query; a person has a few at most). */
+export const MEMBERSHIPS_READ = 100
+
+/**
+ * Every membership of a WeChat user, in any village and of any status (one query, served by the
+ * unique openid_villageId index's openid prefix).
+ */
+export async function membershipsOf(db: Database, openid: string): Promise<Member[]> {
+  const { data } = await db
+    .collection(COLLECTION.members)
+    .where({ openid })
+    .limit(MEMBERSHIPS_READ)
+    .get()
+  return data as Member[]
+}
+
+/**
+ * The membership a call by `openid` acts as: the one in `villageId` when the call names a village
+ * (none if they are not a member there), else the default of domain/village/memberships.
+ */
 export async function findMemberByOpenid(
   db: Database,
   openid: string,
+  villageId?: string,
 ): Promise<Member | undefined> {
-  const { data } = await db.collection(COLLECTION.members).where({ openid }).limit(1).get()
-  return data[0] as Member | undefined
+  return chooseMembership(await membershipsOf(db, openid), villageId)
+}
+
+/** What 切换村子 lists: each of the caller's memberships, best standing first, with its village. */
+export function membershipBriefs(
+  memberships: readonly Member[],
+  names: ReadonlyMap<string, string>,
+): MembershipBrief[] {
+  return [...memberships].sort(byStanding).map((m) => ({
+    villageId: m.villageId,
+    villageName: names.get(m.villageId) ?? '',
+    status: m.status,
+  }))
 }
 
 /** The member, when they exist. */

@@ -75,3 +75,18 @@ export async function patchVillage(
 ): Promise<void> {
   await t.collection(COLLECTION.villages).doc(id).update(patch)
 }
+
+/** The names of villages by id (one query, for 切换村子's list of the caller's memberships). */
+export async function villageNames(
+  db: Database,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (!ids.length) return new Map()
+  const { data } = await db
+    .collection(COLLECTION.villages)
+    .where({ _id: db.command.in([...ids]) })
+    .field({ name: true })
+    .limit(ids.length)
+    .get()
+  return new Map((data as Array<Pick<Village, '_id' | 'name'>>).map((v) => [v._id, v.name]))
+}

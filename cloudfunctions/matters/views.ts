@@ -15,6 +15,7 @@ import { isOverdue } from '../../domain/matters/rules'
 import { CATEGORIES } from '../../domain/matters/categories'
 import { PROCEDURE_STEPS, STEP_LABELS } from '../../domain/matters/procedure'
 import { MEDIATION_STATUS_LABELS, mediationView } from '../../domain/mediation/rules'
+import { WHISTLE_AUDIT_ACTION } from '../../domain/township/whistleSteps'
 
 const iso = (d: Date | string): string => new Date(d).toISOString()
 
@@ -64,8 +65,15 @@ function procedureView(m: Matter): ProcedureStepView[] {
   })
 }
 
-/** Entries whose from/to are not statuses (a category change: its note names both categories). */
-const NOT_A_STATUS_CHANGE = new Set(['changeCategory'])
+/**
+ * Entries whose from/to are not the matter's statuses: a category change (its note names both
+ * categories), and the steps of a whistle (吹哨报到: its own statuses and levels; the note says the
+ * step in words, domain/township/whistleSteps.ts).
+ */
+const NOT_A_STATUS_CHANGE = new Set<string>([
+  'changeCategory',
+  ...Object.values(WHISTLE_AUDIT_ACTION),
+])
 
 export function toTimelineItem(e: AuditRecord): TimelineItem {
   const statuses = !NOT_A_STATUS_CHANGE.has(e.action)

@@ -1,6 +1,7 @@
 // The `scheduler` function: run by its timer trigger (config.json) every minute, it counts the
-// polls whose closing time lies CAST_GRACE_MS behind, and reminds the committee of raised matters
-// near their response deadline (reminders.ts). Nobody else may run it: a call that carries
+// polls whose closing time lies CAST_GRACE_MS behind, reminds the committee of raised matters
+// near their response deadline (reminders.ts), and escalates whistles whose clock has run out
+// (escalations.ts). Nobody else may run it: a call that carries
 // a caller's OPENID (any mini-program user) is refused without reading anything. The one thing
 // anyone may ask is `{ action: 'health' }` (see _shared/health.ts), answered before that refusal:
 // it runs none of the work and reads nothing else.
@@ -11,6 +12,7 @@ import { health } from '../_shared/health'
 import { CAST_GRACE_MS } from '../polls/access'
 import { publishResult } from '../polls/count'
 import { duePolls } from '../polls/repo'
+import { escalateWhistles } from './escalations'
 import { remindCommittee } from './reminders'
 
 /** Polls counted per run at most (the trigger runs again a minute later for the rest). */
@@ -20,7 +22,9 @@ export const SCHEDULER = { id: 'scheduler', name: '系统（定时计票）' }
 
 export async function main(
   event?: unknown,
-): Promise<Envelope<{ counted: string[]; reminded: string[] }> | Envelope<HealthReport>> {
+): Promise<
+  Envelope<{ counted: string[]; reminded: string[]; escalated: string[] }> | Envelope<HealthReport>
+> {
   if ((event as { action?: unknown } | null | undefined)?.action === HEALTH_ACTION) {
     return health('scheduler', database)
   }
@@ -44,5 +48,11 @@ export async function main(
   } catch (error) {
     console.error('[scheduler] reminders:', (error as Error).message)
   }
-  return { ok: true, data: { counted, reminded } }
+  let escalated: string[] = []
+  try {
+    escalated = await escalateWhistles(db, now)
+  } catch (error) {
+    console.error('[scheduler] whistles:', (error as Error).message)
+  }
+  return { ok: true, data: { counted, reminded, escalated } }
 }

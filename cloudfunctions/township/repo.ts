@@ -46,19 +46,28 @@ export const putNeed = (t: Transaction, need: Need) => put(t, COLLECTION.needs, 
 export const putService = (t: Transaction, service: Service) => put(t, COLLECTION.services, service)
 export const putEntry = (t: Transaction, entry: LedgerEntry) => put(t, COLLECTION.ledger, entry)
 
-export interface ListQuery {
+export interface ListQuery<Owner> {
   /** Whose list: a township's (index townshipId_status_createdAt) or a village's needs (villageId_createdAt). */
-  owner: { townshipId: string } | { villageId: string }
+  owner: Owner
   status?: string
   before?: Position
   /** At most this many + 1 are answered, so the caller knows whether more follow. */
   limit: number
 }
 
-/** One page of a list, newest first, paged on (createdAt, _id) (domain/shared/cursor). */
-async function pageOf<T>(db: Database, collection: string, q: ListQuery): Promise<T[]> {
+/**
+ * One page of a list, newest first, paged on (createdAt, _id) (domain/shared/cursor), under
+ * `base`: the owner's (and status's) filter, written out by each caller so the declaration drift
+ * check sees which index serves it.
+ */
+async function pageOf<T>(
+  db: Database,
+  collection: string,
+  base: object,
+  q: Pick<ListQuery<unknown>, 'before' | 'limit'>,
+): Promise<T[]> {
   const _ = db.command
-  const filters: object[] = [{ ...q.owner, ...(q.status ? { status: q.status } : {}) }]
+  const filters: object[] = [base]
   if (q.before) filters.push(pastPosition(db, 'createdAt', q.before, 'desc'))
   const { data } = await db
     .collection(collection)
@@ -70,9 +79,33 @@ async function pageOf<T>(db: Database, collection: string, q: ListQuery): Promis
   return data as T[]
 }
 
-export const pageOfNeeds = (db: Database, q: ListQuery) => pageOf<Need>(db, COLLECTION.needs, q)
-export const pageOfServices = (db: Database, q: ListQuery) =>
-  pageOf<Service>(db, COLLECTION.services, q)
+/** A township's needs, or a village's own. */
+export const pageOfNeeds = (
+  db: Database,
+  q: ListQuery<{ townshipId: string } | { villageId: string }>,
+) => {
+  const { status } = q
+  const base =
+    'townshipId' in q.owner
+      ? status
+        ? { townshipId: q.owner.townshipId, status }
+        : { townshipId: q.owner.townshipId }
+      : status
+        ? { villageId: q.owner.villageId, status }
+        : { villageId: q.owner.villageId }
+  return pageOf<Need>(db, COLLECTION.needs, base, q)
+}
+
+/** A township's services (a village sees its township's). */
+export const pageOfServices = (db: Database, q: ListQuery<{ townshipId: string }>) =>
+  pageOf<Service>(
+    db,
+    COLLECTION.services,
+    q.status
+      ? { townshipId: q.owner.townshipId, status: q.status }
+      : { townshipId: q.owner.townshipId },
+    q,
+  )
 
 /** The most documents one query by ids answers. */
 const BY_IDS = 1000
@@ -102,10 +135,17 @@ export async function ledgerOfMonth(
   db: Database,
   q: { owner: { townshipId: string } | { villageId: string }; month: string; category?: string },
 ): Promise<LedgerEntry[]> {
+  const { month, category } = q
   return allWhere<LedgerEntry>(
     db,
     COLLECTION.ledger,
-    { ...q.owner, month: q.month, ...(q.category ? { category: q.category } : {}) },
+    'townshipId' in q.owner
+      ? category
+        ? { townshipId: q.owner.townshipId, month, category }
+        : { townshipId: q.owner.townshipId, month }
+      : category
+        ? { villageId: q.owner.villageId, month, category }
+        : { villageId: q.owner.villageId, month },
     { maxPages: 5 },
   )
 }

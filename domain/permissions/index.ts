@@ -119,6 +119,10 @@ export const PERMISSIONS = {
   declineClaim: ['committee'],
   reportLedgerProgress: ['committee'],
   rateLedgerEntry: ['committee'],
+  // 吹哨报到 (#14): the committee escalates a matter to a department; every member of the village
+  // sees its whistles on the matter (staff above the village are judged by domain/township/access)
+  blowWhistle: ['committee'],
+  viewWhistles: ['member'],
 } as const satisfies Record<string, readonly Who[]>
 
 export type Action = keyof typeof PERMISSIONS

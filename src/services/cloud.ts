@@ -3,6 +3,9 @@
  * function. WeChat: `Taro.cloud.callFunction`. Browser (H5): an HTTP POST to `<base>/fn/<name>`,
  * where the base URL comes from TARO_APP_API_BASE (empty: the same origin, as the local emulator
  * serves the H5 app and the functions on one port).
+ *
+ * Every call carries the village the person chose on 我的 → 切换村子 (kept on the phone), when
+ * they chose one: which of their memberships the call acts as (FunctionEvent.villageId, #14).
  */
 import Taro from '@tarojs/taro'
 import type {
@@ -27,6 +30,28 @@ export const BAD_ANSWER_ERROR: AppError = {
 
 /** Header that carries a local developer's sign-in to the emulator (dev mode only). */
 export const DEV_TOKEN_HEADER = 'x-fengsi-dev-token'
+
+const VILLAGE_KEY = 'fengsi.villageId'
+
+/** The village chosen on 切换村子, if any (kept on the phone, like 大字模式). */
+export function chosenVillage(): string | undefined {
+  try {
+    const id: unknown = Taro.getStorageSync(VILLAGE_KEY)
+    return typeof id === 'string' && id ? id : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Chooses the village every following call acts in; undefined: the back end's default. */
+export function chooseVillage(villageId: string | undefined): void {
+  try {
+    if (villageId) Taro.setStorageSync(VILLAGE_KEY, villageId)
+    else Taro.removeStorageSync(VILLAGE_KEY)
+  } catch {
+    // Storage unavailable: calls go on with the default village.
+  }
+}
 
 let devToken: string | undefined
 let signingIn: Promise<unknown> = Promise.resolve()
@@ -85,7 +110,12 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
   action: A,
   payload: RequestOf<F, A>,
 ): Promise<Envelope<ResponseOf<F, A>>> {
-  const event: FunctionEvent<A, RequestOf<F, A>> = { action, payload }
+  const villageId = chosenVillage()
+  const event: FunctionEvent<A, RequestOf<F, A>> = {
+    action,
+    payload,
+    ...(villageId ? { villageId } : {}),
+  }
   try {
     const answer =
       process.env.TARO_ENV === 'weapp'

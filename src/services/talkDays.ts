@@ -2,7 +2,7 @@ import type { Envelope } from '../../types/api'
 import type { HomeView } from '../../types/api/matters'
 import { DEFAULT_TALK_DAYS } from '../../domain/talkday'
 import { DEFAULT_SETTINGS } from '../../domain/village/settings'
-import { callFunction } from './cloud'
+import { callFunction, chooseVillage, chosenVillage } from './cloud'
 
 /** What the screens say about the caller's village: its 说事日 and how soon it answers a matter. */
 export interface MyVillage {
@@ -50,6 +50,11 @@ export const NOBODY_HOME: HomeView = {
 export async function loadHome(): Promise<Envelope<HomeView>> {
   const res = await callFunction('matters', 'getHome', {})
   if (!res.ok && res.error.code === 'UNAUTHENTICATED') return { ok: true, data: NOBODY_HOME }
+  // The village chosen on 切换村子 is no longer one of theirs: back to the default one.
+  if (res.ok && !res.data.member && chosenVillage()) {
+    chooseVillage(undefined)
+    return loadHome()
+  }
   return res
 }
 

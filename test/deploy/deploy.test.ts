@@ -71,7 +71,7 @@ const CREATE_INDEXES = [
   'database.describeCollection villages',
   'database.updateCollection villages create inviteCode(inviteCode 1, unique) founding_codeHash(founding.codeHash 1) name(name 1)',
   'database.describeCollection members',
-  'database.updateCollection members create openid(openid 1, unique) villageId_status(villageId 1, status 1) villageId_requestedAt(villageId 1, requestedAt 1)',
+  'database.updateCollection members create openid_villageId(openid 1, villageId 1, unique) villageId_status(villageId 1, status 1) villageId_requestedAt(villageId 1, requestedAt 1)',
   'database.describeCollection households',
   'database.updateCollection households create villageId_number(villageId 1, number 1, unique)',
   'database.describeCollection persons',
@@ -103,7 +103,8 @@ const CREATE_INDEXES = [
   'database.updateCollection subscriptions create villageId_topic_subjectId(villageId 1, topic 1, subjectId 1)',
   'database.describeCollection outbox',
   'database.updateCollection outbox create status_createdAt(status 1, createdAt 1) villageId_createdAt(villageId 1, createdAt -1)',
-  // districts has no index: not described
+  'database.describeCollection districts',
+  'database.updateCollection districts create name(name 1)',
   'database.describeCollection townships',
   'database.updateCollection townships create districtId(districtId 1)',
   'database.describeCollection departments',
@@ -311,20 +312,52 @@ describe('npm run deploy', () => {
       'database.createCollectionIfNotExists members',
       'database.createCollectionIfNotExists households',
       'database.describeCollection members',
-      'database.updateCollection members create villageId_status(villageId 1, status 1) villageId_requestedAt(villageId 1, requestedAt 1)',
+      'database.updateCollection members create openid_villageId(openid 1, villageId 1, unique) villageId_status(villageId 1, status 1) villageId_requestedAt(villageId 1, requestedAt 1)',
+      // the release before #14's one-membership index, after its replacement exists
+      'database.updateCollection members drop openid',
       'database.describeCollection households',
     ])
+  })
+
+  it('drops a declared obsolete index only while it exists: the old unique openid goes once', async () => {
+    const older = {
+      collections: {
+        members: [
+          { Name: '_id_', Unique: true, Keys: [{ Name: '_id', Direction: '1' }] },
+          { Name: 'openid', Unique: true, Keys: [{ Name: 'openid', Direction: '1' }] },
+        ],
+      },
+    }
+    const first = await run(older)
+    expect(first.outcome).toBeUndefined()
+    expect(first.cloud.collections.get('members')?.map((i) => i.Name)).toEqual([
+      '_id_',
+      'openid_villageId',
+      'villageId_status',
+      'villageId_requestedAt',
+    ])
+    const second = await run(snapshotOf(first.cloud))
+    expect(second.plan.filter((l) => l.startsWith('database.updateCollection'))).toEqual([])
   })
 
   it('fails, before any security rule or function, when an index exists with other keys', async () => {
     const { outcome, plan } = await run({
       collections: {
-        members: [{ Name: 'openid', Unique: false, Keys: [{ Name: 'openid', Direction: '1' }] }],
+        members: [
+          {
+            Name: 'openid_villageId',
+            Unique: false,
+            Keys: [
+              { Name: 'openid', Direction: '1' },
+              { Name: 'villageId', Direction: '1' },
+            ],
+          },
+        ],
       },
     })
     expect(outcome).toBeInstanceOf(DeployFailed)
     expect((outcome as DeployFailed).problems).toEqual([
-      'members: index openid exists with other keys or uniqueness than declared; drop it in the CloudBase console and deploy again',
+      'members: index openid_villageId exists with other keys or uniqueness than declared; drop it in the CloudBase console and deploy again',
     ])
     expect(
       plan.some((l) => l.startsWith('commonService') || l.startsWith('functions.create')),

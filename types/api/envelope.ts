@@ -12,10 +12,16 @@ export interface ActionSpec<Req, Res> {
 /**
  * The event a function receives. Identity is never part of it: the platform injects the caller's
  * OPENID into the function's context, and anything identity-like in `payload` is ignored.
+ *
+ * `villageId` is context, not identity (#14): which of the caller's OWN memberships the call acts
+ * as, when they belong to several villages (the app sends the one chosen on 我的 → 切换村子). A
+ * village they are not a member of gives them no membership at all: they call as a stranger.
+ * Without it, the default of domain/village/memberships applies (one membership: that one).
  */
 export interface FunctionEvent<A extends string = string, P = unknown> {
   action: A
   payload: P
+  villageId?: string
 }
 
 /**

@@ -6,6 +6,7 @@ import type { NotificationsApi } from './notifications'
 import type { PollsApi } from './polls'
 import type { TownshipApi } from './township'
 import type { VillageApi } from './village'
+import type { WhistlesApi } from './whistles'
 
 export type { AppError, ErrorCode } from './errors'
 export type { ActionSpec, Envelope, FunctionEvent } from './envelope'
@@ -26,6 +27,7 @@ export interface Api {
   notifications: NotificationsApi
   mediation: MediationApi
   township: TownshipApi
+  whistles: WhistlesApi
 }
 
 export type FunctionName = keyof Api

@@ -1,7 +1,7 @@
 import type { ActionSpec } from './envelope'
 import type { StatementItem } from './discussion'
 import type { PollSummary } from './polls'
-import type { MemberView } from './village'
+import type { MemberView, MembershipBrief } from './village'
 import type { Role } from '../model/member'
 import type { LocalDate } from '../model/common'
 import type {
@@ -167,8 +167,13 @@ export interface ListMattersRequest {
 
 /** What 首页 shows, in one call. Anyone may call it: a non-member sees only `member` (or null). */
 export interface HomeView {
-  /** The caller's membership, whatever its status (pending, declined, left …), or null. */
+  /**
+   * The caller's membership the call acts as (the village the app named, or the default one of
+   * domain/village/memberships), whatever its status (pending, declined, left …), or null.
+   */
   member: MemberView | null
+  /** All the caller's memberships, only when there are two or more (切换村子 on 我的). */
+  memberships?: MembershipBrief[]
   /** The caller's village: only for a verified member. */
   village: { id: string; name: string; talkDays: number[]; responseDeadlineDays: number } | null
   /** The next 说事日 (today until the day ends) and its agenda in order: verified members only. */

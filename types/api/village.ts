@@ -28,6 +28,16 @@ export interface MemberView {
   reviewedAt?: string
 }
 
+/**
+ * One of the caller's memberships, for 切换村子 (#14: a person may belong to several villages).
+ * The app sends the chosen `villageId` with every call (FunctionEvent.villageId).
+ */
+export interface MembershipBrief {
+  villageId: string
+  villageName: string
+  status: MemberStatus
+}
+
 /** A village as members see it. */
 export interface VillageView {
   id: string
@@ -140,10 +150,13 @@ export interface VillageApi {
   getMe: ActionSpec<
     Record<string, never>,
     {
+      /** The membership the call acts as (the named village's, or the default one). */
       member: MemberView | null
       /** The caller's village, with how many days its committee takes to answer a raised matter. */
       village:
         (Pick<VillageView, 'id' | 'name' | 'talkDays'> & { responseDeadlineDays: number }) | null
+      /** All the caller's memberships, only when there are two or more (切换村子). */
+      memberships?: MembershipBrief[]
     }
   >
   /**

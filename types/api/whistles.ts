@@ -64,7 +64,16 @@ export interface WhistlesApi {
   >
   /** Staff: the whistles their unit must answer now (a department's own; a township's and the district's escalated ones). */
   listWhistles: ActionSpec<
-    { status?: WhistleStatus; cursor?: string },
+    {
+      /** Which of them (default `raised`: the ones waiting for an answer). */
+      status?: WhistleStatus
+      cursor?: string
+      /**
+       * Which of the caller's staff records to list for, when they hold more than one (default:
+       * their first active one). Only ever one of the caller's own: another id is refused.
+       */
+      staffId?: string
+    },
     { items: WhistleView[]; nextCursor?: string }
   >
   /** A matter's whistles, for its village's members and the staff concerned. */

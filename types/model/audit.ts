@@ -24,3 +24,16 @@ export interface AuditRecord {
   /** An edit's text as it was before (the audit keeps what people saw). */
   textBefore?: string
 }
+
+/**
+ * The audit actions of 吹哨报到 on a matter's timeline (subjectType `matter`, subjectId the matter),
+ * one per whistle step: raised, acknowledged (报到), progress, escalated (by the scheduler),
+ * resolved, returned. Their note is the step in words (domain/township/whistleSteps.ts).
+ */
+export type WhistleAuditAction =
+  | 'blowWhistle'
+  | 'acknowledgeWhistle'
+  | 'reportWhistleProgress'
+  | 'escalateWhistle'
+  | 'resolveWhistle'
+  | 'returnWhistle'

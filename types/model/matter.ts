@@ -110,6 +110,14 @@ export interface Matter {
   respondBy: Date
   /** End of the rating window (set when resolved). */
   ratingEndsAt?: Date
+  /**
+   * 吹哨报到 (the whistles function writes these, in the transaction of each whistle it opens or
+   * ends): how many whistles were blown on this matter (the next one's id is
+   * `<matterId>_w<count + 1>`), and the departments with one still open (raised or acknowledged):
+   * at most one open whistle per department.
+   */
+  whistleCount?: number
+  openWhistles?: string[]
   /** 民意测评 so far; `raters` are member ids, so one read tells whether the caller rated. */
   rating: { count: number; sum: number; raters: string[] }
   updatedAt: Date

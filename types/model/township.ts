@@ -208,6 +208,11 @@ export interface WhistleStep {
   text?: string
   /** For `escalated`: the level it went to. */
   level?: WhistleLevel
+  /**
+   * For a staff member's step: the level they acted as (the department's own staff, or the
+   * township's / district's once the whistle had been escalated to them).
+   */
+  unit?: WhistleLevel
 }
 
 export type WhistleStatus = 'raised' | 'acknowledged' | 'resolved' | 'returned'
@@ -222,6 +227,10 @@ export interface Whistle {
   tier: WhistleTier
   /** The tier's hours when it was blown (a later change of the district's tiers does not move it). */
   responseHours: number
+  /** The tier's label when it was blown (copied with its hours; absent: the default label). */
+  tierLabel?: string
+  /** The committee member's note when blowing it (may be empty). */
+  note?: string
   status: WhistleStatus
   raisedAt: Date
   /** raisedAt + responseHours: when the department's answer is due. */

@@ -3,7 +3,8 @@
  * 户号) becomes its first committee member, verified at once; the code is spent in the same
  * transaction, so of many entering it at once exactly one gets the village. Refused, writing
  * nothing, for a wrong or spent code and for a caller who belongs to a village or waits to join
- * one; a declined or left membership is reused (as requestJoin does).
+ * one (any of their memberships, #14); a declined or left membership is reused (as requestJoin
+ * does: the one the default rule of domain/village/memberships ranks first).
  */
 import type { Member } from '../../../types/model/member'
 import { checkClaim, normalizeRoles } from '../../../domain/village/roles'
@@ -14,7 +15,9 @@ import { runTransaction } from '../../_shared/cloud'
 import { findVillage } from '../../_shared/villages'
 import { foundingCodeHash, villageByFoundingHash } from '../foundingCodes'
 import { isDuplicateKey } from '../inviteCodes'
-import { addMember, findMemberByOpenid, loadMember, patchVillage, replaceMember } from '../repo'
+import { chooseMembership } from '../../../domain/village/memberships'
+import { membershipsOf } from '../../_shared/members'
+import { addMember, loadMember, patchVillage, replaceMember } from '../repo'
 import { NOT_SIGNED_IN } from '../rules'
 
 export const WRONG_CODE = '启用码不对，或者已经有人用过了。请核对村里拿到的启用码后重新输入。'
@@ -22,7 +25,8 @@ const ALREADY = '您已经提交过，请回到首页看看。'
 
 export const claimVillage = handler(VILLAGE_SCHEMAS.claimVillage, async (input, ctx) => {
   const openid = ctx.openid ?? fail('UNAUTHENTICATED', NOT_SIGNED_IN)
-  const existing = await findMemberByOpenid(ctx.db, openid)
+  // The best-standing membership: verified or pending anywhere refuses; else it is reused.
+  const existing = chooseMembership(await membershipsOf(ctx.db, openid))
   checkClaim(existing)
   const codeHash = foundingCodeHash(input.code)
   const found = await villageByFoundingHash(ctx.db, codeHash)
@@ -74,7 +78,7 @@ export const claimVillage = handler(VILLAGE_SCHEMAS.claimVillage, async (input, 
     })
     return { memberId, villageId: found._id, villageName: found.name, roles }
   } catch (error) {
-    // The same WeChat user twice at once: the unique OPENID index lets one membership in.
+    // The same WeChat user twice at once: the unique openid_villageId index lets one membership in.
     if (!asAppError(error) && isDuplicateKey(error)) fail('CONFLICT', ALREADY)
     throw error
   }

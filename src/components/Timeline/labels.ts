@@ -28,6 +28,13 @@ const ACTION_WORDS: Record<string, string> = {
   openMediation: '进入调解',
   mediationAgreed: '调解完成',
   mediationEnded: '调解结束',
+  // 吹哨报到: the note says the step in full (已吹哨：区水务局（…）, 区水务局已报到, 已升级到乡镇 …)
+  blowWhistle: '吹哨报到',
+  acknowledgeWhistle: '报到',
+  reportWhistleProgress: '报告了进展',
+  escalateWhistle: '超时升级',
+  resolveWhistle: '办结了吹哨',
+  returnWhistle: '退回了吹哨',
 }
 
 export function actionWords(action: string): string {

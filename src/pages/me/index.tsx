@@ -3,14 +3,15 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { HomeView } from '../../../types/api/matters'
-import type { MemberView } from '../../../types/api/village'
+import type { MemberView, MembershipBrief } from '../../../types/api/village'
+import { MEMBER_STATUS_LABELS } from '../../../domain/village/roles'
 import EmptyView from '../../components/EmptyView'
 import LoadView from '../../components/LoadView'
 import MatterItem, { FOCUSABLE } from '../../components/MatterItem'
 import Screen from '../../components/Screen'
 import { useLargeText } from '../../hooks/useLargeText'
 import { useLoad } from '../../hooks/useLoad'
-import { callFunction } from '../../services/cloud'
+import { callFunction, chooseVillage } from '../../services/cloud'
 import { setLargeText } from '../../services/largeText'
 import { isMember, loadHome, NOBODY_HOME } from '../../services/talkDays'
 import { ROUTES } from '../../routes'
@@ -60,8 +61,49 @@ function Who({ member, home }: { member: MemberView | null; home: HomeView }) {
 }
 
 /**
+ * 切换村子: one row per village the person belongs to (or asked to join, or left), shown only with
+ * two or more; the one being looked at says so, a tap on another makes every call act there.
+ */
+function SwitchVillage({
+  memberships,
+  current,
+  onPick,
+}: {
+  memberships: MembershipBrief[]
+  current: string | undefined
+  onPick: (villageId: string) => void
+}) {
+  return (
+    <View className="me__section" id="me-switch">
+      <Text className="me__section-title">切换村子</Text>
+      {memberships.map((m) => {
+        const here = m.villageId === current
+        return (
+          <View
+            key={m.villageId}
+            className="me__row"
+            id={`me-village-${m.villageId}`}
+            role="radio"
+            aria-checked={here}
+            {...FOCUSABLE}
+            onClick={() => !here && onPick(m.villageId)}
+          >
+            <Text className="me__row-label">{m.villageName || '村子'}</Text>
+            <Text className={`me__switch${here ? ' me__switch--on' : ''}`}>
+              {here ? '正在看' : MEMBER_STATUS_LABELS[m.status]}
+            </Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}
+
+/**
  * 我的 (one `matters.getHome` call): who I am in the village and how my request stands, my
- * matters, my votes, 大字模式, the 隐私说明, and leaving the village (with a confirmation).
+ * matters, my votes, 大字模式, the 隐私说明, and leaving the village (with a confirmation); with
+ * memberships in two or more villages, 切换村子 (the choice is kept on the phone; see
+ * services/cloud.ts).
  */
 export default function Me() {
   const [loaded, reload] = useLoad(loadHome)
@@ -80,6 +122,13 @@ export default function Me() {
   })
   const state = left ? { status: 'ready' as const, data: left } : loaded
 
+  const pick = (villageId: string) => {
+    chooseVillage(villageId)
+    setLeaveError(undefined)
+    setLeft(undefined)
+    reload()
+  }
+
   const leave = async (home: HomeView) => {
     setLeaveError(undefined)
     const sure = await Taro.showModal({
@@ -94,7 +143,10 @@ export default function Me() {
     setLeaving(false)
     if (!res.ok) return setLeaveError(res.error.message)
     const member = home.member ? { ...home.member, status: 'left' as const, roles: [] } : null
-    setLeft({ ...NOBODY_HOME, member })
+    const memberships = home.memberships?.map((m) =>
+      m.villageId === member?.villageId ? { ...m, status: 'left' as const } : m,
+    )
+    setLeft({ ...NOBODY_HOME, member, ...(memberships ? { memberships } : {}) })
     void Taro.showToast({ title: '已退出本村', icon: 'none' })
   }
 
@@ -108,6 +160,13 @@ export default function Me() {
           return (
             <View>
               <Who member={home.member} home={home} />
+              {home.memberships && home.memberships.length > 1 && (
+                <SwitchVillage
+                  memberships={home.memberships}
+                  current={home.member?.villageId}
+                  onPick={pick}
+                />
+              )}
               {canJoin && (
                 <Button
                   id="me-join"
@@ -157,6 +216,13 @@ export default function Me() {
                     id="me-votes"
                     label="我的投票"
                     onTap={() => Taro.navigateTo({ url: ROUTES.votes })}
+                  />
+                )}
+                {member && (
+                  <LinkRow
+                    id="me-join-another"
+                    label="再加入一个村子"
+                    onTap={() => Taro.navigateTo({ url: ROUTES.join })}
                   />
                 )}
                 <View

@@ -109,6 +109,8 @@ const EXPECTED: Record<Action, Who[]> = {
   declineClaim: only('committee'),
   reportLedgerProgress: only('committee'),
   rateLedgerEntry: only('committee'),
+  blowWhistle: only('committee'),
+  viewWhistles: ALL,
 }
 
 const others = { villageId: V, ownerId: 'someone', handlerId: 'someone-else' }

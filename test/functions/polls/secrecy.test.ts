@@ -19,6 +19,7 @@ import { HANDLERS as notifications } from '../../../cloudfunctions/notifications
 import { HANDLERS as polls } from '../../../cloudfunctions/polls/index'
 import { HANDLERS as township } from '../../../cloudfunctions/township/index'
 import { HANDLERS as village } from '../../../cloudfunctions/village/index'
+import { HANDLERS as whistles } from '../../../cloudfunctions/whistles/index'
 import { functionNames } from '../../../scripts/build-functions'
 import { startBackend, TEST_BALLOT_SECRET, TEST_NOW, type Backend } from '../support/backend'
 import {
@@ -37,6 +38,7 @@ const FUNCTIONS: { [F in FunctionName]: Handlers<Api[F]> } = {
   notifications,
   mediation,
   township,
+  whistles,
 }
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const FUNCTIONS_ARE_THE_API: Same<keyof typeof FUNCTIONS, keyof Api> = true
@@ -219,6 +221,22 @@ const PAYLOADS: Payloads = {
     completeLedgerEntry: () => ({ entryId: 'no-such-entry' }),
     rateLedgerEntry: () => ({ entryId: 'no-such-entry', score: 5, comment: '' }),
     exportLedger: () => ({ month: '2026-11' }),
+  },
+  // the poll's village belongs to no township: blowing is refused; the staff acts find no whistle
+  whistles: {
+    whistleOptions: () => ({}),
+    blowWhistle: (c) => ({
+      matterId: c.matterId,
+      departmentId: 'no-such-department',
+      tier: 'danger',
+      note: '',
+    }),
+    listWhistles: () => ({}),
+    matterWhistles: (c) => ({ matterId: c.matterId }),
+    acknowledgeWhistle: () => ({ whistleId: 'no-such-whistle' }),
+    reportWhistleProgress: () => ({ whistleId: 'no-such-whistle', text: '进展' }),
+    resolveWhistle: () => ({ whistleId: 'no-such-whistle', text: '办好了' }),
+    returnWhistle: () => ({ whistleId: 'no-such-whistle', reason: '不归我们' }),
   },
 }
 

@@ -182,3 +182,57 @@ describe('我的 (me)', () => {
     expect(await screen.findByText('李秀英')).toBeTruthy()
   })
 })
+
+describe('我的: 切换村子 (#14, memberships in more than one village)', () => {
+  const EAST = { id: 'v2', name: '东村', talkDays: [4, 14, 24], responseDeadlineDays: 3 }
+  const memberships = [
+    { villageId: 'v1', villageName: '西村', status: 'verified' },
+    { villageId: 'v2', villageName: '东村', status: 'verified' },
+  ]
+  /** The village each getHome call named (the event's top-level villageId). */
+  const named = () =>
+    (global.fetch as jest.Mock).mock.calls.map(
+      ([, init]: [unknown, RequestInit]) =>
+        (JSON.parse(String(init.body)) as { villageId?: string }).villageId,
+    )
+
+  beforeEach(() => {
+    calls = serve({
+      getHome: (_p: never) => {
+        const inEast = named().at(-1) === 'v2'
+        return ok({
+          ...none,
+          member: member('verified', inEast ? { id: 'mem-2', villageId: 'v2' } : {}),
+          village: inEast ? EAST : VILLAGE,
+          memberships,
+        })
+      },
+    })
+  })
+
+  it('lists my villages, says which one I am looking at, and a tap switches every call there', async () => {
+    render(<Me />)
+    await screen.findByText('已加入西村')
+    const rows = document.querySelectorAll('#me-switch [role="radio"]')
+    expect(Array.from(rows).map((r) => [r.id, textOf(r), r.getAttribute('aria-checked')])).toEqual([
+      ['me-village-v1', '西村正在看', 'true'],
+      ['me-village-v2', '东村已认证', 'false'],
+    ])
+    expect(named()).toEqual([undefined])
+    fireEvent.click(screen.getByText('东村'))
+    expect(await screen.findByText('已加入东村')).toBeTruthy()
+    expect(named()).toEqual([undefined, 'v2'])
+    expect(document.getElementById('me-village-v2')?.getAttribute('aria-checked')).toBe('true')
+    // kept on the phone: the next call (any page) names it too
+    render(<Me />)
+    await screen.findAllByText('已加入东村')
+    expect(named().at(-1)).toBe('v2')
+  })
+
+  it('with one membership there is no 切换村子', async () => {
+    calls = serve({ getHome: () => verified() })
+    render(<Me />)
+    await screen.findByText('已加入西村')
+    expect(document.getElementById('me-switch')).toBeNull()
+  })
+})

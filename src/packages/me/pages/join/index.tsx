@@ -10,7 +10,7 @@ import PrivacyConsent from '../../../../components/PrivacyConsent'
 import Screen from '../../../../components/Screen'
 import type { LoadState } from '../../../../hooks/useLoad'
 import { useSchemaForm } from '../../../../hooks/useSchemaForm'
-import { callFunction } from '../../../../services/cloud'
+import { callFunction, chooseVillage } from '../../../../services/cloud'
 import { canRetry } from '../../../../services/errors'
 import { ensurePrivacyConsent } from '../../../../services/privacy'
 import { ROUTES } from '../../../../routes'
@@ -95,6 +95,8 @@ export default function Join() {
     const res = await callFunction('village', 'requestJoin', input)
     setBusy(false)
     if (!res.ok) return setFailure(res.error.message)
+    // The village just asked for is the one 首页 and 我的 now show (切换村子 goes back).
+    chooseVillage(input.villageId)
     form.sent()
     setDone(true)
   }
