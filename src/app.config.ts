@@ -37,6 +37,8 @@ export default defineAppConfig({
         'pages/services/index',
         'pages/offer/index',
         'pages/ledger/index',
+        'pages/whistles/index',
+        'pages/whistle/index',
       ],
     },
     // 决议公告: its QR library is loaded with this page only

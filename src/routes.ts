@@ -54,6 +54,10 @@ export const ROUTES = {
   townshipOffer: '/packages/township/pages/offer/index',
   /** 台账 of a township, by month */
   townshipLedger: '/packages/township/pages/ledger/index',
+  /** 吹哨事项: the whistles the caller's unit must answer (`?staffId=` which staff record) */
+  townshipWhistles: '/packages/township/pages/whistles/index',
+  /** 办理吹哨: one whistle (`?id=<whistleId>&matterId=`) */
+  townshipWhistle: '/packages/township/pages/whistle/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

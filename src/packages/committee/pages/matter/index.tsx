@@ -18,6 +18,7 @@ import { useLoad } from '../../../../hooks/useLoad'
 import { callFunction } from '../../../../services/cloud'
 import { loadMyVillage, type MyVillage } from '../../../../services/talkDays'
 import { matterUrl, ROUTES, withQuery } from '../../../../routes'
+import { mayBlowWhistle, WhistlePanel } from './whistle'
 import {
   AcceptPanel,
   AssignPanel,
@@ -197,6 +198,7 @@ function Body({ data: { detail: d, village }, done, onActed }: BodyProps) {
         </Text>
       )}
 
+      {mayBlowWhistle(d) && <WhistlePanel detail={d} onActed={onActed} />}
       {can('acceptMatter') && <AcceptPanel detail={d} village={village} onActed={onActed} />}
       {can('declineMatter') && <DeclinePanel detail={d} onActed={onActed} />}
       {can('mergeMatter') && <MergePanel detail={d} onActed={onActed} />}

@@ -84,9 +84,19 @@ function Unit({ staff: s }: { staff: StaffView }) {
             onTap={() => go(ROUTES.townshipLedger)}
           />
         </View>
-      ) : (
-        <Text className="tw__line">村里吹哨报到的事项会在这里办理。</Text>
-      )}
+      ) : null}
+      <LinkRow
+        id={`tw-whistles-${s.id}`}
+        label="吹哨事项"
+        hint={
+          s.unit.kind === 'department'
+            ? '村里向本单位吹哨的事：报到、反馈、办结'
+            : '部门超时没有报到、升级到这里的事'
+        }
+        onTap={() =>
+          void Taro.navigateTo({ url: withQuery(ROUTES.townshipWhistles, { staffId: s.id }) })
+        }
+      />
     </View>
   )
 }
