@@ -5,6 +5,7 @@ import type {
   ServiceView,
   StaffView,
 } from '../../../../types/api/township'
+import type { WhistleView } from '../../../../types/api/whistles'
 
 export const STAFF: StaffView = {
   id: 'tsa',
@@ -56,5 +57,25 @@ export const entry = (id: string, more: Partial<LedgerEntryView> = {}): LedgerEn
   serviceWhat: '老年餐桌送餐上门',
   providerName: '东镇社工站',
   progress: [],
+  ...more,
+})
+
+export const whistle = (id: string, more: Partial<WhistleView> = {}): WhistleView => ({
+  id,
+  matterId: 'm1',
+  matterTitle: '村口水管爆了',
+  villageId: 'v1',
+  villageName: '西村',
+  departmentId: 'water',
+  departmentName: '区水务局',
+  tier: 'utilities',
+  tierLabel: '水电气热',
+  status: 'raised',
+  raisedAt: '2026-11-21T00:00:00.000Z',
+  dueAt: '2026-11-22T00:00:00.000Z',
+  level: 'department',
+  overdue: false,
+  clockWords: '还剩 23 小时',
+  steps: [{ kind: 'raised', at: '2026-11-21T00:00:00.000Z', byLabel: '村委会', text: '修不了' }],
   ...more,
 })
