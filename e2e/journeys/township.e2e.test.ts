@@ -8,7 +8,15 @@
  * 4. 12:00: 张建国 confirms the match (确认接受: confirmClaim);
  * 5. 13:00: 吴敏 finds the pair on this month's 台账, reports progress and marks it done (办结);
  * 6. 14:00: 张建国 rates it (台账和评价).
- * The stored need, service and ledger entry checked after. Screenshots:
+ * The stored need, service and ledger entry checked after.
+ *
+ * Then a department answers a whistle (吹哨报到), the same day:
+ * 1. 09:00 (the clock set back): 张建国 blows a whistle on 河堤有一段裂缝 (demo-matter-urgent) to
+ *    区水务局, 危及生命财产安全 (2 hours to 报到), from the committee's matter page;
+ * 2. 11:30, past its clock: 马丽娟 (demo-m23, 区水务局's staff) finds it on 吹哨事项 from her
+ *    工作台, overdue in words and red; she reports (报到), then resolves it (办结);
+ * 3. 陈大山 (demo-resident-1) sees every step on the matter's timeline.
+ * Screenshots:
  * test-results/journey-township-*.png (the match and the ledger also as docs/screenshots/
  * township-lists.png and township-ledger.png with FENGSI_SCREENSHOTS=1).
  */
@@ -17,7 +25,7 @@ import { COLLECTION } from '../../cloudfunctions/_shared/collections'
 import { ROUTES } from '../../src/routes'
 import { screenshot } from '../support/browser'
 import { confirmIfAsked, database, phoneOf, setClock } from '../support/committee'
-import { TOWNSHIP_STAFF } from '../support/district'
+import { DEPARTMENT_STAFF, E2E_DEPT_WATER, TOWNSHIP_STAFF } from '../support/district'
 import { journeyRig } from '../support/journey'
 import { APPEAR_MS, fillIn, tap, waitForWords } from '../support/session'
 
@@ -170,6 +178,91 @@ describe('township journey: a need matched to a service, confirmed, on the ledge
         month: '2026-11',
         category: 'elderly',
         rating: expect.objectContaining({ score: 5 }),
+      }),
+    ])
+  })
+})
+
+const WHISTLED = 'demo-matter-urgent'
+const DIKE = '河堤有一段裂缝'
+const RESULT = '河堤裂缝已用沙袋加固，下周浇筑混凝土。'
+
+describe('township journey: a department answers a whistle', () => {
+  it('河堤有一段裂缝 from 吹哨 to 办结, on the matter’s timeline', async () => {
+    // 1. The committee blows the whistle.
+    await setClock(rig, '2026-11-21T09:00:00')
+    const committee = await phoneOf(
+      rig,
+      'demo-committee',
+      '2026-11-21T09:00:00',
+      ROUTES.committeeMatter,
+      {
+        id: WHISTLED,
+      },
+    )
+    try {
+      await waitForWords(committee, '#cmatter-title', DIKE)
+      await tap(committee, '#cmatter-whistle-open')
+      await tap(committee, `#cmatter-whistle-dept-${E2E_DEPT_WATER}`)
+      await tap(committee, '#cmatter-whistle-tier-danger')
+      await fillIn(committee, '#cmatter-whistle-note', '裂缝有一米长，村里没有办法。')
+      await screenshot(committee, 'journey-whistle-1-blow')
+      await tap(committee, '#cmatter-whistle-send')
+      await waitForWords(committee, '#cmatter-done', '已向区水务局吹哨')
+    } finally {
+      await committee.context().close()
+    }
+
+    // 2. Past its clock, the department finds it, overdue, reports and resolves it.
+    await setClock(rig, '2026-11-21T11:30:00')
+    const dept = await phoneOf(rig, DEPARTMENT_STAFF, '2026-11-21T11:30:00', ROUTES.township)
+    try {
+      await tap(dept, '#tw-whistles-e2e-staff-water')
+      const card = cardOf(dept, '#tw-whistles-list .tw__card', DIKE)
+      await card.waitFor({ timeout: APPEAR_MS })
+      const clock = card.locator('[id^="whistle-clock-"]').first()
+      expect(await clock.innerText()).toMatch(/^已超时/)
+      expect(await clock.getAttribute('class')).toContain('tw__alarm')
+      await card.getByText('超时', { exact: true }).waitFor({ timeout: APPEAR_MS })
+      // Taro's H5 router slides the page in from the right: let it come to rest first.
+      await dept.waitForTimeout(800)
+      await screenshot(dept, 'journey-whistle-2-overdue')
+      await card.click()
+      await tap(dept, '#tw-whistle-ack')
+      await waitForWords(dept, '#tw-whistle-steps', '报到')
+      await tap(dept, '#tw-whistle-resolve')
+      await fillIn(dept, '#tw-whistle-text', RESULT)
+      await tap(dept, '#tw-whistle-send')
+      await waitForWords(dept, '#tw-whistle-steps', RESULT)
+      await screenshot(dept, 'journey-whistle-3-resolved')
+    } finally {
+      await dept.context().close()
+    }
+
+    // 3. A resident sees the steps on the matter's timeline.
+    const resident = await phoneOf(rig, 'demo-resident-1', '2026-11-21T11:40:00', ROUTES.matter, {
+      id: WHISTLED,
+    })
+    try {
+      await waitForWords(resident, '#matter-timeline', '吹哨报到')
+      await waitForWords(resident, '#matter-timeline', '办结了吹哨')
+      const timeline = await resident.locator('#matter-timeline').innerText()
+      expect(timeline).toContain('报到')
+      await resident.locator('#matter-timeline').scrollIntoViewIfNeeded()
+      await screenshot(resident, 'journey-whistle-4-timeline')
+    } finally {
+      await resident.context().close()
+    }
+
+    const { data } = await database(rig)
+      .collection(COLLECTION.whistles)
+      .where({ matterId: WHISTLED })
+      .get()
+    expect(data).toEqual([
+      expect.objectContaining({
+        departmentId: E2E_DEPT_WATER,
+        tier: 'danger',
+        status: 'resolved',
       }),
     ])
   })

@@ -6,6 +6,7 @@
  * who also works for the township would hold both):
  * - 吴敏 (demo-m21): 东镇's staff, who works the two lists and the ledger;
  * - 马丽娟 (demo-m23): 区水务局's staff, who answers whistles;
+ * - 孙婷 (demo-m25): 东镇综治中心's staff (seedLists blows one whistle to it);
  * - an unclaimed record of 东镇 with the 启用码 DISTRICT_CODE (its hash only is stored).
  * The district, its units and staff are written straight into the database (the district's import
  * does the same, from a file: scripts/districtImport.ts); the village gets its township.
@@ -27,6 +28,10 @@ export const E2E_STATION = 'e2e-station-east'
 /** The demo members who hold the staff records. */
 export const TOWNSHIP_STAFF = 'demo-m21'
 export const DEPARTMENT_STAFF = 'demo-m23'
+export const STATION_STAFF = 'demo-m25'
+
+/** The whistle seedLists blows: 文化广场晚上跳舞声音太大 to 东镇综治中心 (its first: `_w1`). */
+export const SEEDED_WHISTLE = { id: 'demo-matter-accepted_w1', matterId: 'demo-matter-accepted' }
 
 /** An unclaimed staff record's 启用码 (normalised: printed as E2ES-TAFF-C2DE). */
 export const DISTRICT_CODE = 'E2ESTAFFC2DE'
@@ -99,6 +104,17 @@ export async function seedDistrict(app: Emulator): Promise<void> {
       { kind: 'department', districtId: E2E_DISTRICT, departmentId: E2E_DEPT_WATER },
       { openid: 'dev-openid-m23' },
     ),
+    staff(
+      'e2e-staff-station',
+      '孙婷',
+      {
+        kind: 'department',
+        districtId: E2E_DISTRICT,
+        departmentId: E2E_STATION,
+        townshipId: E2E_TOWNSHIP,
+      },
+      { openid: 'dev-openid-m25' },
+    ),
     staff('e2e-staff-unclaimed', '刘新', TOWNSHIP_UNIT, {
       founding: {
         codeHash: foundingCodeHash(DISTRICT_CODE),
@@ -113,7 +129,10 @@ export async function seedDistrict(app: Emulator): Promise<void> {
     .update({ townshipId: E2E_TOWNSHIP, districtId: E2E_DISTRICT })
 }
 
-/** A need of 示范村 and a service of 东镇, through the functions, so the lists have something. */
+/**
+ * A need of 示范村, a service of 东镇 and a whistle to 东镇综治中心, through the functions, so
+ * the lists have something.
+ */
 export async function seedLists(app: Emulator): Promise<{ needId: string; serviceId: string }> {
   const committee = await devLogin(app.url, { memberId: 'demo-committee' })
   const staffer = await devLogin(app.url, { memberId: TOWNSHIP_STAFF })
@@ -133,5 +152,12 @@ export async function seedLists(app: Emulator): Promise<{ needId: string; servic
     area: '东镇各村',
     time: '工作日',
   })
+  const whistle = await callAs<{ id: string }>(app.url, committee, 'whistles', 'blowWhistle', {
+    matterId: SEEDED_WHISTLE.matterId,
+    departmentId: E2E_STATION,
+    tier: 'general',
+    note: '晚上十点以后还有音乐，村里劝过没用。',
+  })
+  if (whistle.id !== SEEDED_WHISTLE.id) throw new Error(`whistle ${whistle.id}`)
   return { needId: need.id, serviceId: service.id }
 }

@@ -322,6 +322,24 @@ export const PAGES: readonly PageCase[] = [
     main: { selector: '#tw-ledger-month', words: '2026年11月台账' },
     calls: ['township.listLedger'],
   },
+  // 吹哨报到: 孙婷 (demo-m25) works for 东镇综治中心, to which the committee blew one whistle.
+  {
+    key: 'township-whistles',
+    name: '吹哨事项',
+    route: ROUTES.townshipWhistles,
+    as: 'demo-m25',
+    main: { selector: '#tw-whistles-list', words: '文化广场晚上跳舞声音太大' },
+    calls: ['whistles.listWhistles'],
+  },
+  {
+    key: 'township-whistle',
+    name: '办理吹哨',
+    route: ROUTES.townshipWhistle,
+    query: { id: 'demo-matter-accepted_w1', matterId: 'demo-matter-accepted' },
+    as: 'demo-m25',
+    main: { selector: '#tw-whistle-steps', words: '晚上十点以后还有音乐' },
+    calls: ['whistles.matterWhistles'],
+  },
 ]
 
 /** `?id=…` for a page case. */
