@@ -64,7 +64,8 @@ export default function TownshipLedger() {
                 >
                   下个月 ›
                 </Button>
-                <Export month={ledger.month} disabled={items.length === 0} />
+                {/* Nothing to export in an empty month: no button (a greyed one is hard to read). */}
+                {items.length > 0 && <Export month={ledger.month} />}
               </View>
               {items.length === 0 && (
                 <EmptyView
@@ -91,7 +92,7 @@ export default function TownshipLedger() {
   )
 }
 
-function Export({ month, disabled }: { month: string; disabled: boolean }) {
+function Export({ month }: { month: string }) {
   const [busy, setBusy] = useState(false)
   const [note, setNote] = useState<string>()
   const run = async () => {
@@ -116,14 +117,7 @@ function Export({ month, disabled }: { month: string; disabled: boolean }) {
   }
   return (
     <View>
-      <Button
-        id="tw-ledger-export"
-        size="large"
-        block
-        loading={busy}
-        disabled={disabled}
-        onClick={run}
-      >
+      <Button id="tw-ledger-export" size="large" block loading={busy} onClick={run}>
         导出本月台账
       </Button>
       {note && (
