@@ -45,7 +45,7 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
     throw new Error('dist-h5/index.html is missing: run `npm run build:h5` (test:e2e does)')
   }
-  app = await startBackend({ staticDir: H5_DIR })
+  app = await startBackend({ staticDir: H5_DIR, district: true })
   browser = await launch()
 }, 180_000)
 

@@ -23,6 +23,7 @@ export default defineAppConfig({
         'pages/topic/index',
         'pages/poll/index',
         'pages/meeting/index',
+        'pages/needs/index',
       ],
     },
     // 主持人: the talk day's run sheet and the statements to review
@@ -31,6 +32,19 @@ export default defineAppConfig({
     {
       root: 'packages/mediation',
       pages: ['pages/case/index', 'pages/list/index', 'pages/open/index'],
+    },
+    // 乡镇/部门工作台: the staff of a township, a department or the district (#14)
+    {
+      root: 'packages/township',
+      pages: [
+        'pages/index/index',
+        'pages/needs/index',
+        'pages/services/index',
+        'pages/offer/index',
+        'pages/ledger/index',
+        'pages/whistles/index',
+        'pages/whistle/index',
+      ],
     },
     // 决议公告: its QR library is loaded with this page only
     { root: 'packages/notice', pages: ['pages/index/index'] },

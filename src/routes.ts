@@ -48,6 +48,22 @@ export const ROUTES = {
   openMediation: '/packages/mediation/pages/open/index',
   /** 决议公告 (`?pollId=`) */
   notice: '/packages/notice/pages/index/index',
+  /** 需求与服务: the committee's side of the township's two lists (`?matterId=` a need from a matter) */
+  villageNeeds: '/packages/committee/pages/needs/index',
+  /** 乡镇/部门工作台: the caller's staff units, or the 启用码 form */
+  township: '/packages/township/pages/index/index',
+  /** 需求清单 of a township (`?townshipId=` for one who works for more than one) */
+  townshipNeeds: '/packages/township/pages/needs/index',
+  /** 服务清单 of a township */
+  townshipServices: '/packages/township/pages/services/index',
+  /** 登记服务 */
+  townshipOffer: '/packages/township/pages/offer/index',
+  /** 台账 of a township, by month */
+  townshipLedger: '/packages/township/pages/ledger/index',
+  /** 吹哨事项: the whistles the caller's unit must answer (`?staffId=` which staff record) */
+  townshipWhistles: '/packages/township/pages/whistles/index',
+  /** 办理吹哨: one whistle (`?id=<whistleId>&matterId=`) */
+  townshipWhistle: '/packages/township/pages/whistle/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

@@ -50,6 +50,11 @@ export interface BackendOptions {
   readonly seed?: boolean
   /** The instant the demo is dated from and the clock frozen at (default DEMO_NOW). */
   readonly now?: Date
+  /**
+   * Also a district above the demo village, with staff, a need and a service (e2e/support/district.ts):
+   * the township's pages need it (default false).
+   */
+  readonly district?: boolean
 }
 
 export async function startBackend(options: BackendOptions = {}): Promise<Emulator> {
@@ -76,6 +81,11 @@ export async function startBackend(options: BackendOptions = {}): Promise<Emulat
       now,
       ballotSecret: E2E_BALLOT_SECRET,
     })
+  }
+  if (options.district) {
+    const { seedDistrict, seedLists } = await import('./district')
+    await seedDistrict(emulator)
+    await seedLists(emulator)
   }
   return emulator
 }

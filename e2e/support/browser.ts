@@ -35,6 +35,9 @@ export const README_SCREENSHOTS: Readonly<Record<string, string>> = {
   // 调解 (#14): the agreed case, and a party's confirmation (e2e/journeys/mediation.e2e.test.ts)
   'journey-mediation-5-agreed': 'mediation-case.png',
   'journey-mediation-3-confirm': 'mediation-confirm.png',
+  // The township's two lists and ledger (#14), from e2e/journeys/township.e2e.test.ts
+  'journey-township-2-match': 'township-lists.png',
+  'journey-township-4-ledger': 'township-ledger.png',
   // 决议公告: e2e/notice.e2e.test.ts writes it from the H5 canvas's own PNG
   notice: 'notice.png',
 }

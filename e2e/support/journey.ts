@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core'
 import type { Emulator } from '../../emulator/src'
 import { H5_DIR } from '../../scripts/paths'
-import { startBackend } from './backend'
+import { startBackend, type BackendOptions } from './backend'
 import { launch } from './browser'
 
 export interface JourneyRig {
@@ -14,12 +14,13 @@ export interface JourneyRig {
   browser: Browser
 }
 
-export function journeyRig(): JourneyRig {
+/** `options`: more for the back end (`{ district: true }`: the district above the demo village). */
+export function journeyRig(options: Omit<BackendOptions, 'staticDir'> = {}): JourneyRig {
   // A whole journey through several pages: generous when two cores are shared by several runs.
   jest.setTimeout(300_000)
   const rig = {} as JourneyRig
   beforeAll(async () => {
-    rig.app = await startBackend({ staticDir: H5_DIR })
+    rig.app = await startBackend({ ...options, staticDir: H5_DIR })
     rig.browser = await launch()
   }, 180_000)
   afterAll(async () => {

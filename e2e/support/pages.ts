@@ -292,6 +292,83 @@ export const PAGES: readonly PageCase[] = [
     },
     calls: [],
   },
+  // 需求与服务 and the township's pages (#14): with the district of e2e/support/district.ts above
+  // the demo village (startBackend's `district: true`): 吴敏 (demo-m21) is 东镇's staff, and the
+  // lists hold one need of 示范村 (村道两侧路灯维修) and one service (路灯检修更换).
+  {
+    key: 'committee-needs',
+    name: '需求与服务（村委会）',
+    route: ROUTES.villageNeeds,
+    as: 'demo-committee',
+    main: { selector: '#vneeds-needs', words: '村道两侧路灯维修' },
+    calls: ['township.listNeeds'],
+  },
+  {
+    key: 'township',
+    name: '乡镇/部门工作台',
+    route: ROUTES.township,
+    as: 'demo-m21',
+    main: { selector: '#tw-home', words: '东镇' },
+    calls: ['township.myStaff'],
+  },
+  {
+    key: 'township-claim',
+    name: '工作台（还不是工作人员：启用码）',
+    route: ROUTES.township,
+    as: 'demo-resident-1',
+    main: { selector: '#tw-claim', words: '工作人员启用' },
+    calls: ['township.myStaff'],
+  },
+  {
+    key: 'township-needs',
+    name: '需求清单',
+    route: ROUTES.townshipNeeds,
+    as: 'demo-m21',
+    main: { selector: '#tw-needs-list', words: '村道两侧路灯维修' },
+    calls: ['township.listNeeds'],
+  },
+  {
+    key: 'township-services',
+    name: '服务清单',
+    route: ROUTES.townshipServices,
+    as: 'demo-m21',
+    main: { selector: '#tw-services-list', words: '路灯检修更换' },
+    calls: ['township.listServices'],
+  },
+  {
+    key: 'township-offer',
+    name: '登记服务',
+    route: ROUTES.townshipOffer,
+    as: 'demo-m21',
+    main: { selector: '#tw-offer-form', words: '登记服务' },
+    calls: [],
+  },
+  {
+    key: 'township-ledger',
+    name: '台账',
+    route: ROUTES.townshipLedger,
+    as: 'demo-m21',
+    main: { selector: '#tw-ledger-month', words: '2026年11月台账' },
+    calls: ['township.listLedger'],
+  },
+  // 吹哨报到: 孙婷 (demo-m25) works for 东镇综治中心, to which the committee blew one whistle.
+  {
+    key: 'township-whistles',
+    name: '吹哨事项',
+    route: ROUTES.townshipWhistles,
+    as: 'demo-m25',
+    main: { selector: '#tw-whistles-list', words: '文化广场晚上跳舞声音太大' },
+    calls: ['whistles.listWhistles'],
+  },
+  {
+    key: 'township-whistle',
+    name: '办理吹哨',
+    route: ROUTES.townshipWhistle,
+    query: { id: 'demo-matter-accepted_w1', matterId: 'demo-matter-accepted' },
+    as: 'demo-m25',
+    main: { selector: '#tw-whistle-steps', words: '晚上十点以后还有音乐' },
+    calls: ['whistles.matterWhistles'],
+  },
 ]
 
 /** `?id=…` for a page case. */

@@ -1,6 +1,7 @@
 /**
- * The ballots of a counted poll, handed to the person so anyone can check the count
- * (`npm run verify-tally -- <file> <digest>`). The export itself comes from `polls.exportBallots`.
+ * A CSV file handed to the person: the ballots of a counted poll, so anyone can check the count
+ * (`npm run verify-tally -- <file> <digest>`; the export comes from `polls.exportBallots`), and the
+ * township's 台账 of a month (`township.exportLedger`).
  *
  * - H5: a file download (a Blob behind an `<a download>`), as any web page saves a file.
  * - WeChat: a mini-program cannot save to the phone's downloads. We write the CSV into the
@@ -12,7 +13,12 @@
  */
 import Taro from '@tarojs/taro'
 import type { AppError, Envelope } from '../../types/api'
-import type { BallotsExport } from '../../types/api/polls'
+
+/** A CSV file as an export answers it. */
+export interface CsvFile {
+  fileName: string
+  csv: string
+}
 
 /** `cancelled`: the person closed WeChat's send sheet (nothing to say about it). */
 export type SavedHow = 'downloaded' | 'shared' | 'copied' | 'cancelled'
@@ -22,7 +28,12 @@ const SAVE_FAILED: AppError = {
   message: '选票文件没能保存，请再试一次。',
 }
 
-function downloadInBrowser(file: BallotsExport): SavedHow {
+const FILE_SAVE_FAILED: AppError = {
+  code: 'FUNCTION_ERROR',
+  message: '文件没能保存，请再试一次。',
+}
+
+function downloadInBrowser(file: CsvFile): SavedHow {
   const blob = new Blob([file.csv], { type: 'text/csv;charset=utf-8' })
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
@@ -36,7 +47,7 @@ function downloadInBrowser(file: BallotsExport): SavedHow {
   return 'downloaded'
 }
 
-async function shareInWeChat(file: BallotsExport): Promise<SavedHow> {
+async function shareInWeChat(file: CsvFile): Promise<SavedHow> {
   const share = (Taro as { shareFileMessage?: typeof Taro.shareFileMessage }).shareFileMessage
   if (typeof share !== 'function') {
     await Taro.setClipboardData({ data: file.csv })
@@ -53,13 +64,20 @@ async function shareInWeChat(file: BallotsExport): Promise<SavedHow> {
   return 'shared'
 }
 
-/** Hands the exported ballots to the person: a download in H5, WeChat's send-file sheet in weapp. */
-export async function saveBallots(file: BallotsExport): Promise<Envelope<SavedHow>> {
+/** Hands a CSV file to the person: a download in H5, WeChat's send-file sheet in weapp. */
+export async function saveCsvFile(
+  file: CsvFile,
+  failure: AppError = FILE_SAVE_FAILED,
+): Promise<Envelope<SavedHow>> {
   try {
     const how =
       process.env.TARO_ENV === 'weapp' ? await shareInWeChat(file) : downloadInBrowser(file)
     return { ok: true, data: how }
   } catch {
-    return { ok: false, error: SAVE_FAILED }
+    return { ok: false, error: failure }
   }
 }
+
+/** Hands the exported ballots to the person (saveCsvFile, with the ballots' own failure words). */
+export const saveBallots = (file: CsvFile): Promise<Envelope<SavedHow>> =>
+  saveCsvFile(file, SAVE_FAILED)

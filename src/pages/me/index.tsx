@@ -253,6 +253,17 @@ export default function Me() {
                   onTap={() => Taro.navigateTo({ url: ROUTES.privacy })}
                 />
               </View>
+              {/* getHome does not say whether the caller holds a staff record (that is the
+                  township function's, and a second call on every open of 我的 is not worth it):
+                  the row is always there, under its own small heading. */}
+              <View className="me__section" id="me-staff">
+                <Text className="me__section-hint">工作人员入口</Text>
+                <LinkRow
+                  id="me-township"
+                  label="乡镇/部门工作台"
+                  onTap={() => Taro.navigateTo({ url: ROUTES.township })}
+                />
+              </View>
               {member && (
                 <View className="me__section">
                   {leaveError && (

@@ -63,6 +63,12 @@ function Body({ view }: { view: Seen }) {
             alert={view.overdue > 0}
             onTap={() => go(ROUTES.overdue)}
           />
+          <ConsoleRow
+            id="console-needs"
+            label="需求与服务"
+            hint="向乡镇提需求、认领服务、确认对接、评价"
+            onTap={() => go(ROUTES.villageNeeds)}
+          />
         </View>
       )}
 

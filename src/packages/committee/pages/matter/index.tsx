@@ -18,6 +18,7 @@ import { useLoad } from '../../../../hooks/useLoad'
 import { callFunction } from '../../../../services/cloud'
 import { loadMyVillage, type MyVillage } from '../../../../services/talkDays'
 import { matterUrl, mediationUrl, ROUTES, withQuery } from '../../../../routes'
+import { mayBlowWhistle, WhistlePanel } from './whistle'
 import {
   AcceptPanel,
   AssignPanel,
@@ -172,6 +173,18 @@ function Body({ data: { detail: d, village }, done, onActed }: BodyProps) {
         >
           看村民看到的页面（经过和发言）›
         </Button>
+        {/* 需求清单: a matter the village cannot answer alone goes to the township as a need. */}
+        <Button
+          id="cmatter-raise-need"
+          className="cm__button"
+          size="large"
+          block
+          onClick={() =>
+            Taro.navigateTo({ url: withQuery(ROUTES.villageNeeds, { matterId: d.id }) })
+          }
+        >
+          提给乡镇（提需求）›
+        </Button>
       </View>
 
       {done && (
@@ -219,6 +232,7 @@ function Body({ data: { detail: d, village }, done, onActed }: BodyProps) {
         </View>
       )}
 
+      {mayBlowWhistle(d) && <WhistlePanel detail={d} onActed={onActed} />}
       {can('acceptMatter') && <AcceptPanel detail={d} village={village} onActed={onActed} />}
       {can('declineMatter') && <DeclinePanel detail={d} onActed={onActed} />}
       {can('mergeMatter') && <MergePanel detail={d} onActed={onActed} />}

@@ -1,0 +1,85 @@
+/** 工作台: the caller's units (myStaff), or the 启用码 form (claimStaff) when they hold none. */
+import { configure, fireEvent, render, screen } from '@testing-library/react'
+import Workbench from '../../../../src/packages/township/pages/index'
+import { fakeTaro, ok, refuse, serve, textOf, type TaroFakes } from '../../pages/fakes'
+import { STAFF } from './fixtures'
+
+configure({ asyncUtilTimeout: 5000 })
+
+let taro: TaroFakes
+beforeEach(() => {
+  taro = fakeTaro()
+})
+
+const tap = (id: string) => fireEvent.click(document.getElementById(id) as HTMLElement)
+const type = (id: string, value: string) =>
+  fireEvent.change(document.getElementById(id) as HTMLElement, { target: { value } })
+
+describe('工作台', () => {
+  it("shows a township's staff its unit and the way to its lists and ledger, in one call", async () => {
+    const calls = serve({ myStaff: ok({ staff: [STAFF] }) })
+    render(<Workbench />)
+    expect(await screen.findByText('东镇')).toBeTruthy()
+    expect(textOf(document.querySelector('#tw-unit-tsa .tw__meta'))).toBe(
+      '乡镇（街道）周干部工作人员',
+    )
+    tap('tw-needs-tsa')
+    expect(taro.navigateTo).toHaveBeenCalledWith({
+      url: '/packages/township/pages/needs/index?townshipId=east',
+    })
+    tap('tw-ledger-tsa')
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/township/pages/ledger/index?townshipId=east',
+    })
+    expect(calls.map((c) => c.action)).toEqual(['myStaff'])
+  })
+
+  it("tells a department's staff what comes to them", async () => {
+    serve({
+      myStaff: ok({
+        staff: [
+          {
+            ...STAFF,
+            id: 'w1',
+            unitName: '区水务局',
+            unit: { kind: 'department', districtId: 'd1', departmentId: 'water' },
+          },
+        ],
+      }),
+    })
+    render(<Workbench />)
+    expect(await screen.findByText('区水务局')).toBeTruthy()
+    expect(document.getElementById('tw-needs-w1')).toBeNull()
+  })
+
+  it('asks someone with no staff record for the 启用码, checks it, and shows the unit once claimed', async () => {
+    const calls = serve({
+      myStaff: ok({ staff: [] }),
+      claimStaff: (p: { code: string }) =>
+        p.code === 'ABCDEFGHJKLM' ? ok(STAFF) : refuse('NOT_FOUND', '启用码不对，或者已经用过了。'),
+    })
+    render(<Workbench />)
+    expect(await screen.findByText('工作人员启用')).toBeTruthy()
+    tap('tw-claim-submit')
+    expect(await screen.findByText(/启用码/, { selector: '#tw-claim-code-error' })).toBeTruthy()
+    type('tw-claim-code', 'abcd-efgh-jklm')
+    tap('tw-claim-submit')
+    expect(await screen.findByText('东镇')).toBeTruthy()
+    expect(calls.map((c) => [c.action, c.payload])).toEqual([
+      ['myStaff', {}],
+      ['claimStaff', { code: 'ABCDEFGHJKLM' }],
+    ])
+  })
+
+  it('says why a code was refused', async () => {
+    serve({
+      myStaff: ok({ staff: [] }),
+      claimStaff: refuse('NOT_FOUND', '启用码不对，或者已经用过了。'),
+    })
+    render(<Workbench />)
+    await screen.findByText('工作人员启用')
+    type('tw-claim-code', 'ABCD-EFGH-JKLN')
+    tap('tw-claim-submit')
+    expect(await screen.findByText('启用码不对，或者已经用过了。')).toBeTruthy()
+  })
+})
