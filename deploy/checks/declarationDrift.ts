@@ -78,18 +78,6 @@ export const EXCUSED: readonly Excuse[] = [
     reason: 'a migration: rewrites, once, the audit records of the old rating entries',
   },
   {
-    file: 'cloudfunctions/township/repo.ts',
-    problem: 'unresolved',
-    reason:
-      'the lists and the ledger are read by their owner, `{ townshipId }` or `{ villageId }` (ListQuery, ledgerOfMonth), spread into the filter: each leads an index (needs townshipId_status_createdAt, townshipId_createdAt, villageId_createdAt; ledger townshipId_month, villageId_month)',
-  },
-  {
-    file: 'scripts/districtImport.ts',
-    problem: 'unserved',
-    reason:
-      'district:import asks once per run whether a district of that name exists, in a collection of one district (or a few)',
-  },
-  {
     file: 'cloudfunctions/township/migrateRollups.ts',
     problem: 'unserved',
     reason:
