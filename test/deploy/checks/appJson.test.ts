@@ -41,7 +41,7 @@ const editApp = (dir: string, edit: (app: App) => void) => {
 }
 
 describe('checkAppJson', () => {
-  it('passes the real build: 3 main pages, 6 subpackages', () => {
+  it('passes the real build: 3 main pages, 7 subpackages', () => {
     const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as App
     expect(app.pages).toEqual(['pages/index/index', 'pages/matters/index', 'pages/me/index'])
     expect(app.subPackages.map((s) => s.root)).toEqual([
@@ -50,6 +50,7 @@ describe('checkAppJson', () => {
       'packages/committee',
       'packages/moderator',
       'packages/mediation',
+      'packages/township',
       'packages/notice',
     ])
     expect(checkAppJson(DIST)).toEqual([])
@@ -62,7 +63,7 @@ describe('checkAppJson', () => {
     })
     expect(checkAppJson(dir)).toEqual([
       'app.json: pages page pages/nowhere/index is not built (no .js, .json, .wxml, .wxss)',
-      'app.json: subPackages[5] page packages/notice/pages/index/index is not built (no .wxml)',
+      'app.json: subPackages[6] page packages/notice/pages/index/index is not built (no .wxml)',
     ])
   })
 
