@@ -1,8 +1,10 @@
-// npm run migrate [-- --url http://127.0.0.1:<port>] [--data <dir>]
+// npm run migrate [-- --url http://127.0.0.1:<port> | --env <envId> | --data <dir>]
 // Brings stored documents of an older shape to the current one, through the real SDK. Every
 // migration is idempotent: it only touches documents still in the old shape, so running it again
-// changes nothing. Without --url it opens the data directory (default .data/) itself: stop the
-// emulator first, or pass --url.
+// changes nothing. Without --url or --env it opens the data directory (default .data/) itself:
+// stop the emulator first, or pass --url. --env runs them on a real CloudBase environment with the
+// API keys in TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (the same options as village:create;
+// with TCB_ENV_ID set, one of them must be given).
 import path from 'node:path'
 import { COLLECTION } from '../cloudfunctions/_shared/collections'
 import { migrateStatementReports } from '../cloudfunctions/discussion/migrateStatementReports'
@@ -11,7 +13,8 @@ import { migrateRatingEntries } from '../cloudfunctions/matters/migrateRatingEnt
 import { migrateInviteCodes } from '../cloudfunctions/village/migrateInviteCodes'
 import { migratePersons } from '../cloudfunctions/village/migratePersons'
 import { migrateRollups } from '../cloudfunctions/township/migrateRollups'
-import { againstEmulator, sdkFor, type SeedOptions } from './seed'
+import { sdkFor, type SeedOptions } from './seed'
+import { flagValues, onTarget, Refusal, targetOf } from './villageCreate'
 
 type Db = ReturnType<ReturnType<typeof sdkFor>['database']>
 
@@ -81,27 +84,46 @@ export interface MigrationResult {
   readonly changed: number
 }
 
-export const migrate = async (options: {
-  serviceUrl: string
-  credentials?: SeedOptions['credentials']
-}): Promise<MigrationResult[]> => {
-  const db = sdkFor(options.serviceUrl, options.credentials).database()
+/** Every migration, in order, on `db`. */
+export const migrateDb = async (db: Db): Promise<MigrationResult[]> => {
   const out: MigrationResult[] = []
   for (const m of MIGRATIONS) out.push({ name: m.name, changed: await m.run(db) })
   return out
 }
 
+export const migrate = async (options: {
+  serviceUrl: string
+  credentials?: SeedOptions['credentials']
+}): Promise<MigrationResult[]> =>
+  migrateDb(sdkFor(options.serviceUrl, options.credentials).database())
+
+export const USAGE = 'npm run migrate [-- --url <emulator URL> | --env <envId> | --data <dir>]'
+
+/** The command: where it ran and what each migration changed, as printed lines. */
+export async function migrateCommand(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<string[]> {
+  const target = targetOf(
+    flagValues(argv, ['--url', '--env', '--data'] as const, USAGE),
+    USAGE,
+    env,
+  )
+  return onTarget(target, async (db, where) => {
+    const results = await migrateDb(db as unknown as Db)
+    return [`migrate: ${where}`, ...results.map((r) => `${r.name}: ${r.changed} changed`)]
+  })
+}
+
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filename
 
 if (isMain) {
-  againstEmulator(process.argv.slice(2), (serviceUrl, credentials) =>
-    migrate({ serviceUrl, credentials }),
-  )
-    .then((results) => {
-      for (const r of results) process.stdout.write(`${r.name}: ${r.changed} changed\n`)
+  migrateCommand(process.argv.slice(2))
+    .then((lines) => {
+      for (const line of lines) process.stdout.write(`${line}\n`)
     })
     .catch((e: unknown) => {
       process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`)
-      process.exit(1)
+      process.exit(e instanceof Refusal ? 2 : 1)
     })
 }
