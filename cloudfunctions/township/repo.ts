@@ -45,6 +45,7 @@ async function put(t: Transaction, collection: string, doc: { _id: string }): Pr
 export const putNeed = (t: Transaction, need: Need) => put(t, COLLECTION.needs, need)
 export const putService = (t: Transaction, service: Service) => put(t, COLLECTION.services, service)
 export const putEntry = (t: Transaction, entry: LedgerEntry) => put(t, COLLECTION.ledger, entry)
+export const putStaff = (t: Transaction, staff: Staff) => put(t, COLLECTION.staff, staff)
 
 export interface ListQuery<Owner> {
   /** Whose list: a township's (index townshipId_status_createdAt) or a village's needs (villageId_createdAt). */

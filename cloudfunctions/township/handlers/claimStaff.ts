@@ -8,13 +8,12 @@
 import type { Staff, StaffUnit } from '../../../types/model/township'
 import { TOWNSHIP_SCHEMAS } from '../../../domain/township/schemas'
 import { audit } from '../../_shared/audit'
-import { COLLECTION } from '../../_shared/collections'
 import { runTransaction } from '../../_shared/cloud'
 import { fail, handler } from '../../_shared/handler'
 import { townshipOfUnit } from '../../_shared/staff'
 import { foundingCodeHash } from '../../village/foundingCodes'
 import { NOT_SIGNED_IN } from '../callers'
-import { findStaff, staffByFoundingHash } from '../repo'
+import { findStaff, putStaff, staffByFoundingHash } from '../repo'
 import { staffUnitId, staffViews } from '../views'
 
 export const WRONG_STAFF_CODE =
@@ -41,7 +40,7 @@ export const claimStaff = handler(TOWNSHIP_SCHEMAS.claimStaff, async (input, ctx
     const { _id, ...rest } = record
     const after: Omit<Staff, '_id'> = { ...rest, openid, updatedAt: ctx.now }
     delete after.founding
-    await t.collection(COLLECTION.staff).doc(_id).set(after)
+    await putStaff(t, { _id, ...after })
     const townshipId = townshipOfUnit(record.unit)
     await audit(t, {
       villageId: staffUnitId(record),
