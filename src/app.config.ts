@@ -44,6 +44,7 @@ export default defineAppConfig({
         'pages/ledger/index',
         'pages/whistles/index',
         'pages/whistle/index',
+        'pages/dashboard/index',
       ],
     },
     // 决议公告: its QR library is loaded with this page only

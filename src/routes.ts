@@ -64,6 +64,8 @@ export const ROUTES = {
   townshipWhistles: '/packages/township/pages/whistles/index',
   /** 办理吹哨: one whistle (`?id=<whistleId>&matterId=`) */
   townshipWhistle: '/packages/township/pages/whistle/index',
+  /** 数据看板 of the caller's own unit (`?unit=village|township|district&month=YYYY-MM`) */
+  dashboard: '/packages/township/pages/dashboard/index',
 } as const
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES]

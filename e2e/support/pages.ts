@@ -351,6 +351,15 @@ export const PAGES: readonly PageCase[] = [
     main: { selector: '#tw-ledger-month', words: '2026年11月台账' },
     calls: ['township.listLedger'],
   },
+  {
+    key: 'township-dashboard',
+    name: '数据看板（乡镇）',
+    route: ROUTES.dashboard,
+    query: { unit: 'township' },
+    as: 'demo-m21',
+    main: { selector: '#db-month', words: '2026年11月' },
+    calls: ['township.getDashboard'],
+  },
   // 吹哨报到: 孙婷 (demo-m25) works for 东镇综治中心, to which the committee blew one whistle.
   {
     key: 'township-whistles',

@@ -31,6 +31,10 @@ describe('工作台', () => {
     expect(taro.navigateTo).toHaveBeenLastCalledWith({
       url: '/packages/township/pages/ledger/index?townshipId=east',
     })
+    tap('tw-dashboard-tsa')
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/township/pages/dashboard/index?unit=township&townshipId=east',
+    })
     expect(calls.map((c) => c.action)).toEqual(['myStaff'])
   })
 
@@ -50,6 +54,28 @@ describe('工作台', () => {
     render(<Workbench />)
     expect(await screen.findByText('区水务局')).toBeTruthy()
     expect(document.getElementById('tw-needs-w1')).toBeNull()
+  })
+
+  it("gives the district's staff the district's 数据看板", async () => {
+    serve({
+      myStaff: ok({
+        staff: [
+          {
+            ...STAFF,
+            id: 'dd',
+            unitName: '河西区',
+            unit: { kind: 'district', districtId: 'd1' },
+          },
+        ],
+      }),
+    })
+    render(<Workbench />)
+    expect(await screen.findByText('河西区')).toBeTruthy()
+    expect(document.getElementById('tw-ledger-dd')).toBeNull()
+    tap('tw-dashboard-dd')
+    expect(taro.navigateTo).toHaveBeenLastCalledWith({
+      url: '/packages/township/pages/dashboard/index?unit=district',
+    })
   })
 
   it('asks someone with no staff record for the 启用码, checks it, and shows the unit once claimed', async () => {

@@ -69,6 +69,12 @@ function Body({ view }: { view: Seen }) {
             hint="向乡镇提需求、认领服务、确认对接、评价"
             onTap={() => go(ROUTES.villageNeeds)}
           />
+          <ConsoleRow
+            id="console-dashboard"
+            label="数据看板"
+            hint="本村每月的响应率、解决率、满意率"
+            onTap={() => go(withQuery(ROUTES.dashboard, { unit: 'village' }))}
+          />
         </View>
       )}
 

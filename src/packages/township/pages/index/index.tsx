@@ -24,8 +24,9 @@ const UNIT_KIND: Record<StaffView['unit']['kind'], string> = {
 
 /**
  * 乡镇/部门工作台 (one `township.myStaff` call): the units the caller works for, each with what it
- * does there; a township's staff go to its 需求清单, 服务清单 and 台账. Someone with no staff
- * record yet enters the 启用码 the district handed them.
+ * does there; a township's staff go to its 需求清单, 服务清单, 台账 and 数据看板, the district's
+ * staff to the district's 数据看板. Someone with no staff record yet enters the 启用码 the district
+ * handed them.
  */
 export default function Workbench() {
   const [state, reload] = useLoad(loadStaff)
@@ -83,7 +84,27 @@ function Unit({ staff: s }: { staff: StaffView }) {
             hint="对接好的需求和服务：进展、办结、导出"
             onTap={() => go(ROUTES.townshipLedger)}
           />
+          <LinkRow
+            id={`tw-dashboard-${s.id}`}
+            label="数据看板"
+            hint="本乡镇（街道）每月的响应率、解决率、满意率"
+            onTap={() =>
+              void Taro.navigateTo({
+                url: withQuery(ROUTES.dashboard, { unit: 'township', ...query }),
+              })
+            }
+          />
         </View>
+      ) : null}
+      {s.unit.kind === 'district' ? (
+        <LinkRow
+          id={`tw-dashboard-${s.id}`}
+          label="数据看板"
+          hint="全区每月的响应率、解决率、满意率"
+          onTap={() =>
+            void Taro.navigateTo({ url: withQuery(ROUTES.dashboard, { unit: 'district' }) })
+          }
+        />
       ) : null}
       <LinkRow
         id={`tw-whistles-${s.id}`}

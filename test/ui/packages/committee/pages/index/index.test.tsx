@@ -101,6 +101,8 @@ describe('村务 (console home)', () => {
     expect(went()).toEqual({ url: '/packages/committee/pages/members/index' })
     tap('console-overdue')
     expect(went()).toEqual({ url: '/packages/committee/pages/overdue/index' })
+    tap('console-dashboard')
+    expect(went()).toEqual({ url: '/packages/township/pages/dashboard/index?unit=village' })
     tap('console-agenda-2026-11-24')
     expect(went()).toEqual({ url: '/packages/committee/pages/agenda/index' })
     tap('console-poll-poll-1')

@@ -1,0 +1,13 @@
+/**
+ * The compiled WeChat 数据看板 (subpackage) against the real functions, with the district above the
+ * demo village, opened as its line's staff member (e2e/support/district.ts): its main content,
+ * normal and 大字模式, for every line of the route in e2e/support/pages.ts.
+ */
+import { ROUTES } from '../../../../../../src/routes'
+import { showsRoute, withBackend } from '../../../../support/pageCase'
+
+withBackend()
+
+describe('compiled weapp 数据看板', () => {
+  showsRoute(ROUTES.dashboard)
+})
