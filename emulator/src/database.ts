@@ -9,7 +9,7 @@ import { parseStored, parseWire, parseWireObject, stringifyDoc, isPlainObject } 
 import { EmulatorError, collectionNotExist, duplicateKey, invalidParam } from './errors'
 import { geoNearStage, nearOfQuery, sortByDistance } from './geo'
 import { aggregateDocs, compileQuery, projectDocs } from './operators'
-import { assertStorable, assertUpdateAllowed, sortDocs } from './rules'
+import { assertStorable, assertUpdateAllowed, sortDocs, sortKeysOf, type SortKey } from './rules'
 import { rowKey, type DocId, type Store } from './store'
 import type { Doc } from './types'
 
@@ -192,21 +192,17 @@ export class DatabaseService {
     tx?: Transaction,
   ): Doc[] {
     this.requireCollection(collection)
-    const q = query && Object.keys(query).length ? compileQuery(query) : undefined
-    const out: Doc[] = []
-    if (stopAfter <= 0) return out
     const docs = tx ? this.txDocs(tx, collection) : this.storedDocs(collection, query)
-    for (const doc of docs) {
-      if (!q || q.test(doc)) {
-        out.push(doc)
-        if (out.length >= stopAfter) break
-      }
-    }
-    return out
+    return firstMatching(docs, query, stopAfter)
   }
 
-  private *storedDocs(collection: string, query: Doc | undefined): Generator<Doc> {
-    for (const row of this.store.scan(collection, query)) yield parseStored(row.doc)
+  /** Stored documents, parsed one at a time as they are read (the scan starts on the first). */
+  private *storedDocs(
+    collection: string,
+    query: Doc | undefined,
+    keys?: readonly SortKey[],
+  ): Generator<Doc> {
+    for (const row of this.store.scan(collection, query, keys)) yield parseStored(row.doc)
   }
 
   private query(body: Body, now: number): Doc | undefined {
@@ -235,9 +231,16 @@ export class DatabaseService {
     const sorted = order && Object.keys(order).length > 0
     // MongoDB answers a $nearSphere query nearest first (unless sorted otherwise).
     const near = sorted ? undefined : nearOfQuery(query)
-    let docs = this.matching(collection, query, sorted || near ? Infinity : offset + limit, tx)
-    if (sorted) docs = sortDocs(docs, order)
-    else if (near) docs = sortByDistance(docs, near.field, near.near)
+    // Outside a transaction, a sort SQL can do exactly reads the rows in order and stops at the page.
+    const keys = sorted && !tx ? sortKeysOf(order) : []
+    let docs: Doc[]
+    if (keys.length > 0 && this.store.sortsInSql(collection, keys)) {
+      docs = firstMatching(this.storedDocs(collection, query, keys), query, offset + limit)
+    } else {
+      docs = this.matching(collection, query, sorted || near ? Infinity : offset + limit, tx)
+      if (sorted) docs = sortDocs(docs, order)
+      else if (near) docs = sortByDistance(docs, near.field, near.near)
+    }
     docs = docs.slice(offset, offset + limit)
     const list = this.project(docs, projection).map(wire)
     return { data: { list }, limit, offset }
@@ -561,4 +564,18 @@ export class DatabaseService {
     const tx = this.transactions.get(transactionId)
     if (tx) this.drop(tx)
   }
+}
+
+/** The first `stopAfter` of `docs` that match `query`, reading no further. */
+const firstMatching = (docs: Iterable<Doc>, query: Doc | undefined, stopAfter: number): Doc[] => {
+  const q = query && Object.keys(query).length ? compileQuery(query) : undefined
+  const out: Doc[] = []
+  if (stopAfter <= 0) return out
+  for (const doc of docs) {
+    if (!q || q.test(doc)) {
+      out.push(doc)
+      if (out.length >= stopAfter) break
+    }
+  }
+  return out
 }

@@ -232,6 +232,24 @@ const typeRank = (v: unknown): number => {
   return 5
 }
 
+/**
+ * Strings in code point order, which is MongoDB's (it compares UTF-8 bytes) and SQLite's: JavaScript's
+ * `<` compares UTF-16 code units, which puts a character beyond U+FFFF (an emoji) before U+E000–U+FFFF
+ * (full-width forms such as `（`).
+ */
+export const compareCodePoints = (a: string, b: string): number => {
+  if (a === b) return 0
+  const n = Math.min(a.length, b.length)
+  let i = 0
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i += 1
+  if (i === n) return a.length < b.length ? -1 : 1
+  const x = a.charCodeAt(i)
+  const y = b.charCodeAt(i)
+  // A surrogate (U+D800–U+DFFF) stands for a code point above U+FFFF: move it past U+E000–U+FFFF.
+  const rank = (c: number): number => (c >= 0xe000 ? c - 0x800 : c >= 0xd800 ? c + 0x2000 : c)
+  return rank(x) < rank(y) ? -1 : 1
+}
+
 const toNumber = (v: unknown): number => (typeof v === 'number' ? v : Number(String(v)))
 
 /** Compare two BSON values in MongoDB's order (arrays compared element-wise, as values). */
@@ -248,7 +266,7 @@ export const compareBson = (a: unknown, b: unknown): number => {
       return x < y ? -1 : x > y ? 1 : 0
     }
     case 4:
-      return a === b ? 0 : (a as string) < (b as string) ? -1 : 1
+      return compareCodePoints(a as string, b as string)
     case 8:
       return (a as ObjectId).toHexString().localeCompare((b as ObjectId).toHexString())
     case 9:
@@ -311,12 +329,22 @@ const sortKey = (doc: Doc, field: string, direction: 1 | -1): { empty: boolean; 
   return { empty: false, v: best }
 }
 
+/** One key of a sort: `{field: 1 | -1 | 'asc' | 'desc'}` read as MongoDB reads it. */
+export interface SortKey {
+  readonly field: string
+  readonly dir: 1 | -1
+}
+
+/** The keys of an order object, in its order. */
+export const sortKeysOf = (order: Record<string, unknown>): SortKey[] =>
+  Object.entries(order).map(([field, dir]) => ({
+    field,
+    dir: Number(dir) === -1 || dir === 'desc' ? -1 : 1,
+  }))
+
 /** Sort documents as MongoDB does for `{field: 1 | -1, …}`; stable, so ties keep natural order. */
 export const sortDocs = (docs: Doc[], order: Record<string, unknown>): Doc[] => {
-  const keys = Object.entries(order).map(([field, dir]) => ({
-    field,
-    dir: (Number(dir) === -1 || dir === 'desc' ? -1 : 1) as 1 | -1,
-  }))
+  const keys = sortKeysOf(order)
   const withKeys = docs.map((doc, i) => ({
     doc,
     i,

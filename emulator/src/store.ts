@@ -1,13 +1,16 @@
 // SQLite storage: one table per collection (rowid = natural order, `id` = `_id`, `doc` = relaxed
 // EJSON, `ver` = global write sequence used for transaction conflict checks). Declared indexes
 // become expression indexes on json_extract(doc, path); equality and range conditions on indexed
-// fields are pushed down to SQL as a pre-filter (mingo still decides what matches).
+// fields are pushed down to SQL as a pre-filter (mingo still decides what matches). A sort on
+// indexed fields whose stored values SQL orders exactly as MongoDB does is done by SQL too, so a
+// page of a large collection is read through the index, not sorted in JavaScript.
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ObjectId } from 'bson'
 import { collectionNotExist, duplicateKey, EmulatorError, invalidParam } from './errors'
 import { isPlainObject } from './ejson'
+import type { SortKey } from './rules'
 import type { CollectionSpec, Doc, IndexSpec } from './types'
 
 export interface Row {
@@ -25,7 +28,44 @@ interface CollectionMeta {
    * on them cannot be pushed down, since MongoDB matches an array by its elements.
    */
   arrayFields: Set<string>
+  /**
+   * The kinds of value stored on an indexed field (or `_id`), learnt on the first sort by it and
+   * kept up to date by every write after; never narrowed by a delete (a superset is safe).
+   */
+  readonly sortClasses: Map<string, Set<SortClass>>
 }
+
+/**
+ * The kind of a stored value as a sort sees it. SQLite orders the values of one kind, with
+ * missing and null first, as MongoDB does: numbers by value, strings by code point (UTF-8 bytes),
+ * booleans false first, dates (stored as `{"$date":"<24-character ISO>"}`, a fixed-width text) by
+ * time. Two kinds mixed, or anything else (arrays, objects, long numbers, a string holding a
+ * lone surrogate), and the sort is left to JavaScript.
+ */
+type SortClass = 'null' | 'number' | 'text' | 'bool' | 'date' | 'other'
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const ISO_DATE_LENGTH = 24
+
+/** The sort kind of a value of a stored document read as plain JSON (a Date is `{$date}`). */
+const sortClassOf = (v: unknown): SortClass => {
+  if (v === undefined || v === null) return 'null'
+  if (typeof v === 'number') return 'number'
+  if (typeof v === 'boolean') return 'bool'
+  if (typeof v === 'string') return LONE_SURROGATE.test(v) ? 'other' : 'text'
+  if (isPlainObject(v)) {
+    const keys = Object.keys(v)
+    const iso = v.$date
+    if (keys.length === 1 && typeof iso === 'string' && iso.length === ISO_DATE_LENGTH) {
+      return 'date'
+    }
+  }
+  return 'other'
+}
+
+/** The sort kind of a row key: a string id as itself, a number or ObjectId behind \u0001. */
+const idSortClass = (id: string): SortClass =>
+  id.startsWith('\u0001') || LONE_SURROGATE.test(id) ? 'other' : 'text'
 
 type SqlValue = string | number
 
@@ -42,12 +82,31 @@ const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`
 
 /** The SQL expression for a field; identical text in indexes and queries so SQLite uses them. */
 export const fieldExpr = (field: string): string =>
-  field === '_id'
-    ? 'id'
-    : `json_extract(doc, '$.${field
-        .split('.')
-        .map((p) => `"${p}"`)
-        .join('.')}')`
+  field === '_id' ? 'id' : `json_extract(doc, '${jsonPath(field)}')`
+
+/** The JSON path of a field for SQLite's json functions: `$."a"."b"`. */
+const jsonPath = (field: string): string =>
+  `$.${field
+    .split('.')
+    .map((p) => `"${p}"`)
+    .join('.')}`
+
+/** SQL giving a stored document's sort kind on a field (see SortClass). */
+const sortClassSql = (field: string): string => {
+  const p = jsonPath(field)
+  return `CASE json_type(doc, '${p}')
+    WHEN 'integer' THEN 'number' WHEN 'real' THEN 'number'
+    WHEN 'true' THEN 'bool' WHEN 'false' THEN 'bool'
+    WHEN 'null' THEN 'null'
+    WHEN 'text' THEN CASE WHEN doc LIKE '%\\ud%' THEN 'other' ELSE 'text' END
+    WHEN 'object' THEN CASE
+      WHEN json_type(doc, '${p}."$date"') = 'text'
+        AND length(json_extract(doc, '${p}."$date"')) = ${ISO_DATE_LENGTH}
+        AND (SELECT count(*) FROM json_each(doc, '${p}')) = 1
+      THEN 'date' ELSE 'other' END
+    ELSE CASE WHEN json_type(doc, '${p}') IS NULL THEN 'null' ELSE 'other' END
+  END`
+}
 
 const sqlScalar = (v: unknown): SqlValue | undefined => {
   if (typeof v === 'string') return v
@@ -163,13 +222,7 @@ export class Store {
     }>
     for (const r of rows) {
       const specs = JSON.parse(r.indexes) as IndexSpec[]
-      const indexedFields = fieldsOf(specs)
-      this.collections.set(r.name, {
-        name: r.name,
-        table: r.tbl,
-        indexedFields,
-        arrayFields: this.fieldsHoldingArrays(r.tbl, indexedFields),
-      })
+      this.collections.set(r.name, this.metaOf(r.name, r.tbl, specs))
       const max = this.db.prepare(`SELECT max(ver) AS m FROM ${quoteIdent(r.tbl)}`).get() as {
         m: number | null
       }
@@ -336,13 +389,18 @@ export class Store {
       throw e
     }
     this.statements.clear()
+    this.collections.set(spec.name, this.metaOf(spec.name, table, indexes))
+  }
+
+  private metaOf(name: string, table: string, indexes: readonly IndexSpec[]): CollectionMeta {
     const indexedFields = fieldsOf(indexes)
-    this.collections.set(spec.name, {
-      name: spec.name,
+    return {
+      name,
       table,
       indexedFields,
       arrayFields: this.fieldsHoldingArrays(table, indexedFields),
-    })
+      sortClasses: new Map(),
+    }
   }
 
   /** The indexed fields on which a stored document holds an array somewhere along the path. */
@@ -364,22 +422,52 @@ export class Store {
     return out
   }
 
-  /** Note the indexed fields a document about to be stored holds an array on. */
-  private noteArrays(m: CollectionMeta, doc: string): void {
-    if (m.indexedFields.size === m.arrayFields.size) return
+  /**
+   * Note what a document about to be stored holds on the indexed fields: the ones it holds an
+   * array on, and the sort kinds of the fields a sort has asked about.
+   */
+  private noteShapes(m: CollectionMeta, id: string, doc: string): void {
+    const learnArrays = m.indexedFields.size !== m.arrayFields.size
+    if (!learnArrays && m.sortClasses.size === 0) return
     const parsed = JSON.parse(doc) as unknown
+    m.sortClasses.get('_id')?.add(idSortClass(id))
     for (const field of m.indexedFields) {
-      if (m.arrayFields.has(field)) continue
+      const classes = m.sortClasses.get(field)
+      if (!classes && (!learnArrays || m.arrayFields.has(field))) continue
       let cur: unknown = parsed
       for (const part of field.split('.')) {
-        if (!isPlainObject(cur)) break
+        if (!isPlainObject(cur)) {
+          cur = undefined
+          break
+        }
         cur = cur[part]
         if (Array.isArray(cur)) {
           m.arrayFields.add(field)
           break
         }
       }
+      classes?.add(sortClassOf(cur))
     }
+  }
+
+  /** The sort kinds stored on a field, learnt from the table on the first call. */
+  private sortClasses(m: CollectionMeta, field: string): Set<SortClass> {
+    let classes = m.sortClasses.get(field)
+    if (classes) return classes
+    const table = quoteIdent(m.table)
+    if (field === '_id') {
+      const odd = this.db
+        .prepare(`SELECT 1 FROM ${table} WHERE substr(id, 1, 1) = char(1) LIMIT 1`)
+        .get()
+      classes = new Set<SortClass>(odd ? ['text', 'other'] : ['text'])
+    } else {
+      const rows = this.db
+        .prepare(`SELECT DISTINCT ${sortClassSql(field)} AS c FROM ${table}`)
+        .all() as Array<{ c: SortClass }>
+      classes = new Set(rows.map((r) => r.c))
+    }
+    m.sortClasses.set(field, classes)
+    return classes
   }
 
   private meta(collection: string): CollectionMeta {
@@ -422,32 +510,69 @@ export class Store {
     return out
   }
 
-  /** Rows that may match `query`, in natural (insertion) order. */
-  scan(collection: string, query: Doc | undefined): IterableIterator<Row> {
+  /**
+   * Rows that may match `query`, in natural (insertion) order, or sorted by `keys` (ties in
+   * natural order) when `sortsInSql` said SQL orders them exactly as MongoDB does.
+   */
+  scan(
+    collection: string,
+    query: Doc | undefined,
+    keys?: readonly SortKey[],
+  ): IterableIterator<Row> {
+    const { sql, params } = this.select(collection, query, keys)
+    return this.stmt(sql).iterate(...params) as IterableIterator<Row>
+  }
+
+  /**
+   * Whether SQL orders the stored values of these keys exactly as MongoDB does: each an indexed
+   * field (or `_id`) holding no array and one sort kind (besides missing and null).
+   */
+  sortsInSql(collection: string, keys: readonly SortKey[]): boolean {
     const m = this.meta(collection)
-    const conds = this.pushdown(collection, query)
-    const where = conds.length ? ` WHERE ${conds.map((c) => c.sql).join(' AND ')}` : ''
-    const sql = `SELECT id, doc, ver FROM ${quoteIdent(m.table)}${where} ORDER BY rowid`
-    return this.stmt(sql).iterate(...conds.flatMap((c) => c.params)) as IterableIterator<Row>
+    return (
+      keys.length > 0 &&
+      keys.every(({ field }) => {
+        if (field !== '_id' && (!m.indexedFields.has(field) || m.arrayFields.has(field))) {
+          return false
+        }
+        const kinds = [...this.sortClasses(m, field)].filter((c) => c !== 'null')
+        return kinds.length <= 1 && kinds[0] !== 'other'
+      })
+    )
   }
 
   /** The SQL query plan for a query (used by tests to prove an index is used). */
-  explain(collection: string, query: Doc | undefined): string {
+  explain(collection: string, query: Doc | undefined, keys?: readonly SortKey[]): string {
+    const sorted = keys && this.sortsInSql(collection, keys) ? keys : undefined
+    const { sql, params } = this.select(collection, query, sorted)
+    const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{
+      detail: string
+    }>
+    return rows.map((r) => r.detail).join('\n')
+  }
+
+  private select(
+    collection: string,
+    query: Doc | undefined,
+    keys: readonly SortKey[] | undefined,
+  ): { sql: string; params: SqlValue[] } {
     const m = this.meta(collection)
     const conds = this.pushdown(collection, query)
     const where = conds.length ? ` WHERE ${conds.map((c) => c.sql).join(' AND ')}` : ''
-    const rows = this.db
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT id, doc, ver FROM ${quoteIdent(m.table)}${where} ORDER BY rowid`,
-      )
-      .all(...conds.flatMap((c) => c.params)) as Array<{ detail: string }>
-    return rows.map((r) => r.detail).join('\n')
+    const order = [
+      ...(keys ?? []).map((k) => `${fieldExpr(k.field)}${k.dir === -1 ? ' DESC' : ''}`),
+      'rowid',
+    ].join(', ')
+    return {
+      sql: `SELECT id, doc, ver FROM ${quoteIdent(m.table)}${where} ORDER BY ${order}`,
+      params: conds.flatMap((c) => c.params),
+    }
   }
 
   insertRow(collection: string, id: string, doc: string): void {
     const m = this.meta(collection)
     this.remember(collection, id)
-    this.noteArrays(m, doc)
+    this.noteShapes(m, id, doc)
     try {
       this.stmt(`INSERT INTO ${quoteIdent(m.table)} (id, doc, ver) VALUES (?, ?, ?)`).run(
         id,
@@ -463,7 +588,7 @@ export class Store {
   updateRow(collection: string, id: string, doc: string): void {
     const m = this.meta(collection)
     this.remember(collection, id)
-    this.noteArrays(m, doc)
+    this.noteShapes(m, id, doc)
     try {
       this.stmt(`UPDATE ${quoteIdent(m.table)} SET doc = ?, ver = ? WHERE id = ?`).run(
         doc,

@@ -2,6 +2,7 @@
 // DATABASE_REQUEST_FAILED and write nothing (the whole collection is compared); queries, sorts and
 // aggregation operators answer what MongoDB answers. Each case cites the MongoDB manual.
 import type { Emulator } from '../src/index'
+import { compareCodePoints, sortDocs } from '../src/rules'
 import { rejectionOf, sdkFor, start, type App } from './helpers'
 
 jest.setTimeout(60_000)
@@ -421,5 +422,17 @@ describe('ObjectId values', () => {
       .lookup({ from: 'lk', localField: 'ref', foreignField: '_id', as: 'target' })
       .end()
     expect(joined.data).toEqual([{ _id: a, ref: b, target: [{ _id: b, name: 'target' }] }])
+  })
+})
+
+describe('BSON order of strings', () => {
+  it('compares by code point, as MongoDB compares UTF-8 bytes, not by UTF-16 unit', () => {
+    // （ is U+FF08, 😀 is U+1F600 (the surrogates D83D DE00 in UTF-16, below FF08)
+    expect(compareCodePoints('（', '😀')).toBe(-1)
+    expect(compareCodePoints('😀', '（')).toBe(1)
+    expect(compareCodePoints('张三', '张')).toBe(1)
+    expect(compareCodePoints('a', 'a')).toBe(0)
+    const docs = [{ t: '😀' }, { t: '（' }, { t: 'B' }, { t: 'a' }, { t: '张' }]
+    expect(sortDocs(docs, { t: 1 }).map((d) => d.t)).toEqual(['B', 'a', '张', '（', '😀'])
   })
 })
