@@ -9,7 +9,8 @@
  * 2. the residents' matters whose clock ran out unanswered (still `raised`, `respondBy` before
  *    now), bucketed by due month: one aggregation on villageId_status, over the raised matters
  *    only;
- * 3. the whistles unanswered past their clock, per department: one aggregation on status_dueAt.
+ * 3. the whistles due in the months, per department with its name: one aggregation on
+ *    status_dueAt (those still `raised` past their clock are the ones that ran out).
  *
  * Why rollups and not one aggregation over the matters: the district's dashboard would group
  * 500,000 matters on every call (the emulator and CloudBase alike read every one of them: the
@@ -33,6 +34,8 @@ import {
 } from '../../domain/dashboard/metrics'
 import { monthFigures, type RanOut } from '../../domain/dashboard/rollups'
 import type { Database } from '../_shared/cloud'
+import type { WhistleStatus } from '../../types/model/township'
+import { WHISTLE_STATUSES } from '../../domain/township/whistleSteps'
 import { COLLECTION } from '../_shared/collections'
 
 /** More than any unit has (150 villages × 12 months; departments): aggregations answer all. */
@@ -131,40 +134,74 @@ async function mattersRanOut(
   return out
 }
 
-/** The whistles still unanswered past their clock, per due month and department (one aggregation). */
-async function whistlesRanOut(
+/** The whistles of the months, for the dashboard: what ran out, and who the departments are. */
+interface WhistlesOfMonths {
+  /** Per due month and department, the whistles still unanswered past their clock. */
+  ranOut: Map<MonthKey, Record<string, number>>
+  /** The name of every department with a whistle due in the months (the overdue list's labels). */
+  departmentNames: Record<string, string>
+}
+
+/**
+ * The whistles due in the months, per department with its name joined (one aggregation on
+ * status_dueAt): those still `raised` past their clock are counted per due month; every department
+ * among them is named, so the late answers stored in the rollups get their names too.
+ */
+async function whistlesOfMonths(
   db: Database,
   villageIds: readonly string[],
   months: readonly MonthKey[],
   now: Date,
-): Promise<Map<MonthKey, Record<string, number>>> {
+): Promise<WhistlesOfMonths> {
   const _ = db.command
   const $ = db.command.aggregate
   const start = monthBounds(months[0] as MonthKey).start
   const end = monthBounds(months.at(-1) as MonthKey).end
-  const until = new Date(Math.min(now.getTime(), end.getTime()))
-  const out = new Map<MonthKey, Record<string, number>>()
-  if (until <= start) return out
+  const until = Math.min(now.getTime(), end.getTime())
   const { data } = (await db
     .collection(COLLECTION.whistles)
     .aggregate()
     .match({
-      status: 'raised',
+      status: _.in([...WHISTLE_STATUSES]),
       villageId: _.in([...villageIds]),
-      dueAt: _.gte(start).and(_.lt(until)),
+      dueAt: _.gte(start).and(_.lt(end)),
     })
-    .group({ _id: '$departmentId', dues: $.push('$dueAt') })
+    .group({ _id: '$departmentId', whistles: $.push({ status: '$status', dueAt: '$dueAt' }) })
+    .lookup({
+      from: COLLECTION.departments,
+      localField: '_id',
+      foreignField: '_id',
+      as: 'department',
+    })
     .limit(ALL)
-    .end()) as { data: Array<{ _id: string; dues: Array<Date | string> }> }
-  for (const { _id: departmentId, dues } of data) {
-    for (const due of dues) {
-      const month = monthKey(new Date(due))
-      const byDep = out.get(month) ?? {}
+    .end()) as {
+    data: Array<{
+      _id: string
+      whistles: Array<{ status: WhistleStatus; dueAt: Date | string }>
+      department: Array<{ name?: string }>
+    }>
+  }
+  const ranOut = new Map<MonthKey, Record<string, number>>()
+  const departmentNames: Record<string, string> = {}
+  for (const { _id: departmentId, whistles, department } of data) {
+    const name = department[0]?.name
+    if (name) departmentNames[departmentId] = name
+    for (const w of whistles) {
+      const due = new Date(w.dueAt)
+      if (w.status !== 'raised' || due.getTime() >= until) continue
+      const month = monthKey(due)
+      const byDep = ranOut.get(month) ?? {}
       byDep[departmentId] = (byDep[departmentId] ?? 0) + 1
-      out.set(month, byDep)
+      ranOut.set(month, byDep)
     }
   }
-  return out
+  return { ranOut, departmentNames }
+}
+
+/** A unit's figures for each of the months, and the names of the departments they mention. */
+export interface UnitFigures {
+  months: Rollup[]
+  departmentNames: Record<string, string>
 }
 
 /** The unit's figures for each of the months, as `rollupFrom` would count them at `now`. */
@@ -174,21 +211,29 @@ export async function unitFigures(
   villageIds: readonly string[],
   months: readonly MonthKey[],
   now: Date,
-): Promise<Rollup[]> {
-  if (villageIds.length === 0) return months.map((m) => monthFigures(unitId, m, [], noneRanOut))
+): Promise<UnitFigures> {
+  if (villageIds.length === 0) {
+    return {
+      months: months.map((m) => monthFigures(unitId, m, [], noneRanOut)),
+      departmentNames: {},
+    }
+  }
   const [stored, matters, whistles] = await Promise.all([
     storedByMonth(db, villageIds, months),
     mattersRanOut(db, villageIds, months, now),
-    whistlesRanOut(db, villageIds, months, now),
+    whistlesOfMonths(db, villageIds, months, now),
   ])
-  return months.map((month) => {
-    const counts = stored.get(month)
-    const ranOut: RanOut = {
-      matters: matters.get(month) ?? 0,
-      whistlesByDepartment: whistles.get(month) ?? {},
-    }
-    return monthFigures(unitId, month, counts ? [counts] : [], ranOut)
-  })
+  return {
+    months: months.map((month) => {
+      const counts = stored.get(month)
+      const ranOut: RanOut = {
+        matters: matters.get(month) ?? 0,
+        whistlesByDepartment: whistles.ranOut.get(month) ?? {},
+      }
+      return monthFigures(unitId, month, counts ? [counts] : [], ranOut)
+    }),
+    departmentNames: whistles.departmentNames,
+  }
 }
 
 const noneRanOut: RanOut = { matters: 0, whistlesByDepartment: {} }

@@ -29,6 +29,14 @@ export const WHISTLE_STATUS_LABELS: Readonly<Record<WhistleStatus, string>> = {
   returned: '已退回',
 }
 
+/** Every status a whistle can be in. */
+export const WHISTLE_STATUSES: readonly WhistleStatus[] = [
+  'raised',
+  'acknowledged',
+  'resolved',
+  'returned',
+]
+
 /** A whistle still open: at most one per matter and department. */
 export const OPEN_WHISTLE_STATUSES: readonly WhistleStatus[] = ['raised', 'acknowledged']
 

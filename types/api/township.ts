@@ -138,8 +138,8 @@ export interface DashboardMonth {
   responseRate: RateFigure
   resolutionRate: RateFigure
   satisfactionRate: RateFigure
-  /** 吹哨 not answered in time, per department, most first. */
-  overdueByDepartment: { departmentId: string; count: number }[]
+  /** 吹哨 not answered in time, per department (with its name), most first. */
+  overdueByDepartment: { departmentId: string; name: string; count: number }[]
   /** Two-list matches (台账 entries) made, and completed, in the month. */
   matchesMade: number
   matchesCompleted: number

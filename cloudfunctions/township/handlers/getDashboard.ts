@@ -32,7 +32,8 @@ export const getDashboard = handler(
     if (month > monthKey(ctx.now)) fail('INVALID_INPUT', NOT_YET)
     const { unitId, villageIds } = await ownUnit(ctx, input.unit, input.townshipId)
     const months = twelveMonthsTo(month)
-    const figures = (await unitFigures(ctx.db, unitId, villageIds, months, ctx.now)).map(view)
+    const unit = await unitFigures(ctx.db, unitId, villageIds, months, ctx.now)
+    const figures = unit.months.map((r) => view(r, unit.departmentNames))
     return {
       unit: input.unit,
       unitId,
@@ -72,7 +73,10 @@ function rate(f: Fraction): RateFigure {
   return { numerator: f.numerator, denominator: f.denominator, text: rateText(f) }
 }
 
-function view(r: Rollup): DashboardMonth {
+/** A department the whistles name but the district no longer lists. */
+export const UNKNOWN_DEPARTMENT = '（已删除的部门）'
+
+function view(r: Rollup, departmentNames: Readonly<Record<string, string>>): DashboardMonth {
   const rates = ratesOf(r)
   return {
     month: r.month,
@@ -81,7 +85,11 @@ function view(r: Rollup): DashboardMonth {
     resolutionRate: rate(rates.resolutionRate),
     satisfactionRate: rate(rates.satisfactionRate),
     overdueByDepartment: Object.entries(r.overdueByDepartment ?? {})
-      .map(([departmentId, count]) => ({ departmentId, count }))
+      .map(([departmentId, count]) => ({
+        departmentId,
+        name: departmentNames[departmentId] ?? UNKNOWN_DEPARTMENT,
+        count,
+      }))
       .sort((a, b) => b.count - a.count || a.departmentId.localeCompare(b.departmentId)),
     matchesMade: r.matchesMade,
     matchesCompleted: r.matchesCompleted,

@@ -90,7 +90,7 @@ function brief(m: DashboardMonth) {
     response: r(m.responseRate),
     resolution: r(m.resolutionRate),
     satisfaction: r(m.satisfactionRate),
-    overdue: m.overdueByDepartment.map((d) => `${d.departmentId} ${d.count}`),
+    overdue: m.overdueByDepartment.map((d) => `${d.departmentId} ${d.name} ${d.count}`),
     matches: `${m.matchesMade} made, ${m.matchesCompleted} completed`,
   }
 }
@@ -170,6 +170,13 @@ beforeAll(async () => {
     whistle('w-late', at('2026-11-20T10:00:00')),
     // still running (due 22 November): not counted yet.
     whistle('w-running', at('2026-11-22T10:00:00')),
+    // October's late answer (counted in October's stored rollup above): resolved, so only its
+    // department's name is read from it.
+    whistle('w-october', at('2026-10-10T10:00:00'), {
+      status: 'resolved',
+      acknowledgedAt: at('2026-10-11T10:00:00'),
+      resolvedAt: at('2026-10-12T10:00:00'),
+    }),
   ])
   const pair = claimedPair('n-dash', 's-dash', 'provider', STAFF.townshipA._id)
   seedLists(backend, { needs: [pair.need], services: [pair.service] })
@@ -226,7 +233,7 @@ const A_NOVEMBER = {
   response: '2/3 66.7%',
   resolution: '0/1 0.0%',
   satisfaction: '1/2 50.0%',
-  overdue: [`${DEPT_WATER} 1`],
+  overdue: [`${DEPT_WATER} 区水务局 1`],
   matches: '1 made, 1 completed',
 }
 // Village A, October: the rollup, plus m-oct-late ran out = matters 3 of 5, whistles 0 of 1 → 3/6.
@@ -236,7 +243,7 @@ const A_OCTOBER = {
   response: '3/6 50.0%',
   resolution: '2/3 66.7%',
   satisfaction: '1/2 50.0%',
-  overdue: [`${DEPT_WATER} 1`],
+  overdue: [`${DEPT_WATER} 区水务局 1`],
   matches: '1 made, 0 completed',
 }
 // Village B: November 1 raised, m-b-late ran out (0/1); October from its rollup.
@@ -331,7 +338,7 @@ describe('getDashboard: the figures, counted by hand', () => {
       response: '2/4 50.0%',
       resolution: '0/1 0.0%',
       satisfaction: '1/2 50.0%',
-      overdue: [`${DEPT_WATER} 1`],
+      overdue: [`${DEPT_WATER} 区水务局 1`],
       matches: '1 made, 1 completed',
     })
     expect(brief(d.series[10] as DashboardMonth)).toEqual({
@@ -340,7 +347,7 @@ describe('getDashboard: the figures, counted by hand', () => {
       response: '5/8 62.5%',
       resolution: '3/4 75.0%',
       satisfaction: '1/2 50.0%',
-      overdue: [`${DEPT_WATER} 1`],
+      overdue: [`${DEPT_WATER} 区水务局 1`],
       matches: '1 made, 1 completed',
     })
   })

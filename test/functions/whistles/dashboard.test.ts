@@ -48,6 +48,8 @@ describe('whistles on the village dashboard', () => {
 
     const current = await dashboard()
     expect(current.responseRate).toMatchObject({ numerator: 1, denominator: 2, text: '50.0%' })
-    expect(current.overdueByDepartment).toEqual([{ departmentId: DEPT_WATER, count: 1 }])
+    expect(current.overdueByDepartment).toEqual([
+      { departmentId: DEPT_WATER, name: '区水务局', count: 1 },
+    ])
   })
 })

@@ -46,8 +46,8 @@ const NOV: DashboardMonth = {
   resolutionRate: { numerator: 3, denominator: 4, text: '75%' },
   satisfactionRate: { numerator: 9, denominator: 10, text: '90%' },
   overdueByDepartment: [
-    { departmentId: 'water', count: 3 },
-    { departmentId: 'police', count: 1 },
+    { departmentId: 'water', name: '区水务局', count: 3 },
+    { departmentId: 'police', name: '镇派出所', count: 1 },
   ],
   matchesMade: 5,
   matchesCompleted: 2,
@@ -78,8 +78,8 @@ describe('数据看板', () => {
     expect(textOf(byId('db-satisfactionRate'))).toBe('满意率90%9/10')
     expect(textOf(byId('db-raised'))).toBe('本月提事23件')
     expect(textOf(byId('db-matches'))).toBe('两张清单对接5件完成2件')
-    expect(textOf(byId('db-overdue-water'))).toBe('water：3件')
-    expect(textOf(byId('db-overdue-police'))).toBe('police：1件')
+    expect(textOf(byId('db-overdue-water'))).toBe('区水务局：3件')
+    expect(textOf(byId('db-overdue-police'))).toBe('镇派出所：1件')
     // The twelve months: a bar as wide as the rate, its text beside it.
     const rows = document.querySelectorAll('#db-series-responseRate .db__bar-row')
     expect(rows).toHaveLength(12)

@@ -147,7 +147,7 @@ function Month({ view }: { view: DashboardView }) {
         ) : (
           m.overdueByDepartment.map((d) => (
             <Text className="tw__line" key={d.departmentId} id={`db-overdue-${d.departmentId}`}>
-              {d.departmentId}：{d.count} 件
+              {d.name}：{d.count} 件
             </Text>
           ))
         )}
