@@ -199,7 +199,10 @@ describe('the sort in SQL', () => {
   it('finds a lone surrogate in the data it reads the kinds from', () => {
     const s = new Store({ file: null })
     s.declareCollection(COLLECTIONS[0])
-    fill(s, [{ g: 'v', t: 'a\ud800' }, { g: 'v', t: 'b' }])
+    fill(s, [
+      { g: 'v', t: 'a\ud800' },
+      { g: 'v', t: 'b' },
+    ])
     expect(s.sortsInSql('s', [{ field: 't', dir: 1 }])).toBe(false)
     s.close()
   })
