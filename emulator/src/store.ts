@@ -44,6 +44,17 @@ interface CollectionMeta {
  */
 type SortClass = 'null' | 'number' | 'text' | 'bool' | 'date' | 'other'
 
+/**
+ * Dates stored at one width: relaxed EJSON writes a date with no milliseconds without them
+ * (`2026-12-04T10:00:00Z`, 20 characters) and others with them (24); stored all at 24, their
+ * texts order as their times do, so SQL can sort them. The wire is unchanged (documents are
+ * parsed and written out again). A key `"$date"` is only ever an EJSON wrapper: field names
+ * cannot start with `$`, and a quote inside a string is escaped.
+ */
+const SHORT_DATE = /"\$date":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z"/g
+const fixedWidthDates = (doc: string): string =>
+  doc.includes('"$date":"') ? doc.replace(SHORT_DATE, '"$date":"$1.000Z"') : doc
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const ISO_DATE_LENGTH = 24
 
@@ -569,8 +580,9 @@ export class Store {
     }
   }
 
-  insertRow(collection: string, id: string, doc: string): void {
+  insertRow(collection: string, id: string, text: string): void {
     const m = this.meta(collection)
+    const doc = fixedWidthDates(text)
     this.remember(collection, id)
     this.noteShapes(m, id, doc)
     try {
@@ -585,8 +597,9 @@ export class Store {
     }
   }
 
-  updateRow(collection: string, id: string, doc: string): void {
+  updateRow(collection: string, id: string, text: string): void {
     const m = this.meta(collection)
+    const doc = fixedWidthDates(text)
     this.remember(collection, id)
     this.noteShapes(m, id, doc)
     try {

@@ -196,6 +196,24 @@ describe('the sort in SQL', () => {
     s.close()
   })
 
+  it('stores dates with and without milliseconds at one width, so SQL sorts them by time', () => {
+    const s = new Store({ file: null })
+    s.declareCollection(COLLECTIONS[0])
+    // relaxed EJSON leaves the milliseconds out when they are zero
+    s.insertRow('s', 'whole', '{"g":"v","at":{"$date":"2026-12-04T12:00:00Z"}}')
+    s.insertRow('s', 'later', '{"g":"v","at":{"$date":"2026-12-04T12:00:00.500Z"}}')
+    s.insertRow('s', 'earlier', '{"g":"v","at":{"$date":"2026-12-04T11:59:59.999Z"}}')
+    const keys = [{ field: 'at', dir: 1 as const }]
+    expect(s.sortsInSql('s', keys)).toBe(true)
+    expect(s.getRow('s', 'whole')?.doc).toBe('{"g":"v","at":{"$date":"2026-12-04T12:00:00.000Z"}}')
+    expect([...s.scan('s', { g: 'v' }, keys)].map((r) => r.id)).toEqual([
+      'earlier',
+      'whole',
+      'later',
+    ])
+    s.close()
+  })
+
   it('finds a lone surrogate in the data it reads the kinds from', () => {
     const s = new Store({ file: null })
     s.declareCollection(COLLECTIONS[0])
