@@ -10,6 +10,7 @@ import type {
 } from '../../../../../types/api/township'
 import { inShanghai } from '../../../../../domain/shared/time'
 import LoadView from '../../../../components/LoadView'
+import { FOCUSABLE } from '../../../../components/MatterItem'
 import Screen from '../../../../components/Screen'
 import { useLoad } from '../../../../hooks/useLoad'
 import { callFunction } from '../../../../services/cloud'
@@ -80,8 +81,11 @@ export default function Dashboard() {
             {view.unit !== 'village' && (
               <Text className="tw__meta">共 {view.villages} 个村的数字</Text>
             )}
+            {/* The month buttons take keyboard focus in H5 (NutUI's Button does not by itself):
+                the page is long, and its scrolling region must hold something focusable. */}
             <View className="tw__buttons">
               <Button
+                {...FOCUSABLE}
                 id="db-prev"
                 size="large"
                 block
@@ -92,6 +96,7 @@ export default function Dashboard() {
               {/* The months to come have no figures: no button (a greyed one is hard to read). */}
               {view.current.month < thisMonth && (
                 <Button
+                  {...FOCUSABLE}
                   id="db-next"
                   size="large"
                   block
