@@ -42,6 +42,17 @@ function query(): { unit: DashboardUnit; month?: string } {
 /** Nothing counted: a dash, never 0%. */
 const rateText = (r: RateFigure): string => (r.denominator > 0 ? r.text : '—')
 
+/** What a rate's two numbers count, in words: the whole, then the part. */
+const COUNT_WORDS: Record<RateKey, (r: RateFigure) => string> = {
+  responseRate: (r) => `到期 ${r.denominator} 件，按时答复 ${r.numerator} 件`,
+  resolutionRate: (r) => `受理 ${r.denominator} 件，已经办结 ${r.numerator} 件`,
+  satisfactionRate: (r) => `收到评价 ${r.denominator} 个，打 4 分或 5 分的 ${r.numerator} 个`,
+}
+
+/** A month of the twelve: the rate with its numerator/denominator, or 暂无数据. */
+const seriesText = (r: RateFigure): string =>
+  r.denominator > 0 ? `${r.text}（${r.numerator}/${r.denominator}）` : '暂无数据'
+
 /** How wide a bar is: the rate, 0 when nothing was counted. */
 const barWidth = (r: RateFigure): string =>
   r.denominator > 0 ? `${Math.round((r.numerator / r.denominator) * 1000) / 10}%` : '0%'
@@ -132,6 +143,11 @@ function Month({ view }: { view: DashboardView }) {
               <Text className="tw__line" id={`db-${key}-count`}>
                 {r.denominator > 0 ? `${r.numerator}/${r.denominator}` : '暂无数据'}
               </Text>
+              {r.denominator > 0 && (
+                <Text className="tw__line" id={`db-${key}-words`}>
+                  {COUNT_WORDS[key](r)}
+                </Text>
+              )}
             </View>
           )
         })}
@@ -177,7 +193,7 @@ function Series({ view }: { view: DashboardView }) {
                 <View className="db__bar-track" aria-hidden>
                   <View className="db__bar" style={{ width: barWidth(r) }} />
                 </View>
-                <Text className="db__bar-text">{rateText(r)}</Text>
+                <Text className="db__bar-text">{seriesText(r)}</Text>
               </View>
             )
           })}
