@@ -360,6 +360,16 @@ export const PAGES: readonly PageCase[] = [
     main: { selector: '#db-month', words: '2026年11月' },
     calls: ['township.getDashboard'],
   },
+  // The same page from 村务 (the committee's entry): the demo village's own figures.
+  {
+    key: 'committee-dashboard',
+    name: '数据看板（本村）',
+    route: ROUTES.dashboard,
+    query: { unit: 'village' },
+    as: 'demo-committee',
+    main: { selector: '#db-title', words: '本村数据看板' },
+    calls: ['township.getDashboard'],
+  },
   // 吹哨报到: 孙婷 (demo-m25) works for 东镇综治中心, to which the committee blew one whistle.
   {
     key: 'township-whistles',

@@ -73,9 +73,9 @@ describe('数据看板', () => {
     render(<Dashboard />)
     expect(await screen.findByText('本乡镇（街道）数据看板')).toBeTruthy()
     expect(textOf(byId('db-month'))).toBe('2026年11月')
-    expect(textOf(byId('db-responseRate'))).toBe('响应率96.5%193/200')
-    expect(textOf(byId('db-resolutionRate'))).toBe('解决率75%3/4')
-    expect(textOf(byId('db-satisfactionRate'))).toBe('满意率90%9/10')
+    expect(textOf(byId('db-responseRate'))).toBe('响应率96.5%193/200到期200件，按时答复193件')
+    expect(textOf(byId('db-resolutionRate'))).toBe('解决率75%3/4受理4件，已经办结3件')
+    expect(textOf(byId('db-satisfactionRate'))).toBe('满意率90%9/10收到评价10个，打4分或5分的9个')
     expect(textOf(byId('db-raised'))).toBe('本月提事23件')
     expect(textOf(byId('db-matches'))).toBe('两张清单对接5件完成2件')
     expect(textOf(byId('db-overdue-water'))).toBe('区水务局：3件')
@@ -84,7 +84,7 @@ describe('数据看板', () => {
     const rows = document.querySelectorAll('#db-series-responseRate .db__bar-row')
     expect(rows).toHaveLength(12)
     const nov = byId('db-series-responseRate-2026-11') as HTMLElement
-    expect(textOf(nov)).toBe('2026年11月96.5%')
+    expect(textOf(nov)).toBe('2026年11月96.5%（193/200）')
     expect((nov.querySelector('.db__bar') as HTMLElement).style.width).toBe('96.5%')
     expect(textOf(byId('db-definitions'))).toContain(
       METRIC_DEFINITIONS.responseRate.definition.replace(/\s+/g, ''),
@@ -109,11 +109,12 @@ describe('数据看板', () => {
     for (const key of ['responseRate', 'resolutionRate', 'satisfactionRate']) {
       expect(textOf(byId(`db-${key}-text`))).toBe('—')
       expect(textOf(byId(`db-${key}-count`))).toBe('暂无数据')
+      expect(byId(`db-${key}-words`)).toBeNull()
     }
     expect(textOf(byId('db-raised'))).toBe('本月提事0件')
     expect(textOf(byId('db-overdue'))).toBe('超时未报到本月没有超时未报到的吹哨')
     const oct = byId('db-series-satisfactionRate-2026-10') as HTMLElement
-    expect(textOf(oct)).toBe('2026年10月—')
+    expect(textOf(oct)).toBe('2026年10月暂无数据')
     expect((oct.querySelector('.db__bar') as HTMLElement).style.width).toBe('0%')
     expect(byId('db-next')).toBeTruthy()
     expect(calls.map((c) => c.payload)).toEqual([

@@ -10,6 +10,7 @@ import type {
 } from '../../../../../types/api/township'
 import { inShanghai } from '../../../../../domain/shared/time'
 import LoadView from '../../../../components/LoadView'
+import { FOCUSABLE } from '../../../../components/MatterItem'
 import Screen from '../../../../components/Screen'
 import { useLoad } from '../../../../hooks/useLoad'
 import { callFunction } from '../../../../services/cloud'
@@ -40,6 +41,17 @@ function query(): { unit: DashboardUnit; month?: string } {
 
 /** Nothing counted: a dash, never 0%. */
 const rateText = (r: RateFigure): string => (r.denominator > 0 ? r.text : '—')
+
+/** What a rate's two numbers count, in words: the whole, then the part. */
+const COUNT_WORDS: Record<RateKey, (r: RateFigure) => string> = {
+  responseRate: (r) => `到期 ${r.denominator} 件，按时答复 ${r.numerator} 件`,
+  resolutionRate: (r) => `受理 ${r.denominator} 件，已经办结 ${r.numerator} 件`,
+  satisfactionRate: (r) => `收到评价 ${r.denominator} 个，打 4 分或 5 分的 ${r.numerator} 个`,
+}
+
+/** A month of the twelve: the rate with its numerator/denominator, or 暂无数据. */
+const seriesText = (r: RateFigure): string =>
+  r.denominator > 0 ? `${r.text}（${r.numerator}/${r.denominator}）` : '暂无数据'
 
 /** How wide a bar is: the rate, 0 when nothing was counted. */
 const barWidth = (r: RateFigure): string =>
@@ -80,8 +92,11 @@ export default function Dashboard() {
             {view.unit !== 'village' && (
               <Text className="tw__meta">共 {view.villages} 个村的数字</Text>
             )}
+            {/* The month buttons take keyboard focus in H5 (NutUI's Button does not by itself):
+                the page is long, and its scrolling region must hold something focusable. */}
             <View className="tw__buttons">
               <Button
+                {...FOCUSABLE}
                 id="db-prev"
                 size="large"
                 block
@@ -92,6 +107,7 @@ export default function Dashboard() {
               {/* The months to come have no figures: no button (a greyed one is hard to read). */}
               {view.current.month < thisMonth && (
                 <Button
+                  {...FOCUSABLE}
                   id="db-next"
                   size="large"
                   block
@@ -127,6 +143,11 @@ function Month({ view }: { view: DashboardView }) {
               <Text className="tw__line" id={`db-${key}-count`}>
                 {r.denominator > 0 ? `${r.numerator}/${r.denominator}` : '暂无数据'}
               </Text>
+              {r.denominator > 0 && (
+                <Text className="tw__line" id={`db-${key}-words`}>
+                  {COUNT_WORDS[key](r)}
+                </Text>
+              )}
             </View>
           )
         })}
@@ -172,7 +193,7 @@ function Series({ view }: { view: DashboardView }) {
                 <View className="db__bar-track" aria-hidden>
                   <View className="db__bar" style={{ width: barWidth(r) }} />
                 </View>
-                <Text className="db__bar-text">{rateText(r)}</Text>
+                <Text className="db__bar-text">{seriesText(r)}</Text>
               </View>
             )
           })}

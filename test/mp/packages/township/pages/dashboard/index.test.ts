@@ -1,7 +1,8 @@
 /**
  * The compiled WeChat 数据看板 (subpackage) against the real functions, with the district above the
- * demo village, opened as its line's staff member (e2e/support/district.ts): its main content,
- * normal and 大字模式, for every line of the route in e2e/support/pages.ts.
+ * demo village (e2e/support/district.ts), opened as each line's person — 东镇's staff member for
+ * the township's, the committee for the village's: its main content, normal and 大字模式, for
+ * every line of the route in e2e/support/pages.ts.
  */
 import { ROUTES } from '../../../../../../src/routes'
 import { showsRoute, withBackend } from '../../../../support/pageCase'
