@@ -7,6 +7,7 @@
  * - 吴敏 (demo-m21): 东镇's staff, who works the two lists and the ledger;
  * - 马丽娟 (demo-m23): 区水务局's staff, who answers whistles;
  * - 孙婷 (demo-m25): 东镇综治中心's staff (seedLists blows one whistle to it);
+ * - 孙浩 (demo-m26): the district's staff, who sees the district's 数据看板;
  * - an unclaimed record of 东镇 with the 启用码 DISTRICT_CODE (its hash only is stored).
  * The district, its units and staff are written straight into the database (the district's import
  * does the same, from a file: scripts/districtImport.ts); the village gets its township.
@@ -29,6 +30,7 @@ export const E2E_STATION = 'e2e-station-east'
 export const TOWNSHIP_STAFF = 'demo-m21'
 export const DEPARTMENT_STAFF = 'demo-m23'
 export const STATION_STAFF = 'demo-m25'
+export const DISTRICT_STAFF = 'demo-m26'
 
 /** The whistle seedLists blows: 文化广场晚上跳舞声音太大 to 东镇综治中心 (its first: `_w1`). */
 export const SEEDED_WHISTLE = { id: 'demo-matter-accepted_w1', matterId: 'demo-matter-accepted' }
@@ -114,6 +116,12 @@ export async function seedDistrict(app: Emulator): Promise<void> {
         townshipId: E2E_TOWNSHIP,
       },
       { openid: 'dev-openid-m25' },
+    ),
+    staff(
+      'e2e-staff-district',
+      '孙浩',
+      { kind: 'district', districtId: E2E_DISTRICT },
+      { openid: 'dev-openid-m26' },
     ),
     staff('e2e-staff-unclaimed', '刘新', TOWNSHIP_UNIT, {
       founding: {

@@ -360,6 +360,16 @@ export const PAGES: readonly PageCase[] = [
     main: { selector: '#db-month', words: '2026年11月' },
     calls: ['township.getDashboard'],
   },
+  // The district's staff (孙浩, demo-m26): the whole district's figures.
+  {
+    key: 'district-dashboard',
+    name: '数据看板（全区）',
+    route: ROUTES.dashboard,
+    query: { unit: 'district' },
+    as: 'demo-m26',
+    main: { selector: '#db-month', words: '2026年11月' },
+    calls: ['township.getDashboard'],
+  },
   // The same page from 村务 (the committee's entry): the demo village's own figures.
   {
     key: 'committee-dashboard',
