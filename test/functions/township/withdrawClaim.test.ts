@@ -158,6 +158,9 @@ describe('withdrawClaim: the claiming side takes its claim back', () => {
     expect(await doc(COLLECTION.needs, 'wc-prov-n')).toEqual(
       storedNeed('wc-prov-n', { updatedAt: TEST_NOW }),
     )
+    expect(await doc(COLLECTION.services, 'wc-prov-s')).toEqual(
+      storedService('wc-prov-s', { updatedAt: TEST_NOW }),
+    )
     expect(
       (await auditsOf('wc-prov-s')).map((a) => [a.action, a.actorId, a.actorName, a.from, a.to]),
     ).toEqual([['withdrawClaim', 'tsa', '干部tsa', 'claimed', 'open']])
