@@ -6,7 +6,8 @@
  * - A caller with neither an active staff record nor a verified membership is refused before
  *   anything is read (UNAUTHENTICATED).
  * - A need or a ledger entry is seen by the staff of its township and the members of its village;
- *   a service by the staff of its township and the members of its township's villages. Anyone
+ *   a service by the staff of its township and the members of its township's villages
+ *   (seesVillageEntry, seesService). Anyone
  *   else gets the very answer a made-up id gets (NOT_FOUND): another township's entries do not
  *   exist for them.
  * - Seeing is not acting: who may act is staffFor (domain/township/access.ts) for the township's
@@ -21,7 +22,8 @@ import type { Staff } from '../../types/model/township'
 import type { ActorRecord } from '../_shared/actor'
 import { authorize, refuse } from '../_shared/authorize'
 import { fail, type HandlerContext } from '../_shared/handler'
-import { loadVillage } from '../_shared/villages'
+import type { Reader } from '../_shared/repo'
+import { findVillage, loadVillage } from '../_shared/villages'
 
 export const NOT_SIGNED_IN = '请先登录微信。'
 
@@ -154,6 +156,51 @@ export function seesVillageEntry(
     townshipStaff(caller, entry.townshipId) !== undefined ||
     caller.member?.villageId === entry.villageId
   )
+}
+
+/**
+ * Whether the caller sees a service: the staff of its township, and the members of its township's
+ * villages (the member's village is read to know its township).
+ */
+export async function seesService(
+  r: Reader,
+  caller: Caller,
+  service: { townshipId: string },
+): Promise<boolean> {
+  if (townshipStaff(caller, service.townshipId) !== undefined) return true
+  if (!caller.member) return false
+  const village = await findVillage(r, caller.member.villageId)
+  return village?.townshipId === service.townshipId
+}
+
+/**
+ * The caller as each party that may take back an entry of the township's lists or a claim on
+ * one: its village (a verified member allowed `action` in their village — the entry's, when it
+ * names one), a provider and the township (a staff member of the entry's township). Which of
+ * them, if any, may is the domain's to say (domain/township/lists.ts).
+ */
+export function ownerSides(
+  caller: Caller,
+  entry: { townshipId: string; villageId?: string },
+  action: Action,
+): ListActor[] {
+  const sides: ListActor[] = []
+  const m = caller.member
+  if (
+    m &&
+    (entry.villageId === undefined || m.villageId === entry.villageId) &&
+    can(m, action, { villageId: m.villageId }).allowed
+  ) {
+    sides.push({ kind: 'village', memberId: m.memberId, villageId: m.villageId })
+  }
+  const s = townshipStaff(caller, entry.townshipId)
+  if (s) {
+    sides.push(
+      { kind: 'provider', id: s._id },
+      { kind: 'township', staffId: s._id, townshipId: entry.townshipId },
+    )
+  }
+  return sides
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The one way the township's lists change: inside a transaction, write every document whose state
  * was read and relied on (a claim writes both the need and the service; a confirmation both and
- * the new ledger entry), and leave one audit record per document changed — all in the same
+ * the new ledger entry; taking a claim back both; taking an open entry off its list that entry,
+ * which is all it relies on), and leave one audit record per document changed — all in the same
  * transaction, so two acts on one pair always conflict on the need and never both pass.
  */
 import type { LedgerEntry, Need, Service } from '../../types/model/township'
@@ -54,6 +55,42 @@ export async function writePair(
     subjectId: after.service._id,
     from: before.service.status,
     to: after.service.status,
+  })
+}
+
+/** Writes a need on its own (no claim pairs it: taken off its list), with its audit record. */
+export async function writeNeed(t: Transaction, before: Need, after: Need, act: Act) {
+  await putNeed(t, after)
+  await auditAlone(t, { subjectType: 'need', unitId: after.villageId }, before, after, act)
+}
+
+/**
+ * Writes a service on its own, with its audit record (whose unit is the service's township, as
+ * offerService's is: no village owns a service).
+ */
+export async function writeService(t: Transaction, before: Service, after: Service, act: Act) {
+  await putService(t, after)
+  await auditAlone(t, { subjectType: 'service', unitId: after.townshipId }, before, after, act)
+}
+
+async function auditAlone(
+  t: Transaction,
+  subject: { subjectType: 'need' | 'service'; unitId: string },
+  before: Need | Service,
+  after: Need | Service,
+  act: Act,
+): Promise<void> {
+  await audit(t, {
+    villageId: subject.unitId,
+    townshipId: after.townshipId,
+    subjectType: subject.subjectType,
+    subjectId: after._id,
+    action: act.action,
+    ...act.who,
+    at: act.at,
+    from: before.status,
+    to: after.status,
+    ...(act.note !== undefined ? { note: act.note } : {}),
   })
 }
 

@@ -19,6 +19,8 @@ import { myStaff } from './handlers/myStaff'
 import { offerService } from './handlers/offerService'
 import { raiseNeed } from './handlers/raiseNeed'
 import { rateLedgerEntry } from './handlers/rateLedgerEntry'
+import { withdrawClaim } from './handlers/withdrawClaim'
+import { withdrawListing } from './handlers/withdrawListing'
 
 /** Every action's handler (the secrecy test enumerates them). */
 export const HANDLERS: Handlers<TownshipApi> = {
@@ -33,6 +35,8 @@ export const HANDLERS: Handlers<TownshipApi> = {
   assignPair,
   confirmClaim,
   declineClaim,
+  withdrawClaim,
+  withdrawListing,
   listLedger,
   addLedgerProgress,
   completeLedgerEntry,

@@ -114,13 +114,16 @@ export const PERMISSIONS = {
   recordFailure: ['legalOfficer'],
   referToLegalAid: ['legalOfficer'],
   // the township's two lists (#14), the village's side: its committee raises needs, takes up
-  // services, answers the claims on its needs, reports on and rates its ledger entries (the
-  // township's side is a staff record's: domain/township/access.ts)
+  // services, answers the claims on its needs, takes back its own claims and its open needs,
+  // reports on and rates its ledger entries (the township's side is a staff record's:
+  // domain/township/access.ts; which party acts on a claim: domain/township/lists.ts)
   viewTownshipLists: ['committee'],
   raiseNeed: ['committee'],
   claimService: ['committee'],
   confirmClaim: ['committee'],
   declineClaim: ['committee'],
+  withdrawClaim: ['committee'],
+  withdrawListing: ['committee'],
   reportLedgerProgress: ['committee'],
   rateLedgerEntry: ['committee'],
   // 吹哨报到 (#14): the committee escalates a matter to a department; every member of the village

@@ -9,7 +9,7 @@
  *     open ──claim──▶ claimed ──confirm──▶ matched          (→ a new LedgerEntry)
  *       ▲               │
  *       └──decline / withdrawClaim──┘
- *     open ──withdraw──▶ withdrawn
+ *     open ──withdraw──▶ withdrawn     (a need: its village; a service: its provider, the township)
  *
  * Who is who (`ListActor`):
  * - a provider acts for a service it registered (`createdBy`) or is the staff of (`provider.staffId`);
@@ -29,7 +29,9 @@
  *   declined, or reports so on the ledger.
  * - only the side that did not claim confirms or declines, and never the very person who claimed
  *   (one person may be both a party member offering a service and on the village committee);
- * - the claiming side takes its claim back (`withdrawClaim`), the same way a decline does.
+ * - the claiming side takes its claim back (`withdrawClaim`), the same way a decline does: the
+ *   side, not only the very person who claimed (a colleague on the committee, another staff member
+ *   of the township for its assignment; a provider's claim is its provider's).
  *
  * One service answers one need at a time (the contract keeps one claim per entry); a provider with
  * more capacity registers the service again. Need and service may be of different categories (a
@@ -240,7 +242,20 @@ export const LIST_ACTION_LABELS: Readonly<Record<ListAction, string>> = {
 
 const ENTRY_WORD = { need: '这条需求', service: '这项服务' } as const
 
-/** The status `action` leads to from `from`, or CONFLICT naming the entry, its status and the act. */
+/**
+ * What to do first, when an act is refused in a status another act leads out of: a claimed entry
+ * is withdrawn once its claim is declined or taken back.
+ */
+const FIRST: Partial<Record<ListAction, Partial<Record<ListStatus, string>>>> = {
+  withdraw: {
+    claimed: `请先${LIST_ACTION_LABELS.decline}或${LIST_ACTION_LABELS.withdrawClaim}。`,
+  },
+}
+
+/**
+ * The status `action` leads to from `from`, or CONFLICT naming the entry, its status and the act
+ * (and what to do first, when something can be).
+ */
 export function listTransition(
   entry: 'need' | 'service',
   from: ListStatus,
@@ -250,7 +265,8 @@ export function listTransition(
   if (!(rule.from as readonly ListStatus[]).includes(from)) {
     throw new DomainError(
       'CONFLICT',
-      `${ENTRY_WORD[entry]}现在是“${LIST_STATUS_LABELS[from]}”，不能${LIST_ACTION_LABELS[action]}。`,
+      `${ENTRY_WORD[entry]}现在是“${LIST_STATUS_LABELS[from]}”，不能${LIST_ACTION_LABELS[action]}。` +
+        (FIRST[action]?.[from] ?? ''),
     )
   }
   return rule.to
@@ -487,12 +503,13 @@ export function withdrawClaim(
 }
 
 /**
- * Its owner, or the township, takes an open need off the list (a claimed one is declined or its
- * claim withdrawn first; a matched one lives on in the ledger).
+ * The village that raised it takes an open need off the list (a claimed one is declined or its
+ * claim withdrawn first; a matched one lives on in the ledger). The township does not: the need
+ * is the village's, and the township raises none of its own.
  */
 export function withdrawNeed(need: Need, by: ListActor, at: Date): Need {
-  if (!actsForNeed(by, need) && !actsForTownship(by, need.townshipId)) {
-    throw forbidden('只有提出需求的村或本乡镇（街道）可以撤回这条需求。')
+  if (!actsForNeed(by, need)) {
+    throw forbidden('只有提出需求的村可以撤回这条需求。')
   }
   return { ...need, status: listTransition('need', need.status, 'withdraw'), updatedAt: at }
 }

@@ -29,6 +29,12 @@ export const month = v.pipe(
 
 const pair = { needId: id('需求'), serviceId: id('服务') }
 
+/** A need or a service by its id (撤回认领 from either end of the pair, 撤回). */
+const listing = {
+  kind: v.picklist(['need', 'service'] as const, '请说明是需求还是服务'),
+  id: id('需求或服务'),
+}
+
 /** Why the other side declines a claim (shown on the entry's record). */
 export const DECLINE_REASON_MAX = 200
 
@@ -55,6 +61,8 @@ export const TOWNSHIP_SCHEMAS = {
     needId: id('需求'),
     reason: text('理由', DECLINE_REASON_MAX, { multiline: true }),
   }),
+  withdrawClaim: payload(listing),
+  withdrawListing: payload(listing),
   listLedger: payload({
     month: v.optional(month),
     category: v.optional(v.picklist(LIST_CATEGORY_KEYS, '类别不对')),

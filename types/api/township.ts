@@ -105,6 +105,16 @@ export interface PairRequest {
   serviceId: string
 }
 
+/** One entry of either list: a need (需求清单) or a service (服务清单), by its id. */
+export interface ListingRef {
+  kind: 'need' | 'service'
+  id: string
+}
+
+/** An entry of either list as it is now, its kind saying which. */
+export type ListingView =
+  { kind: 'need'; need: NeedView } | { kind: 'service'; service: ServiceView }
+
 /**
  * Which township a staff member works on: needed only by one who works for more than one (it must
  * be one of their own; a committee's is its village's, and it names none).
@@ -183,6 +193,16 @@ export interface TownshipApi {
   /** The other side confirms: the pair becomes a ledger entry. */
   confirmClaim: ActionSpec<{ needId: string }, LedgerEntryView>
   declineClaim: ActionSpec<{ needId: string; reason: string }, NeedView>
+  /**
+   * 撤回认领: the side that claimed takes its claim back before it is answered, named from either
+   * end of the pair; both are open again.
+   */
+  withdrawClaim: ActionSpec<ListingRef, { need: NeedView; service: ServiceView }>
+  /**
+   * 撤回: an open need taken off the list by its village's committee, an open service by its
+   * provider (the staff member who registered it) or the township's staff.
+   */
+  withdrawListing: ActionSpec<ListingRef, ListingView>
   /** One month's 台账 (the current month in Shanghai when none is named), by category and age. */
   listLedger: ActionSpec<
     { month?: string; category?: string } & TownshipChoice,

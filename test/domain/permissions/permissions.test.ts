@@ -109,6 +109,8 @@ const EXPECTED: Record<Action, Who[]> = {
   claimService: only('committee'),
   confirmClaim: only('committee'),
   declineClaim: only('committee'),
+  withdrawClaim: only('committee'),
+  withdrawListing: only('committee'),
   reportLedgerProgress: only('committee'),
   rateLedgerEntry: only('committee'),
   blowWhistle: only('committee'),

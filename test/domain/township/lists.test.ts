@@ -497,26 +497,75 @@ describe('confirming and declining', () => {
     )
   })
 
-  it('withdrawing an open entry: its owner or the township; never a claimed one', () => {
+  it('a claim is withdrawn by its side only: the provider’s by its provider, the township’s by the township', () => {
+    const colleague: ListActor = { kind: 'township', staffId: 'st-t2', townshipId: 't1' }
+    expect(withdrawClaim(byTownship.need, byTownship.service, colleague, CONFIRMED)).toEqual({
+      need: { ...need, updatedAt: CONFIRMED },
+      service: { ...service, updatedAt: CONFIRMED },
+    })
+    const refused: Array<[{ need: Need; service: Service }, ListActor]> = [
+      [byProvider, otherProvider],
+      [byProvider, village],
+      [byProvider, township],
+      [byTownship, otherTownship],
+      [byTownship, village],
+      [byVillage, otherVillage],
+      [byVillage, township],
+    ]
+    for (const [pair, who] of refused) {
+      expect(
+        refusal(() => withdrawClaim(pair.need, pair.service, who, CONFIRMED), 'FORBIDDEN'),
+      ).toBe('只有认领的一方可以撤回这次认领。')
+    }
+    const matched = confirmClaim(byProvider.need, byProvider.service, village, CONFIRMED)
+    expect(
+      refusal(() => withdrawClaim(matched.need, matched.service, provider, CONFIRMED), 'CONFLICT'),
+    ).toBe('这条需求现在是“已对接”，不能撤回认领。')
+  })
+
+  it('withdrawing an open entry: a need by its village, a service by its provider or the township', () => {
     expect(withdrawNeed(need, village, CONFIRMED)).toEqual({
       ...need,
       status: 'withdrawn',
       updatedAt: CONFIRMED,
     })
-    expect(withdrawNeed(need, township, CONFIRMED).status).toBe('withdrawn')
-    expect(withdrawService(service, provider, CONFIRMED).status).toBe('withdrawn')
+    expect(withdrawNeed(need, villageColleague, CONFIRMED).status).toBe('withdrawn')
+    expect(withdrawService(service, provider, CONFIRMED)).toEqual({
+      ...service,
+      status: 'withdrawn',
+      updatedAt: CONFIRMED,
+    })
     expect(withdrawService(service, township, CONFIRMED).status).toBe('withdrawn')
-    expect(refusal(() => withdrawNeed(need, otherVillage, CONFIRMED), 'FORBIDDEN')).toBe(
-      '只有提出需求的村或本乡镇（街道）可以撤回这条需求。',
-    )
-    expect(refusal(() => withdrawService(service, otherTownship, CONFIRMED), 'FORBIDDEN')).toBe(
-      '只有服务的提供方或本乡镇（街道）可以撤回这项服务。',
-    )
+    // the need is the village's: neither the township nor a provider takes it off
+    for (const who of [township, provider, otherVillage]) {
+      expect(refusal(() => withdrawNeed(need, who, CONFIRMED), 'FORBIDDEN')).toBe(
+        '只有提出需求的村可以撤回这条需求。',
+      )
+    }
+    for (const who of [otherTownship, otherProvider, village]) {
+      expect(refusal(() => withdrawService(service, who, CONFIRMED), 'FORBIDDEN')).toBe(
+        '只有服务的提供方或本乡镇（街道）可以撤回这项服务。',
+      )
+    }
+  })
+
+  it('never withdraws a claimed, matched or withdrawn entry, and says what to do first', () => {
     expect(refusal(() => withdrawNeed(byVillage.need, village, CONFIRMED), 'CONFLICT')).toBe(
-      '这条需求现在是“待确认”，不能撤回。',
+      '这条需求现在是“待确认”，不能撤回。请先拒绝认领或撤回认领。',
     )
     expect(refusal(() => withdrawService(byVillage.service, provider, CONFIRMED), 'CONFLICT')).toBe(
-      '这项服务现在是“待确认”，不能撤回。',
+      '这项服务现在是“待确认”，不能撤回。请先拒绝认领或撤回认领。',
+    )
+    const matched = confirmClaim(byProvider.need, byProvider.service, village, CONFIRMED)
+    expect(refusal(() => withdrawNeed(matched.need, village, CONFIRMED), 'CONFLICT')).toBe(
+      '这条需求现在是“已对接”，不能撤回。',
+    )
+    expect(refusal(() => withdrawService(matched.service, township, CONFIRMED), 'CONFLICT')).toBe(
+      '这项服务现在是“已对接”，不能撤回。',
+    )
+    const gone = withdrawNeed(need, village, CONFIRMED)
+    expect(refusal(() => withdrawNeed(gone, village, CONFIRMED), 'CONFLICT')).toBe(
+      '这条需求现在是“已撤回”，不能撤回。',
     )
   })
 

@@ -6,6 +6,9 @@
  * hand, not derived from the code; a refused cell leaves the whole database as it was, an allowed
  * one that changes state does write.
  *
+ * The two withdrawals have more than one half (whose claim, named from which end; a need or a
+ * service), so their other halves get rows of their own (OTHER_HALVES).
+ *
  * The rules the table follows: nobody known here (no verified membership, no active staff record)
  * → UNAUTHENTICATED; an entry of another village's or township's → NOT_FOUND (what a made-up id
  * answers); seen but not one's to act on → FORBIDDEN.
@@ -122,6 +125,10 @@ const EXPECTED: Record<Action, Record<Caller, Outcome>> = {
   // a provider's claim (made by 东镇's staff member): the village answers it, never the claimant
   confirmClaim: VILLAGE_ACT,
   declineClaim: VILLAGE_ACT,
+  // the same claim, named by its need, taken back: its provider's staff member only
+  withdrawClaim: STAFF_ACT,
+  // an open need of village A taken off the list: its committee only, not the township
+  withdrawListing: VILLAGE_ACT,
   listLedger: LIST,
   addLedgerProgress: row(
     {
@@ -223,6 +230,14 @@ function arrange(action: Action): Record<string, unknown> {
         ? { needId: need._id }
         : { needId: need._id, reason: '不需要了' }
     }
+    case 'withdrawClaim': {
+      const { need, service } = claimedPair(`n-${k}`, `s-${k}`, 'provider', STAFF.townshipA._id)
+      seedLists(backend, { needs: [need], services: [service] })
+      return { kind: 'need', id: need._id }
+    }
+    case 'withdrawListing':
+      seedLists(backend, { needs: [storedNeed(`n-${k}`)] })
+      return { kind: 'need', id: `n-${k}` }
     case 'addLedgerProgress':
     case 'completeLedgerEntry':
     case 'rateLedgerEntry': {
@@ -243,6 +258,68 @@ const MATRIX = (Object.keys(EXPECTED) as Action[]).flatMap((action) =>
   CALLERS.map((caller) => [action, caller, EXPECTED[action][caller]] as const),
 )
 
+/** Fresh entries for one cell of OTHER_HALVES, and the payload that acts on them. */
+type Arrange = (k: string) => Record<string, unknown>
+
+/**
+ * The withdrawals' other halves, each its own row: another side's claim, named from the other
+ * end of the pair, and a service taken off its list.
+ */
+const OTHER_HALVES: Array<[string, Action, Arrange, Record<Caller, Outcome>]> = [
+  [
+    'a village’s claim, named by its service',
+    'withdrawClaim',
+    (k) => {
+      const { need, service } = claimedPair(`n-${k}`, `s-${k}`, 'village', CAST.committee._id)
+      seedLists(backend, { needs: [need], services: [service] })
+      return { kind: 'service', id: service._id }
+    },
+    VILLAGE_ACT,
+  ],
+  [
+    'the township’s assignment, named by its need',
+    'withdrawClaim',
+    (k) => {
+      const { need, service } = claimedPair(`n-${k}`, `s-${k}`, 'township', STAFF.townshipA._id)
+      seedLists(backend, { needs: [need], services: [service] })
+      return { kind: 'need', id: need._id }
+    },
+    STAFF_ACT,
+  ],
+  [
+    'an open service',
+    'withdrawListing',
+    (k) => {
+      seedLists(backend, { services: [storedService(`s-${k}`)] })
+      return { kind: 'service', id: `s-${k}` }
+    },
+    STAFF_ACT,
+  ],
+]
+
+const HALVES = OTHER_HALVES.flatMap(([what, action, arrangeHalf, outcomes]) =>
+  CALLERS.map((caller) => [action, what, caller, outcomes[caller], arrangeHalf] as const),
+)
+
+/** One cell: the call's outcome, and the whole database unchanged when it is refused. */
+async function expectCell(
+  action: Action,
+  caller: Caller,
+  want: Outcome,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  const before = await snapshot(backend)
+  const res = await backend.call(openidOf(caller), 'township', action, payload)
+  if (want === 'ok') {
+    expect(res).toEqual({ ok: true, data: expect.anything() })
+    if (READS.includes(action)) expect(await snapshot(backend)).toEqual(before)
+    else expect(await snapshot(backend)).not.toEqual(before)
+  } else {
+    expect(res).toEqual({ ok: false, error: { code: want, message: expect.any(String) } })
+    expect(await snapshot(backend)).toEqual(before)
+  }
+}
+
 describe('township permission matrix', () => {
   it('covers every action of the function and every caller', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(
@@ -258,6 +335,8 @@ describe('township permission matrix', () => {
         'assignPair',
         'confirmClaim',
         'declineClaim',
+        'withdrawClaim',
+        'withdrawListing',
         'listLedger',
         'addLedgerProgress',
         'completeLedgerEntry',
@@ -270,17 +349,7 @@ describe('township permission matrix', () => {
   })
 
   it.each(MATRIX)('%s by %s → %s', async (action, caller, want) => {
-    const payload = arrange(action)
-    const before = await snapshot(backend)
-    const res = await backend.call(openidOf(caller), 'township', action, payload)
-    if (want === 'ok') {
-      expect(res).toEqual({ ok: true, data: expect.anything() })
-      if (READS.includes(action)) expect(await snapshot(backend)).toEqual(before)
-      else expect(await snapshot(backend)).not.toEqual(before)
-    } else {
-      expect(res).toEqual({ ok: false, error: { code: want, message: expect.any(String) } })
-      expect(await snapshot(backend)).toEqual(before)
-    }
+    await expectCell(action, caller, want, arrange(action))
     // the caller who took a staff record with a code gives it up again for the cells that follow
     if (action === 'claimStaff' && want === 'ok') {
       await backend.db
@@ -288,5 +357,10 @@ describe('township permission matrix', () => {
         .doc(`new-p${cell}`)
         .update({ status: 'removed' })
     }
+  })
+
+  it.each(HALVES)('%s of %s by %s → %s', async (action, _what, caller, want, arrangeHalf) => {
+    cell += 1
+    await expectCell(action, caller, want, arrangeHalf(`p${cell}`))
   })
 })

@@ -1,8 +1,12 @@
-/** 需求与服务: the committee raises a need, confirms a match, claims a service, rates an entry. */
+/**
+ * 需求与服务: the committee raises a need, confirms a match, claims a service, rates an entry, and
+ * takes back (撤回) an open need or (撤回认领) its own claim not yet answered.
+ */
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import * as TaroModule from '@tarojs/taro'
 import VillageNeeds from '../../../../src/packages/committee/pages/needs'
-import { fakeTaro, ok, serve, textOf } from '../../pages/fakes'
+import { fakeTaro, ok, refuse, serve, textOf, type TaroFakes } from '../../pages/fakes'
 import { entry, need, service } from '../township/fixtures'
 
 configure({ asyncUtilTimeout: 5000 })
@@ -12,8 +16,12 @@ const params = (p: Record<string, string>) =>
     router: { params: p, path: '/packages/committee/pages/needs/index' },
   } as never)
 
+let taro: TaroFakes
+let toast: jest.Mock
 beforeEach(() => {
-  fakeTaro()
+  taro = fakeTaro()
+  toast = jest.fn(async () => undefined)
+  ;(Taro as unknown as Record<string, unknown>).showToast = toast
   params({})
 })
 afterEach(() => jest.restoreAllMocks())
@@ -130,5 +138,98 @@ describe('需求与服务', () => {
       action: 'rateLedgerEntry',
       payload: { entryId: 'e1', score: 4, comment: '' },
     })
+  })
+})
+
+/** Our own claim of a service, waiting for the provider. */
+const OURS = need('n3', {
+  description: '老人理发',
+  status: 'claimed',
+  claim: { by: 'village', serviceId: 's1', at: '2026-11-20T01:00:00.000Z' },
+})
+
+describe('需求与服务: 撤回 and 撤回认领', () => {
+  it('撤回 an open need: asks first, then the list is read again', async () => {
+    let withdrawn = false
+    const calls = serve({
+      listNeeds: () =>
+        ok({ items: [withdrawn ? need('n1', { status: 'withdrawn' }) : need('n1'), MATCHED] }),
+      withdrawListing: () => {
+        withdrawn = true
+        return ok({ kind: 'need', need: need('n1', { status: 'withdrawn' }) })
+      },
+    })
+    render(<VillageNeeds />)
+    await screen.findByText('独居老人午餐配送')
+    // the township's match waits for us to answer it: nothing of ours to take back
+    expect(document.getElementById('vneed-withdraw-n2')).toBeNull()
+    expect(document.getElementById('vneed-withdraw-claim-n2')).toBeNull()
+    expect(document.getElementById('vneed-withdraw-n1')?.textContent).toBe('撤回这条需求')
+    tap('vneed-withdraw-n1')
+    await waitFor(() => expect(textOf(document.getElementById('vneed-n1'))).toContain('已撤回'))
+    expect(taro.showModal).toHaveBeenCalledWith({
+      title: '撤回需求',
+      content: '撤回后，这条需求不再出现在乡镇的需求清单上，也不能再对接。确定撤回吗？',
+      confirmText: '撤回',
+      cancelText: '先不',
+    })
+    expect(toast).toHaveBeenCalledWith({ title: '需求已撤回', icon: 'none' })
+    expect(document.getElementById('vneed-withdraw-n1')).toBeNull()
+    expect(calls.map((c) => [c.action, c.payload])).toEqual([
+      ['listNeeds', {}],
+      ['withdrawListing', { kind: 'need', id: 'n1' }],
+      ['listNeeds', {}],
+    ])
+  })
+
+  it('先不: nothing is sent', async () => {
+    const calls = serve({ listNeeds: ok({ items: [need('n1')] }) })
+    taro.showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
+    render(<VillageNeeds />)
+    await screen.findByText('独居老人午餐配送')
+    tap('vneed-withdraw-n1')
+    await waitFor(() => expect(taro.showModal).toHaveBeenCalledTimes(1))
+    expect(calls.map((c) => c.action)).toEqual(['listNeeds'])
+    expect(toast).not.toHaveBeenCalled()
+  })
+
+  it('撤回认领 of our own claim: both open again, the list read again', async () => {
+    let taken = false
+    const calls = serve({
+      listNeeds: () => ok({ items: [taken ? need('n3', { description: '老人理发' }) : OURS] }),
+      withdrawClaim: () => {
+        taken = true
+        return ok({ need: need('n3', { description: '老人理发' }), service: service('s1') })
+      },
+    })
+    render(<VillageNeeds />)
+    expect(await screen.findByText('等服务方确认')).toBeTruthy()
+    expect(document.getElementById('vneed-withdraw-n3')).toBeNull()
+    tap('vneed-withdraw-claim-n3')
+    await waitFor(() => expect(document.getElementById('vneed-withdraw-n3')).toBeTruthy())
+    expect(textOf(document.getElementById('vneed-n3'))).toContain('待认领')
+    expect(taro.showModal.mock.calls[0][0]).toMatchObject({
+      title: '撤回认领',
+      confirmText: '撤回认领',
+      cancelText: '先不',
+    })
+    expect(toast).toHaveBeenCalledWith({ title: '已撤回认领', icon: 'none' })
+    expect(calls.map((c) => [c.action, c.payload])).toEqual([
+      ['listNeeds', {}],
+      ['withdrawClaim', { kind: 'need', id: 'n3' }],
+      ['listNeeds', {}],
+    ])
+  })
+
+  it('says why the function refused, in its words', async () => {
+    serve({
+      listNeeds: ok({ items: [OURS] }),
+      withdrawClaim: refuse('CONFLICT', '这条需求现在是“已对接”，不能撤回认领。'),
+    })
+    render(<VillageNeeds />)
+    await screen.findByText('等服务方确认')
+    tap('vneed-withdraw-claim-n3')
+    expect(await screen.findByText('这条需求现在是“已对接”，不能撤回认领。')).toBeTruthy()
+    expect(toast).not.toHaveBeenCalled()
   })
 })

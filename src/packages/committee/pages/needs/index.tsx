@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { getCurrentInstance } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
+import type { Envelope } from '../../../../../types/api'
 import type { LedgerEntryView, NeedView, ServiceView } from '../../../../../types/api/township'
 import {
   categoryLabel,
@@ -21,6 +22,7 @@ import Screen from '../../../../components/Screen'
 import { useLoad } from '../../../../hooks/useLoad'
 import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
+import { confirmAct } from '../../shared/confirm'
 import '../../shared/committee.css'
 import './index.css'
 
@@ -34,10 +36,11 @@ const VIEWS: Record<View3, string> = {
 
 /**
  * 需求与服务 (#14): the village committee's side of the township's two lists. One view at a time,
- * each one call: 我们的需求 (`listNeeds`: 提需求, and confirm or decline what the township or a
- * provider proposed), 乡镇的服务 (`listServices`: the open ones, 认领 one for an open need of
- * ours), 台账和评价 (`listLedger`: rate what is done). Opened from a matter (`?matterId=`), the
- * 提需求 form is open and the need is gathered from that matter.
+ * each one call: 我们的需求 (`listNeeds`: 提需求, confirm or decline what the township or a
+ * provider proposed, 撤回 an open need, 撤回认领 our own claim not yet answered — both asked
+ * first), 乡镇的服务 (`listServices`: the open ones, 认领 one for an open need of ours), 台账和评价
+ * (`listLedger`: rate what is done). Opened from a matter (`?matterId=`), the 提需求 form is open
+ * and the need is gathered from that matter.
  */
 export default function VillageNeeds() {
   const [matterId] = useState(() => getCurrentInstance().router?.params?.matterId)
@@ -141,7 +144,25 @@ function NeedRow({ need: n, onChanged }: { need: NeedView; onChanged: () => void
       <Text className="cm__text">
         {categoryLabel(n.category)}　{n.place}　{n.when}　{n.peopleAffected} 人
       </Text>
-      {n.status === 'claimed' && !ours && <Text className="cm__meta">等服务方确认</Text>}
+      {n.status === 'open' && (
+        <Withdraw
+          id={`vneed-withdraw-${n.id}`}
+          words={WITHDRAW.need}
+          act={() => callFunction('township', 'withdrawListing', { kind: 'need', id: n.id })}
+          onDone={onChanged}
+        />
+      )}
+      {n.status === 'claimed' && !ours && (
+        <View>
+          <Text className="cm__meta">等服务方确认</Text>
+          <Withdraw
+            id={`vneed-withdraw-claim-${n.id}`}
+            words={WITHDRAW.claim}
+            act={() => callFunction('township', 'withdrawClaim', { kind: 'need', id: n.id })}
+            onDone={onChanged}
+          />
+        </View>
+      )}
       {ours && (
         <View>
           <Text className="cm__ask">
@@ -194,6 +215,58 @@ function NeedRow({ need: n, onChanged }: { need: NeedView; onChanged: () => void
         </View>
       )}
       {fail(failure)}
+    </View>
+  )
+}
+
+/** What each withdrawal asks before and says after (WeChat's buttons hold at most 4 characters). */
+const WITHDRAW = {
+  need: {
+    label: '撤回这条需求',
+    title: '撤回需求',
+    content: '撤回后，这条需求不再出现在乡镇的需求清单上，也不能再对接。确定撤回吗？',
+    confirmText: '撤回',
+    done: '需求已撤回',
+  },
+  claim: {
+    label: '撤回认领',
+    title: '撤回认领',
+    content: '撤回后，这条需求和这项服务都回到“待认领”，可以再认领别的服务。确定撤回吗？',
+    confirmText: '撤回认领',
+    done: '已撤回认领',
+  },
+} as const
+
+/** 撤回 / 撤回认领: asked first; after it is done, a short toast and the list read again. */
+function Withdraw({
+  id,
+  words,
+  act,
+  onDone,
+}: {
+  id: string
+  words: (typeof WITHDRAW)[keyof typeof WITHDRAW]
+  act: () => Promise<Envelope<unknown>>
+  onDone: () => void
+}) {
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string>()
+  const withdraw = async () => {
+    setFailure(undefined)
+    if (!(await confirmAct(words.title, words.content, words.confirmText))) return
+    setBusy(true)
+    const res = await act()
+    setBusy(false)
+    if (!res.ok) return setFailure(res.error.message)
+    void Taro.showToast({ title: words.done, icon: 'none' })
+    onDone()
+  }
+  return (
+    <View className="cm__choices">
+      <Button id={id} size="large" block loading={busy} onClick={withdraw}>
+        {words.label}
+      </Button>
+      {fail(failure, `${id}-failure`)}
     </View>
   )
 }

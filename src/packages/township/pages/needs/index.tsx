@@ -9,6 +9,7 @@ import { callFunction } from '../../../../services/cloud'
 import { NeedCard } from '../../shared/parts'
 import { usePaged } from '../../shared/paged'
 import { townshipChoice } from '../../shared/township'
+import { WithdrawButton, WITHDRAW_WORDS } from '../../shared/Withdraw'
 import { categoryLabel, providerWords } from '../../shared/words'
 import '../../shared/township.css'
 
@@ -16,7 +17,9 @@ import '../../shared/township.css'
  * 需求清单 of the township (one `township.listNeeds` call; 加载更多 for the next page). An open
  * need can be matched with one of the township's open services (匹配服务: assignPair, the village
  * then confirms) or claimed with a service this staff member registered, for its provider
- * (代服务方认领: claimNeed). The open services are read only when one of the two is tapped.
+ * (代服务方认领: claimNeed). The open services are read only when one of the two is tapped. A
+ * match or a claim made here, while the village has not answered it, can be taken back (撤回认领:
+ * withdrawClaim, asked first; the list is read again).
  */
 export default function TownshipNeeds() {
   const [choice] = useState(townshipChoice)
@@ -41,7 +44,22 @@ export default function TownshipNeeds() {
               {items.map((n) => (
                 <NeedCard key={n.id} need={n}>
                   {n.status === 'open' && <PairPanel need={n} onPaired={list.replace} />}
-                  {n.status === 'claimed' && <Text className="tw__line">等村里确认</Text>}
+                  {n.status === 'claimed' && n.claim?.by === 'village' && (
+                    <Text className="tw__line">等服务方确认</Text>
+                  )}
+                  {n.status === 'claimed' && n.claim && n.claim.by !== 'village' && (
+                    <>
+                      <Text className="tw__line">等村里确认</Text>
+                      <WithdrawButton
+                        id={`need-withdraw-claim-${n.id}`}
+                        words={WITHDRAW_WORDS.claim}
+                        act={() =>
+                          callFunction('township', 'withdrawClaim', { kind: 'need', id: n.id })
+                        }
+                        onDone={list.reload}
+                      />
+                    </>
+                  )}
                 </NeedCard>
               ))}
             </View>

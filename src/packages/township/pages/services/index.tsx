@@ -13,12 +13,15 @@ import { ROUTES, withQuery } from '../../../../routes'
 import { ServiceCard } from '../../shared/parts'
 import { usePaged } from '../../shared/paged'
 import { townshipChoice } from '../../shared/township'
+import { WithdrawButton, WITHDRAW_WORDS } from '../../shared/Withdraw'
 import '../../shared/township.css'
 
 /**
  * 服务清单 of the township (one `township.listServices` call; 加载更多), with 登记服务. When a
  * village has taken up a service (村里认领), the staff member who acts for its provider confirms
- * or declines here.
+ * or declines here. An open service can be taken off the list (撤回: withdrawListing), and a claim
+ * made with it for its provider or a match by the township taken back while the village has not
+ * answered (撤回认领: withdrawClaim) — each asked first, the list read again after.
  */
 export default function TownshipServices() {
   const [choice] = useState(townshipChoice)
@@ -59,8 +62,31 @@ export default function TownshipServices() {
             <View id="tw-services-list">
               {items.map((s) => (
                 <ServiceCard key={s.id} service={s}>
+                  {s.status === 'open' && (
+                    <WithdrawButton
+                      id={`service-withdraw-${s.id}`}
+                      words={WITHDRAW_WORDS.service}
+                      act={() =>
+                        callFunction('township', 'withdrawListing', { kind: 'service', id: s.id })
+                      }
+                      onDone={list.reload}
+                    />
+                  )}
                   {s.status === 'claimed' && s.claim?.by === 'village' && s.claim.needId && (
                     <Answer service={s} needId={s.claim.needId} onDone={list.reload} />
+                  )}
+                  {s.status === 'claimed' && s.claim && s.claim.by !== 'village' && (
+                    <>
+                      <Text className="tw__line">等村里确认</Text>
+                      <WithdrawButton
+                        id={`service-withdraw-claim-${s.id}`}
+                        words={WITHDRAW_WORDS.claim}
+                        act={() =>
+                          callFunction('township', 'withdrawClaim', { kind: 'service', id: s.id })
+                        }
+                        onDone={list.reload}
+                      />
+                    </>
                   )}
                 </ServiceCard>
               ))}
