@@ -128,7 +128,7 @@ describe('whistleMessage', () => {
       'department',
     )
     expect(long.data.thing1).toBe('村口水管爆裂，整条街停水了好几天，老人…')
-    expect(long.data.thing2).toBe('示范区东镇示范村第一第二第三第四第五村民…')
+    expect(long.data.thing2).toBe('示范区东镇示范村第一第二第三第四第五村…')
     for (const value of Object.values(long.data)) expect([...value].length).toBeLessThanOrEqual(20)
   })
 })
