@@ -39,6 +39,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           'TARO_APP_TMPL_MATTER_RAISED',
           'TARO_APP_TMPL_JOIN_REQUESTED',
           'TARO_APP_TMPL_RESPONSE_DUE',
+          'TARO_APP_TMPL_WHISTLE',
         ].map((name) => [`process.env.${name}`, JSON.stringify(process.env[name] || '')]),
       ),
     },

@@ -102,6 +102,7 @@ export const TEMPLATE_VARIABLES = [
   'FENGSI_TMPL_RESPONSE_DUE',
   'FENGSI_TMPL_MATTER_ANSWERED',
   'FENGSI_TMPL_POLL_RESULT',
+  'FENGSI_TMPL_WHISTLE',
 ] as const
 
 const NOTIFY: readonly EnvVariable[] = [
@@ -160,7 +161,8 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
   },
   {
     name: 'notifications',
-    about: '逢四说事: subscription messages — records what a member allowed in WeChat’s dialog.',
+    about:
+      '逢四说事: subscription messages — records what a member or a staff member allowed in WeChat’s dialog.',
     timeout: 10,
     memorySize: 256,
     openapi: [],
@@ -180,7 +182,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
   {
     name: 'scheduler',
     about:
-      '逢四说事: timer-triggered work — counts polls once their closing time has passed and reminds committees of response deadlines (every minute).',
+      '逢四说事: timer-triggered work — counts polls once their closing time has passed, reminds committees of response deadlines and escalates whistles past their clock (every minute).',
     timeout: 60,
     memorySize: 256,
     openapi: ['subscribeMessage.send'],
@@ -212,8 +214,8 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       '逢四说事: 吹哨报到 — a matter escalated to a department, its response clock, 报到 and progress.',
     timeout: 10,
     memorySize: 256,
-    openapi: [],
-    env: [RELEASE],
+    openapi: ['subscribeMessage.send'],
+    env: [RELEASE, ...NOTIFY],
     triggers: [],
   },
 ]

@@ -201,17 +201,20 @@ export const COLLECTIONS: readonly CollectionDeclaration[] = [
   },
   {
     // 订阅消息: Document id `<topic>_<subjectId>_<memberId>` (one per person, topic and subject).
-    // An event finds its subscribers by topic and subject (the committee's: subject `village`).
+    // An event finds its subscribers by topic and subject (the committee's: subject `village`);
+    // a whistle's, the staff subscribed for a unit (topic `staff`, no village: `staffId` instead).
     name: COLLECTION.subscriptions,
     indexes: [
       {
         name: 'villageId_topic_subjectId',
         keys: [key('villageId'), key('topic'), key('subjectId')],
       },
+      { name: 'topic_subjectId', keys: [key('topic'), key('subjectId')] },
     ],
   },
   {
-    // Document id `<event>_<subjectId>_<memberId>`: at most one message per person and event.
+    // Document id `<event>_<subjectId>_<memberId>` (or `_<staffId>`): at most one message per
+    // person and event.
     // The sender takes the queued ones oldest first; the emulator's console lists the newest.
     name: COLLECTION.outbox,
     indexes: [

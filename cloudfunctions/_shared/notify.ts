@@ -12,6 +12,10 @@
  *   people: they are written right AFTER the event's transaction (`notifyEvent`), one small
  *   idempotent transaction per recipient, so contention on subscriptions never makes the event
  *   itself fail; a failure there is logged, never answered to the caller.
+ * - the whistles' events (whistleBlown, whistleEscalated) go to staff records, not members
+ *   (`notifyStaff`, the same way: after the blow's or the escalation's transaction, one small
+ *   transaction per staff record, `_id` `<event>_<whistleId>_<staffId>`). The staff record is
+ *   read again in that transaction: a record removed or moved to another unit gets nothing.
  *
  * Delivery (`deliverQueued`, after the writes commit) goes through the Notifier port, chosen by
  * FENGSI_NOTIFY with the same rule as the content check's FENGSI_CONTENT_CHECK (wechat.ts
@@ -22,11 +26,11 @@
  *   the emulator's console lists them;
  * - `wechat` (production): `subscribeMessage.send` through `wx-server-sdk`'s `cloud.openapi`. Why
  *   that package, and why not bundled (it pins node-sdk 3.17.2; we bundle 3.18.3): see wechat.ts.
- *   The functions that notify (matters, village, polls, scheduler) list `subscribeMessage.send` in
+ *   The functions that notify (matters, village, polls, scheduler, whistles) list `subscribeMessage.send` in
  *   deploy/declaration.ts, so their config.json grants it and CloudBase installs `wx-server-sdk`
  *   for them. The template of each event comes from the environment:
  *     FENGSI_TMPL_MATTER_RAISED, FENGSI_TMPL_JOIN_REQUESTED, FENGSI_TMPL_RESPONSE_DUE,
- *     FENGSI_TMPL_MATTER_ANSWERED, FENGSI_TMPL_POLL_RESULT
+ *     FENGSI_TMPL_MATTER_ANSWERED, FENGSI_TMPL_POLL_RESULT, FENGSI_TMPL_WHISTLE (both whistle events)
  *   (the same ids as the mini-program's TARO_APP_TMPL_*; each may map our field names onto the
  *   template's, domain/notifications/templates.ts), and FENGSI_MP_STATE
  *   (formal | trial | developer, default formal) says which version of the mini-program a
@@ -37,7 +41,16 @@
  * missing), the log says why and each message is marked `failed` with the reason: never silently
  * left `queued`.
  */
-import type { NotificationEvent, OutboxMessage, Subscription } from '../../types/model/notification'
+import type {
+  MemberMessage,
+  NotificationEvent,
+  OutboxMessage,
+  StaffMessage,
+  StaffSubscription,
+  Subscription,
+} from '../../types/model/notification'
+import type { Staff } from '../../types/model/township'
+import type { UnitRef } from '../../domain/township/access'
 import {
   outboxId,
   recipients,
@@ -49,6 +62,12 @@ import {
   type MessageContent,
 } from '../../domain/notifications/rules'
 import { parseTemplateSetting, templateData } from '../../domain/notifications/templates'
+import {
+  staffRecipients,
+  staffSubscriptionId,
+  unitOfStaff,
+  unitSubject,
+} from '../../domain/notifications/whistle'
 import { COLLECTION } from './collections'
 import { runTransaction, type Database, type Transaction } from './cloud'
 import { byId } from './repo'
@@ -79,6 +98,8 @@ export const TEMPLATE_ENV: Record<NotificationEvent, string> = {
   responseDue: 'FENGSI_TMPL_RESPONSE_DUE',
   matterAnswered: 'FENGSI_TMPL_MATTER_ANSWERED',
   pollResult: 'FENGSI_TMPL_POLL_RESULT',
+  whistleBlown: 'FENGSI_TMPL_WHISTLE',
+  whistleEscalated: 'FENGSI_TMPL_WHISTLE',
 }
 
 /** What `subscribeMessage.send` takes (cloud.openapi spelling). */
@@ -175,7 +196,7 @@ export async function enqueueIn(t: Transaction, m: MessageFor): Promise<string |
   if (!sub || !usable(sub) || sub.villageId !== m.villageId) return undefined
   const id = outboxId(m.event, m.subjectId, m.memberId)
   if (await byId<OutboxMessage>(t, COLLECTION.outbox, id)) return undefined
-  const message: Omit<OutboxMessage, '_id'> = {
+  const message: Omit<MemberMessage, '_id'> = {
     villageId: m.villageId,
     memberId: m.memberId,
     event: m.event,
@@ -249,6 +270,16 @@ export async function notifyEvent(
   return written
 }
 
+/** The WeChat account a message goes to: its member's, or its (active) staff record's. */
+async function recipientOpenid(db: Database, message: OutboxMessage): Promise<string | undefined> {
+  if (message.staffId !== undefined) {
+    const staff = await byId<Staff>(db, COLLECTION.staff, message.staffId)
+    return staff?.status === 'active' ? staff.openid : undefined
+  }
+  const member = await byId<{ openid?: string }>(db, COLLECTION.members, message.memberId)
+  return member?.openid
+}
+
 /**
  * Hands the messages `ids` (written and committed) to the configured Notifier and records what it
  * answered. The local outbox leaves them queued. Never throws.
@@ -260,10 +291,15 @@ export async function deliverQueued(db: Database, ids: readonly string[]): Promi
     try {
       const message = await byId<OutboxMessage>(db, COLLECTION.outbox, id)
       if (!message || message.status !== 'queued') continue
-      const member = await byId<{ openid?: string }>(db, COLLECTION.members, message.memberId)
-      const delivery: Delivery = member?.openid
-        ? await port.deliver({ ...message, _id: id }, member.openid)
-        : { status: 'failed', error: 'the member has no WeChat account any more' }
+      const openid = await recipientOpenid(db, message)
+      const delivery: Delivery = openid
+        ? await port.deliver({ ...message, _id: id }, openid)
+        : {
+            status: 'failed',
+            error: message.staffId
+              ? 'the staff record has no WeChat account any more'
+              : 'the member has no WeChat account any more',
+          }
       if (delivery.status === 'queued') continue
       await db
         .collection(COLLECTION.outbox)
@@ -279,11 +315,109 @@ export async function deliverQueued(db: Database, ids: readonly string[]): Promi
   }
 }
 
+// ---- staff records (the whistles' events) -----------------------------------------------------
+
+export interface StaffMessageFor {
+  /** The district whose staff the unit's are (the subscription's owner). */
+  districtId: string
+  unit: UnitRef
+  staffId: string
+  event: NotificationEvent
+  subjectId: string
+  content: MessageContent
+  now: Date
+}
+
+/**
+ * Inside `t`: the staff record's message, when its subscription for `unit` is usable, the record
+ * is still active in that unit and it has no message for this event yet; uses the subscription up.
+ * Answers the message's id, or undefined when nothing is sent.
+ */
+export async function enqueueStaffIn(
+  t: Transaction,
+  m: StaffMessageFor,
+): Promise<string | undefined> {
+  const subject = unitSubject(m.unit)
+  const subId = staffSubscriptionId(subject, m.staffId)
+  const sub = await byId<StaffSubscription>(t, COLLECTION.subscriptions, subId)
+  if (!sub || !usable(sub) || sub.districtId !== m.districtId) return undefined
+  const staff = await byId<Staff>(t, COLLECTION.staff, m.staffId)
+  if (
+    !staff ||
+    staff.status !== 'active' ||
+    staff.unit.districtId !== m.districtId ||
+    unitSubject(unitOfStaff(staff.unit)) !== subject
+  ) {
+    return undefined
+  }
+  const id = outboxId(m.event, m.subjectId, m.staffId)
+  if (await byId<OutboxMessage>(t, COLLECTION.outbox, id)) return undefined
+  const message: Omit<StaffMessage, '_id'> = {
+    staffId: m.staffId,
+    districtId: m.districtId,
+    event: m.event,
+    subjectId: m.subjectId,
+    page: m.content.page,
+    data: m.content.data,
+    createdAt: m.now,
+    status: 'queued',
+  }
+  await t.collection(COLLECTION.outbox).doc(id).set(message)
+  await t.collection(COLLECTION.subscriptions).doc(subId).update({ usedAt: m.now })
+  return id
+}
+
+/** What a staff event is about: who answers it (`unit`, in `districtId`), and what happened. */
+export interface StaffEvent {
+  districtId: string
+  unit: UnitRef
+  event: NotificationEvent
+  subjectId: string
+  now: Date
+}
+
+/**
+ * After an event has committed: the message to each staff record subscribed for `unit` (one query
+ * on topic+subjectId), each in its own idempotent transaction, then delivered. `recheck` as in
+ * `notifyEvent`. Never throws: a failure is logged.
+ */
+export async function notifyStaff(
+  db: Database,
+  e: StaffEvent,
+  content: MessageContent,
+  recheck?: (t: Transaction) => Promise<boolean>,
+): Promise<string[]> {
+  const written: string[] = []
+  try {
+    const subject = unitSubject(e.unit)
+    const { data } = await db
+      .collection(COLLECTION.subscriptions)
+      .where({ topic: 'staff', subjectId: subject })
+      .limit(1000)
+      .get()
+    for (const staffId of staffRecipients(subject, data as StaffSubscription[])) {
+      try {
+        const id = await runTransaction(db, async (t) => {
+          if (recheck && !(await recheck(t))) return undefined
+          return enqueueStaffIn(t, { ...e, staffId, content })
+        })
+        if (id) written.push(id)
+      } catch (error) {
+        console.error(`[notify] ${e.event} ${e.subjectId} → ${staffId}:`, (error as Error).message)
+      }
+    }
+    await deliverQueued(db, written)
+  } catch (error) {
+    console.error(`[notify] ${e.event} ${e.subjectId}:`, (error as Error).message)
+  }
+  return written
+}
+
 /** Writes (or renews) one subscription, inside the caller's transaction. */
 export async function saveSubscription(
   t: Transaction,
   id: string,
-  doc: Omit<Subscription, '_id'>,
+  doc: Omit<Subscription, '_id'> | Omit<StaffSubscription, '_id'>,
 ): Promise<void> {
   await t.collection(COLLECTION.subscriptions).doc(id).set(doc)
 }

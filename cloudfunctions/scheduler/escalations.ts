@@ -7,9 +7,10 @@
  * step on the matter's timeline (an audit record). Two passes at once both write the whistle, so
  * one of them retries, re-reads and finds nothing more to do: one step per level.
  *
- * Not yet: a message to the township's staff. The outbox (../_shared/notify.ts) delivers to
- * village members through their subscriptions; staff have neither subscriptions nor a template
- * yet, so for now the township finds the whistle in its list (whistles.listWhistles).
+ * After each step has committed, the staff of the unit it went to who subscribed on their 工作台
+ * get a whistleEscalated message (../whistles/notifyStaff.ts, through the outbox: one per staff
+ * record and whistle, never for a whistle answered meanwhile). A pass that records no step sends
+ * nothing; a failure to notify is logged and never undoes or repeats the step.
  */
 import type { Whistle, WhistleLevel } from '../../types/model/township'
 import { escalationDue, WHISTLE_TIERS } from '../../domain/township/whistle'
@@ -24,17 +25,18 @@ import {
   findWhistle,
   updateWhistle,
 } from '../whistles/repo'
+import { notifyWhistleStaff } from '../whistles/notifyStaff'
 import { SCHEDULER_ID } from '../whistles/views'
 
 /** Whistles looked at per query and run (the next run, a minute later, takes the rest). */
 const PER_RUN = 25
 
-/** One escalation step if the clock still asks for it: the level recorded, or undefined. */
+/** One escalation step if the clock still asks for it: the whistle and the level recorded. */
 async function escalateOnce(
   db: Database,
   id: string,
   now: Date,
-): Promise<WhistleLevel | undefined> {
+): Promise<{ whistle: Whistle; level: WhistleLevel } | undefined> {
   return runTransaction(db, async (t) => {
     const w = await findWhistle(t, id)
     const level = w && escalationDue(w, now)
@@ -43,11 +45,12 @@ async function escalateOnce(
       findDepartment(t, w.departmentId),
       level === 'township' ? findTownship(t, w.townshipId) : findDistrict(t, w.districtId),
     ])
-    await updateWhistle(t, id, {
+    const patch = {
       escalatedTo: level,
-      steps: [...w.steps, { kind: 'escalated', at: now, by: SCHEDULER_ID, level }],
+      steps: [...w.steps, { kind: 'escalated' as const, at: now, by: SCHEDULER_ID, level }],
       updatedAt: now,
-    })
+    }
+    await updateWhistle(t, id, patch)
     await audit(t, {
       villageId: w.villageId,
       subjectType: 'matter',
@@ -64,7 +67,7 @@ async function escalateOnce(
         unitName: unit?.name ?? (level === 'township' ? '乡镇' : '区'),
       }),
     })
-    return level
+    return { whistle: { ...w, ...patch }, level }
   })
 }
 
@@ -79,9 +82,10 @@ export async function escalateWhistles(db: Database, now: Date): Promise<string[
     try {
       // at most two steps: a whistle found already due at the district gets the township first
       for (let i = 0; i < 2; i += 1) {
-        const level = await escalateOnce(db, w._id, now)
-        if (!level) break
-        out.push(`${w._id}:${level}`)
+        const step = await escalateOnce(db, w._id, now)
+        if (!step) break
+        out.push(`${w._id}:${step.level}`)
+        await notifyWhistleStaff(db, step.whistle, step.level, now)
       }
     } catch (error) {
       console.error(`[scheduler] whistle ${w._id}:`, (error as Error).message)

@@ -5,7 +5,9 @@
  * - matterRaised, joinRequested, responseDue → committee members subscribed to topic `committee`;
  * - matterAnswered → the raiser, when the committee accepts, declines or merges their matter, if
  *   they subscribed on that matter (right after raising it);
- * - pollResult → the members who subscribed on that poll, when it is counted.
+ * - pollResult → the members who subscribed on that poll, when it is counted;
+ * - whistleBlown, whistleEscalated → staff records subscribed to topic `staff` for the unit that
+ *   must answer (./whistle.ts).
  *
  * Never to someone who already acted: not to the committee member who raised the matter or answered
  * it, no responseDue once the matter is no longer waiting (answered or withdrawn). Subscriptions
@@ -35,6 +37,8 @@ export const TOPIC_OF: Record<NotificationEvent, NotificationTopic> = {
   responseDue: 'committee',
   matterAnswered: 'matterAnswered',
   pollResult: 'pollResult',
+  whistleBlown: 'staff',
+  whistleEscalated: 'staff',
 }
 
 /** The subscription's subject for a topic (`village` for the committee). */
@@ -131,7 +135,7 @@ export function timeWords(at: Date | string): string {
 }
 
 /** A page a message opens: the route without its leading slash (WeChat's `page`). */
-function page(route: string): string {
+export function page(route: string): string {
   return route.replace(/^\//, '')
 }
 

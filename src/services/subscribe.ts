@@ -1,6 +1,7 @@
 /**
  * 订阅消息, asked for at the moment it makes sense and never otherwise: after a matter is raised
- * (「村委会答复时通知我」), on a poll's card (「结果出来时通知我」), on the committee's console. In
+ * (「村委会答复时通知我」), on a poll's card (「结果出来时通知我」), on the committee's console, on a
+ * staff member's 工作台 for each of their units (「有吹哨时提醒我」, topic `staff`). In
  * WeChat it opens the platform's dialog (`Taro.requestSubscribeMessage`, which must follow a tap)
  * and, for the templates the person accepted, tells the back end (`notifications.subscribe`). In
  * the browser (H5) there is no such dialog: it counts as accepted, so the call is still made and
@@ -32,6 +33,7 @@ export const TEMPLATE_IDS: Record<NotificationTopic, string[]> = {
     fromEnv(() => process.env.TARO_APP_TMPL_JOIN_REQUESTED) || 'local-joinRequested',
     fromEnv(() => process.env.TARO_APP_TMPL_RESPONSE_DUE) || 'local-responseDue',
   ],
+  staff: [fromEnv(() => process.env.TARO_APP_TMPL_WHISTLE) || 'local-whistle'],
 }
 
 /** The templates the person accepted in WeChat's dialog (all of them in H5; none if it failed). */

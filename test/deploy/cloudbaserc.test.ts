@@ -50,6 +50,7 @@ describe('cloudbaserc.json', () => {
         FENGSI_TMPL_RESPONSE_DUE: '{{env.FENGSI_TMPL_RESPONSE_DUE}}',
         FENGSI_TMPL_MATTER_ANSWERED: '{{env.FENGSI_TMPL_MATTER_ANSWERED}}',
         FENGSI_TMPL_POLL_RESULT: '{{env.FENGSI_TMPL_POLL_RESULT}}',
+        FENGSI_TMPL_WHISTLE: '{{env.FENGSI_TMPL_WHISTLE}}',
       },
       triggers: [],
     })

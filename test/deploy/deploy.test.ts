@@ -101,7 +101,7 @@ const CREATE_INDEXES = [
   'database.describeCollection proxyCounters',
   'database.updateCollection proxyCounters create pollId(pollId 1)',
   'database.describeCollection subscriptions',
-  'database.updateCollection subscriptions create villageId_topic_subjectId(villageId 1, topic 1, subjectId 1)',
+  'database.updateCollection subscriptions create villageId_topic_subjectId(villageId 1, topic 1, subjectId 1) topic_subjectId(topic 1, subjectId 1)',
   'database.describeCollection outbox',
   'database.updateCollection outbox create status_createdAt(status 1, createdAt 1) villageId_createdAt(villageId 1, createdAt -1)',
   'database.describeCollection districts',
@@ -170,7 +170,7 @@ const FRESH_PLAN = [
   'functions.getFunctionDetail village',
   `functions.createFunction village runtime=Nodejs20.19 handler=index.main timeout=20s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, ${NOTIFY_ENV}} triggers=[] code=${ROOT}/village`,
   'functions.getFunctionDetail whistles',
-  `functions.createFunction whistles runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={FENGSI_RELEASE=9.9.9} triggers=[] code=${ROOT}/whistles`,
+  `functions.createFunction whistles runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, ${NOTIFY_ENV}} triggers=[] code=${ROOT}/whistles`,
   ...CHECKS,
 ]
 
@@ -222,8 +222,7 @@ const SECOND_RUN_FUNCTIONS = [
   ),
   ...UPDATE(
     'whistles',
-    'runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=false env={FENGSI_RELEASE=9.9.9}',
-    false,
+    `runtime=Nodejs20.19 handler=index.main timeout=10s memory=256MB installDependency=true env={FENGSI_RELEASE=9.9.9, ${NOTIFY_ENV}}`,
   ),
 ]
 

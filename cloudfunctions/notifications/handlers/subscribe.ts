@@ -5,8 +5,20 @@
  * any member who may see it, until it is counted; the committee's topic: committee members. When
  * there is nothing left to tell (the matter answered, the poll counted) it answers
  * `subscribed: false` and writes nothing.
+ *
+ * The staff topic (#14, 吹哨报到): a staff record of a department, township or district, for the
+ * whistles its unit must answer. `subjectId` names which of the caller's own active staff records
+ * (ctx.staff(), from the platform's OPENID) — any other id is refused (NOT_STAFF), and no village
+ * membership is needed or read. Recorded as `staff_<unit>_<staffId>` (domain/notifications/whistle.ts).
  */
-import type { Subscription } from '../../../types/model/notification'
+import type { StaffSubscription, Subscription } from '../../../types/model/notification'
+import type { HandlerContext } from '../../_shared/handler'
+import { NOT_STAFF } from '../../../domain/township/access'
+import {
+  staffSubscriptionId,
+  unitOfStaff,
+  unitSubject,
+} from '../../../domain/notifications/whistle'
 import { NOTIFICATION_SCHEMAS } from '../../../domain/notifications/schemas'
 import { subscriptionId, subscriptionSubject, usable } from '../../../domain/notifications/rules'
 import { authorize, NOT_FOUND, refuse, verifiedActor } from '../../_shared/authorize'
@@ -18,7 +30,34 @@ import { findMatter } from '../../_shared/matters'
 import { findPoll, NOT_FOUND_POLL } from '../../polls/repo'
 import { byId } from '../../_shared/repo'
 
+/** The staff topic: the caller's own staff record `staffId`, whatever their memberships. */
+async function subscribeStaff(
+  ctx: HandlerContext,
+  staffId: string,
+  templateIds: readonly string[],
+): Promise<{ subscribed: boolean }> {
+  const staff = (await ctx.staff()).find((s) => s._id === staffId && s.status === 'active')
+  if (!staff) return refuse(NOT_STAFF)
+  const subject = unitSubject(unitOfStaff(staff.unit))
+  const id = staffSubscriptionId(subject, staff._id)
+  await runTransaction(ctx.db, async (t) => {
+    const found = await byId<StaffSubscription>(t, COLLECTION.subscriptions, id)
+    if (found && usable(found)) return
+    const doc: Omit<StaffSubscription, '_id'> = {
+      staffId: staff._id,
+      districtId: staff.unit.districtId,
+      topic: 'staff',
+      subjectId: subject,
+      templateIds: [...new Set(templateIds)],
+      createdAt: ctx.now,
+    }
+    await saveSubscription(t, id, doc)
+  })
+  return { subscribed: true }
+}
+
 export const subscribe = handler(NOTIFICATION_SCHEMAS.subscribe, async (input, ctx) => {
+  if (input.topic === 'staff') return subscribeStaff(ctx, input.subjectId, input.templateIds)
   const caller = await verifiedActor(ctx)
   const villageId = caller.villageId
   let open: boolean
@@ -43,7 +82,8 @@ export const subscribe = handler(NOTIFICATION_SCHEMAS.subscribe, async (input, c
     open = true
   }
   if (!open) return { subscribed: false }
-  const id = subscriptionId(input.topic, input.subjectId, caller.memberId)
+  const topic = input.topic
+  const id = subscriptionId(topic, input.subjectId, caller.memberId)
   await runTransaction(ctx.db, async (t) => {
     const found = await byId<Subscription>(t, COLLECTION.subscriptions, id)
     // Already waiting for its message: nothing to change (identical calls write nothing twice).
@@ -51,8 +91,8 @@ export const subscribe = handler(NOTIFICATION_SCHEMAS.subscribe, async (input, c
     const doc: Omit<Subscription, '_id'> = {
       villageId,
       memberId: caller.memberId,
-      topic: input.topic,
-      subjectId: subscriptionSubject(input.topic, input.subjectId),
+      topic,
+      subjectId: subscriptionSubject(topic, input.subjectId),
       templateIds: [...new Set(input.templateIds)],
       createdAt: ctx.now,
     }

@@ -5,6 +5,8 @@
  * the village, the department and the district's tiers read; the whistle created with the next id
  * the matter counts (`<matterId>_w<n>`); its `raised` step on the matter's timeline. Two
  * committee members blowing at once to the same department write the same matter: one whistle.
+ * After the commit, the department's subscribed staff are told (../notifyStaff.ts; a failure
+ * there is logged, never answered).
  */
 import type { Whistle } from '../../../types/model/township'
 import { matterSubject } from '../../../domain/matters/actions'
@@ -23,6 +25,7 @@ import { fail, handler } from '../../_shared/handler'
 import { loadMatter, updateMatter } from '../../_shared/matters'
 import { loadVillage } from '../../_shared/villages'
 import { viewOf } from '../change'
+import { notifyWhistleStaff } from '../notifyStaff'
 import { createWhistle, findDepartment, findDistrict, whistleId } from '../repo'
 import { tierLabelOf } from '../views'
 
@@ -31,7 +34,7 @@ export const NO_DEPARTMENT = { code: 'NOT_FOUND', message: '找不到这个部�
 
 export const blowWhistle = handler(WHISTLE_SCHEMAS.blowWhistle, async (input, ctx) => {
   const actor = await verifiedActor(ctx)
-  const whistle = await runTransaction(ctx.db, async (t) => {
+  const { whistle, names } = await runTransaction(ctx.db, async (t) => {
     const matter = await loadMatter(t, input.matterId)
     const who = authorize(actor, 'blowWhistle', matterSubject(matter), NOT_FOUND.matter)
     if (!WHISTLE_MATTER_STATUSES.includes(matter.status)) {
@@ -102,7 +105,9 @@ export const blowWhistle = handler(WHISTLE_SCHEMAS.blowWhistle, async (input, ct
         note: input.note,
       }),
     })
-    return created
+    return { whistle: created, names: { title: matter.title, villageName: village.name } }
   })
+  // 订阅消息: the department's staff who asked to be told (after the commit; never fails the blow).
+  await notifyWhistleStaff(ctx.db, whistle, 'department', ctx.now, names)
   return viewOf(ctx, whistle)
 })

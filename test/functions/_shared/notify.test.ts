@@ -110,4 +110,46 @@ describe('wechatNotifier', () => {
       error: 'errcode 47003 argument invalid! data.thing1.value',
     })
   })
+  it('a whistle’s message to a staff record: FENGSI_TMPL_WHISTLE, with its mapping', async () => {
+    const { sent, wx } = recording()
+    const n = wechatNotifier(wx, { FENGSI_TMPL_WHISTLE: 'tmpl-whistle thing5=thing7' })
+    const toStaff: OutboxMessage = {
+      _id: 'whistleEscalated_m-1_w1_tsa',
+      staffId: 'tsa',
+      districtId: 'district-1',
+      event: 'whistleEscalated',
+      subjectId: 'm-1_w1',
+      page: 'packages/township/pages/whistle/index?id=m-1_w1&matterId=m-1',
+      data: {
+        thing1: '村口水管爆了',
+        thing2: '示范村',
+        thing3: '危及生命财产安全',
+        time4: '2026年11月21日 13:00',
+        thing5: '部门超时未报到，已转到乡镇',
+      },
+      createdAt: new Date('2026-11-21T03:00:00Z'),
+      status: 'queued',
+    }
+    expect(await n.deliver(toStaff, 'openid-tsa')).toEqual({ status: 'sent' })
+    expect(sent).toEqual([
+      {
+        touser: 'openid-tsa',
+        templateId: 'tmpl-whistle',
+        page: 'packages/township/pages/whistle/index?id=m-1_w1&matterId=m-1',
+        data: {
+          thing1: { value: '村口水管爆了' },
+          thing2: { value: '示范村' },
+          thing3: { value: '危及生命财产安全' },
+          time4: { value: '2026年11月21日 13:00' },
+          thing7: { value: '部门超时未报到，已转到乡镇' },
+        },
+        miniprogramState: 'formal',
+        lang: 'zh_CN',
+      },
+    ])
+    expect(await wechatNotifier(wx, {}).deliver(toStaff, 'openid-tsa')).toEqual({
+      status: 'failed',
+      error: 'FENGSI_TMPL_WHISTLE is not set',
+    })
+  })
 })

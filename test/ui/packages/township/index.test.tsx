@@ -1,5 +1,6 @@
 /** 工作台: the caller's units (myStaff), or the 启用码 form (claimStaff) when they hold none. */
 import { configure, fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import Workbench from '../../../../src/packages/township/pages/index'
 import { fakeTaro, ok, refuse, serve, textOf, type TaroFakes } from '../../pages/fakes'
 import { STAFF } from './fixtures'
@@ -76,6 +77,63 @@ describe('工作台', () => {
     expect(taro.navigateTo).toHaveBeenLastCalledWith({
       url: '/packages/township/pages/dashboard/index?unit=district',
     })
+  })
+
+  it('「有吹哨时提醒我」 subscribes that staff record (H5: no dialog, counts as accepted)', async () => {
+    const water = {
+      ...STAFF,
+      id: 'w1',
+      unitName: '区水务局',
+      unit: { kind: 'department', districtId: 'd1', departmentId: 'water' },
+    }
+    const calls = serve({
+      myStaff: ok({ staff: [STAFF, water] }),
+      subscribe: ok({ subscribed: true }),
+    })
+    render(<Workbench />)
+    expect(await screen.findByText('区水务局')).toBeTruthy()
+    expect(textOf(document.querySelector('#tw-notify-w1 .tw__row-hint'))).toBe(
+      '村里向本单位吹哨时，用微信消息提醒一次',
+    )
+    expect(textOf(document.querySelector('#tw-notify-tsa .tw__row-hint'))).toBe(
+      '吹哨超时转到这里时，用微信消息提醒一次',
+    )
+    tap('tw-notify-w1')
+    expect(await screen.findByText('好的，到时会给您发微信通知。')).toBeTruthy()
+    expect(calls.map((c) => [c.fn, c.action, c.payload])).toEqual([
+      ['township', 'myStaff', {}],
+      [
+        'notifications',
+        'subscribe',
+        { topic: 'staff', subjectId: 'w1', templateIds: ['local-whistle'] },
+      ],
+    ])
+    // the other unit's row is untouched
+    expect(textOf(document.querySelector('#tw-notify-tsa .tw__row-hint'))).toBe(
+      '吹哨超时转到这里时，用微信消息提醒一次',
+    )
+  })
+
+  it('in WeChat, asks with the dialog and tells the back end nothing when it is declined', async () => {
+    const ask = jest.fn(async () => ({
+      errMsg: 'requestSubscribeMessage:ok',
+      'local-whistle': 'reject',
+    }))
+    Object.assign(Taro as unknown as Record<string, unknown>, { requestSubscribeMessage: ask })
+    const calls = serve({ myStaff: ok({ staff: [STAFF] }) })
+    render(<Workbench />)
+    await screen.findByText('东镇')
+    // the page loaded over H5's HTTP; the tap now runs as in WeChat (the dialog answers)
+    const env = process.env.TARO_ENV
+    process.env.TARO_ENV = 'weapp'
+    try {
+      tap('tw-notify-tsa')
+      expect(await screen.findByText('您没有同意接收通知，可以随时再点一次。')).toBeTruthy()
+    } finally {
+      process.env.TARO_ENV = env
+    }
+    expect(ask).toHaveBeenCalledWith({ tmplIds: ['local-whistle'] })
+    expect(calls.map((c) => c.action)).toEqual(['myStaff'])
   })
 
   it('asks someone with no staff record for the 启用码, checks it, and shows the unit once claimed', async () => {

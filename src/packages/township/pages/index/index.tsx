@@ -11,6 +11,7 @@ import { useLoad } from '../../../../hooks/useLoad'
 import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
 import { ROUTES, withQuery } from '../../../../routes'
+import { useSubscribe } from '../../../../services/subscribe'
 import { LinkRow } from '../../shared/parts'
 import '../../shared/township.css'
 
@@ -25,8 +26,10 @@ const UNIT_KIND: Record<StaffView['unit']['kind'], string> = {
 /**
  * 乡镇/部门工作台 (one `township.myStaff` call): the units the caller works for, each with what it
  * does there; a township's staff go to its 需求清单, 服务清单, 台账 and 数据看板, the district's
- * staff to the district's 数据看板. Someone with no staff record yet enters the 启用码 the district
- * handed them.
+ * staff to the district's 数据看板, and each unit's staff to its 吹哨事项 — with 「有吹哨时提醒我」,
+ * WeChat's one-time subscription for that staff record (the next whistle blown to the department,
+ * or escalated to the township or district). Someone with no staff record yet enters the 启用码
+ * the district handed them.
  */
 export default function Workbench() {
   const [state, reload] = useLoad(loadStaff)
@@ -118,7 +121,30 @@ function Unit({ staff: s }: { staff: StaffView }) {
           void Taro.navigateTo({ url: withQuery(ROUTES.townshipWhistles, { staffId: s.id }) })
         }
       />
+      <NotifyRow staff={s} />
     </View>
+  )
+}
+
+/** 订阅消息 for one staff record: the next whistle its unit must answer. */
+function NotifyRow({ staff: s }: { staff: StaffView }) {
+  const notify = useSubscribe('staff', s.id)
+  return (
+    <LinkRow
+      id={`tw-notify-${s.id}`}
+      label="有吹哨时提醒我"
+      hint={
+        notify.busy
+          ? '正在设置…'
+          : (notify.words ??
+            (s.unit.kind === 'department'
+              ? '村里向本单位吹哨时，用微信消息提醒一次'
+              : '吹哨超时转到这里时，用微信消息提醒一次'))
+      }
+      onTap={() => {
+        if (!notify.busy) void notify.ask()
+      }}
+    />
   )
 }
 
