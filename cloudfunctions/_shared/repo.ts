@@ -25,6 +25,24 @@ export async function addDoc(w: Reader, collection: string, doc: object): Promis
 }
 
 /**
+ * Writes a document inside a transaction without changing what it says, so that another
+ * transaction writing it meanwhile conflicts with this one and a rule read from it holds (our
+ * transactions conflict on writes only). A counter moves (`writeSeq`): MongoDB skips an update
+ * that leaves a document as it was, which would write nothing and conflict with nothing.
+ */
+export async function touch(
+  t: Transaction,
+  db: Database,
+  collection: string,
+  id: string,
+): Promise<void> {
+  await t
+    .collection(collection)
+    .doc(id)
+    .update({ writeSeq: db.command.inc(1) })
+}
+
+/**
  * The condition for the documents past `position` in a list ordered on (`field`, `_id`): after it
  * when the list is ascending, before it when descending. With `orderBy(field)` and `orderBy('_id')`
  * it is the one way every list pages (the cursor: domain/shared/cursor).

@@ -11,8 +11,10 @@ import {
   responseDueNow,
 } from '../../domain/notifications/rules'
 import type { Database } from '../_shared/cloud'
-import { findMatter, raisedAround, updateMatter } from '../_shared/matters'
+import { COLLECTION } from '../_shared/collections'
+import { findMatter, raisedAround } from '../_shared/matters'
 import { notifyEvent } from '../_shared/notify'
+import { touch } from '../_shared/repo'
 
 const HOUR_MS = 3600e3
 /** Matters reminded per run at most (the next run takes the rest). */
@@ -33,9 +35,9 @@ export async function remindCommittee(db: Database, now: Date): Promise<string[]
         async (t) => {
           const current = await findMatter(t, m._id)
           if (!current || !responseDueNow(current, now)) return false
-          // Written (to the same value) so that an answer committed meanwhile conflicts with this
-          // message: the rule "not once it is answered" then holds.
-          await updateMatter(t, m._id, { updatedAt: current.updatedAt })
+          // Written, so that an answer committed meanwhile conflicts with this message: the rule
+          // "not once it is answered" then holds.
+          await touch(t, db, COLLECTION.matters, m._id)
           return true
         },
       )),

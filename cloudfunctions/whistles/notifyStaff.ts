@@ -10,10 +10,10 @@ import { answeringUnit, whistleEvent, whistleMessage } from '../../domain/notifi
 import type { Database } from '../_shared/cloud'
 import { findMatter } from '../_shared/matters'
 import { notifyStaff } from '../_shared/notify'
-import { byId } from '../_shared/repo'
+import { byId, touch } from '../_shared/repo'
 import { COLLECTION } from '../_shared/collections'
 import type { Village } from '../../types/model/member'
-import { findWhistle, updateWhistle } from './repo'
+import { findWhistle } from './repo'
 import { tierLabelOf } from './views'
 
 /** The words a message names besides the whistle (read after the commit when not given). */
@@ -66,7 +66,7 @@ export async function notifyWhistleStaff(
             if (!current || current.status !== 'raised' || current.escalatedTo !== level) {
               return false
             }
-            await updateWhistle(t, w._id, { updatedAt: current.updatedAt })
+            await touch(t, db, COLLECTION.whistles, w._id)
             return true
           },
     )

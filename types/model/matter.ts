@@ -121,6 +121,11 @@ export interface Matter {
   /** 民意测评 so far; `raters` are member ids, so one read tells whether the caller rated. */
   rating: { count: number; sum: number; raters: string[] }
   updatedAt: Date
+  /**
+   * Moved by a transaction that relies on this document without changing it (a reminder, a staff
+   * message: cloudfunctions/_shared/repo.ts `touch`); absent until then. Means nothing else.
+   */
+  writeSeq?: number
 }
 
 /**

@@ -244,6 +244,11 @@ export interface Whistle {
   steps: readonly WhistleStep[]
   createdAt: Date
   updatedAt: Date
+  /**
+   * Moved by a transaction that relies on this document without changing it (a reminder, a staff
+   * message: cloudfunctions/_shared/repo.ts `touch`); absent until then. Means nothing else.
+   */
+  writeSeq?: number
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -279,6 +279,14 @@ describe('responseDue: the scheduler’s pass', () => {
         },
       ],
     ])
+    // The message's transaction wrote the matter (a counter, not the same value again, which
+    // MongoDB would skip), so an answer committed meanwhile conflicts with it.
+    const matters = (await backend.all(COLLECTION.matters)) as Array<{
+      _id: string
+      writeSeq?: number
+    }>
+    expect(matters.find((m) => m._id === 'nt-due')?.writeSeq).toBeGreaterThanOrEqual(1)
+    expect(matters.find((m) => m._id === 'nt-later')?.writeSeq).toBeUndefined()
   })
 
   it('never once the matter is answered', async () => {

@@ -184,6 +184,12 @@ describe('whistleBlown and whistleEscalated', () => {
         status: 'queued',
       },
     ])
+    // the message's transaction wrote the whistle (so an answer meanwhile conflicts with it)
+    const stored = (await backend.all(COLLECTION.whistles)) as Array<{
+      _id: string
+      writeSeq?: number
+    }>
+    expect(stored.find((w) => w._id === 'nt-w-1_w1')?.writeSeq).toBe(1)
     // 西街道's staff (another township) heard nothing; its subscription waits
     expect((await subscriptionOf('staff_township_township-west_tsb'))?.usedAt).toBeUndefined()
 
