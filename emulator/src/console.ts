@@ -19,17 +19,22 @@ export interface ConsoleDeps {
   readonly instances: () => Record<string, { live: number; busy: number; waiting: number }>
   readonly triggers: () => readonly TimerTrigger[]
   /**
-   * The outbox panel: the collection of messages (`OutboxMessage`: memberId, event, page, data,
-   * createdAt, status, error) and the one naming the recipients (`<people>/<memberId>.name`).
+   * The outbox panel: the collection of messages (`OutboxMessage`: memberId or staffId, event,
+   * page, data, createdAt, status, error) and the ones naming the recipients
+   * (`<people>/<memberId>.name`, `<staff>/<staffId>.name`).
    */
-  readonly outbox?: { readonly collection: string; readonly people?: string }
+  readonly outbox?: {
+    readonly collection: string
+    readonly people?: string
+    readonly staff?: string
+  }
 }
 
 /** The most messages the outbox panel lists (the newest). */
 export const OUTBOX_PANEL_SIZE = 100
 
-/** Defaults of the outbox panel: the app's `outbox` collection, recipients in `members`. */
-export const DEFAULT_OUTBOX = { collection: 'outbox', people: 'members' } as const
+/** Defaults of the outbox panel: the app's `outbox` collection, recipients in `members` or `staff`. */
+export const DEFAULT_OUTBOX = { collection: 'outbox', people: 'members', staff: 'staff' } as const
 
 const escape = (v: unknown): string =>
   String(v).replace(
@@ -89,14 +94,17 @@ export const renderOutbox = (deps: ConsoleDeps): string => {
   }
   messages.sort((a, b) => at(b) - at(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const shown = messages.slice(0, OUTBOX_PANEL_SIZE)
-  const nameOf = (memberId: unknown): string => {
-    if (typeof memberId !== 'string' || !spec.people || !deps.store.hasCollection(spec.people)) {
-      return ''
-    }
-    const row = deps.store.getRow(spec.people, memberId)
+  const nameIn = (collection: string | undefined, id: unknown): string => {
+    if (typeof id !== 'string' || !collection || !deps.store.hasCollection(collection)) return ''
+    const row = deps.store.getRow(collection, id)
     const name = row ? (parseStored(row.doc) as { name?: unknown }).name : undefined
     return typeof name === 'string' ? name : ''
   }
+  /** A member's message names the member; a staff message (staffId) the staff record. */
+  const recipientOf = (doc: Record<string, unknown>): { id: unknown; name: string } =>
+    typeof doc.staffId === 'string'
+      ? { id: doc.staffId, name: nameIn(spec.staff, doc.staffId) }
+      : { id: doc.memberId, name: nameIn(spec.people, doc.memberId) }
   const fields = (data: unknown): string =>
     data && typeof data === 'object'
       ? `<pre>${Object.entries(data as Record<string, unknown>)
@@ -104,11 +112,11 @@ export const renderOutbox = (deps: ConsoleDeps): string => {
           .join('\n')}</pre>`
       : '—'
   const rows = shown.map(({ id, doc }) => {
-    const name = nameOf(doc.memberId)
+    const to = recipientOf(doc)
     const status = String(doc.status ?? '—')
     return [
       escape(iso(doc.createdAt)),
-      `${name ? `${escape(name)} ` : ''}<code>${escape(doc.memberId ?? '—')}</code>`,
+      `${to.name ? `${escape(to.name)} ` : ''}<code>${escape(to.id ?? '—')}</code>`,
       escape(doc.event ?? '—'),
       `<code>${escape(doc.page ?? '—')}</code>`,
       fields(doc.data),

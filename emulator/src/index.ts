@@ -93,7 +93,11 @@ export interface EmulatorOptions {
    * The console's outbox panel (see emulator/README.md, "Console"): the collection of messages and
    * the one naming their recipients; default `outbox` and `members`.
    */
-  readonly outbox?: { readonly collection: string; readonly people?: string }
+  readonly outbox?: {
+    readonly collection: string
+    readonly people?: string
+    readonly staff?: string
+  }
 }
 
 /** How many recent invocations the emulator remembers (the console's list). */

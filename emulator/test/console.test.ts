@@ -12,8 +12,9 @@ const at = (iso: string) => new Date(iso)
 beforeAll(async () => {
   emulator = await start({
     dev: true,
-    collections: [{ name: 'outbox' }, { name: 'members' }],
+    collections: [{ name: 'outbox' }, { name: 'members' }, { name: 'staff' }],
   })
+  emulator.bulkInsert('staff', [{ _id: 'staff-water', name: '马丽娟' }])
   emulator.bulkInsert('members', [
     { _id: 'demo-committee', name: '张建国' },
     { _id: 'demo-resident-1', name: '陈大山' },
@@ -54,6 +55,17 @@ beforeAll(async () => {
       status: 'sent',
       sentAt: at('2026-11-21T03:00:01Z'),
     },
+    {
+      _id: 'whistleBlown_w1_staff-water',
+      staffId: 'staff-water',
+      districtId: 'd',
+      event: 'whistleBlown',
+      subjectId: 'w1',
+      page: 'packages/township/pages/whistle/index?id=w1',
+      data: { thing1: '停水' },
+      createdAt: at('2026-11-21T00:30:00Z'),
+      status: 'queued',
+    },
   ])
 })
 afterAll(() => emulator.close())
@@ -83,7 +95,7 @@ function outboxRows(html: string): string[][] {
 describe('the console’s outbox panel', () => {
   it('lists every message, newest first: time, recipient, event, page, fields, status', async () => {
     const html = await consoleHtml()
-    expect(html).toContain('<h2 id="outbox">消息 Outbox (3)</h2>')
+    expect(html).toContain('<h2 id="outbox">消息 Outbox (4)</h2>')
     expect(outboxRows(html)).toEqual([
       [
         '2026-11-21T03:00:00.000Z',
@@ -112,6 +124,15 @@ describe('the console’s outbox panel', () => {
         'queued',
         'matterRaised_m1_demo-committee',
       ],
+      [
+        '2026-11-21T00:30:00.000Z',
+        '马丽娟 staff-water',
+        'whistleBlown',
+        'packages/township/pages/whistle/index?id=w1',
+        'thing1: 停水',
+        'queued',
+        'whistleBlown_w1_staff-water',
+      ],
     ])
     // what people wrote is escaped, never markup
     expect(html).not.toContain('<b>是否</b>')
@@ -138,7 +159,7 @@ describe('the console’s outbox panel', () => {
     expect(rows).toHaveLength(OUTBOX_PANEL_SIZE)
     expect(rows[0]?.[6]).toBe(`bulk-${String(OUTBOX_PANEL_SIZE - 1).padStart(3, '0')}`)
     expect(rows.map((r) => r[6])).not.toContain('matterRaised_m1_demo-committee')
-    expect(html).toContain('newest 100 of 103')
+    expect(html).toContain('newest 100 of 104')
     expect(html).toContain('href="/_console/collections/outbox"')
   })
 
