@@ -30,7 +30,7 @@ import {
   ProgressPanel,
   ResolvePanel,
 } from './panels'
-import { confirmAct } from '../../shared/confirm'
+import { confirmAct } from '../../../../services/confirm'
 import '../../shared/committee.css'
 import './index.css'
 

@@ -19,7 +19,7 @@ import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
 import type { MyVillage } from '../../../../services/talkDays'
 import PhotoPicker from '../../shared/PhotoPicker'
-import { confirmAct } from '../../shared/confirm'
+import { confirmAct } from '../../../../services/confirm'
 
 interface PanelProps {
   detail: MatterDetail

@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { getCurrentInstance } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import type { Envelope } from '../../../../../types/api'
 import type { LedgerEntryView, NeedView, ServiceView } from '../../../../../types/api/township'
 import {
   categoryLabel,
@@ -15,6 +14,7 @@ import {
   type ListCategory,
 } from '../../../../../domain/township/lists'
 import { DECLINE_REASON_MAX } from '../../../../../domain/township/schemas'
+import AskFirstButton, { type AskFirstWords } from '../../../../components/AskFirstButton'
 import EmptyView from '../../../../components/EmptyView'
 import FormField from '../../../../components/FormField'
 import LoadView from '../../../../components/LoadView'
@@ -22,7 +22,6 @@ import Screen from '../../../../components/Screen'
 import { useLoad } from '../../../../hooks/useLoad'
 import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
-import { confirmAct } from '../../shared/confirm'
 import '../../shared/committee.css'
 import './index.css'
 
@@ -145,7 +144,7 @@ function NeedRow({ need: n, onChanged }: { need: NeedView; onChanged: () => void
         {categoryLabel(n.category)}　{n.place}　{n.when}　{n.peopleAffected} 人
       </Text>
       {n.status === 'open' && (
-        <Withdraw
+        <AskFirstButton
           id={`vneed-withdraw-${n.id}`}
           words={WITHDRAW.need}
           act={() => callFunction('township', 'withdrawListing', { kind: 'need', id: n.id })}
@@ -155,7 +154,7 @@ function NeedRow({ need: n, onChanged }: { need: NeedView; onChanged: () => void
       {n.status === 'claimed' && !ours && (
         <View>
           <Text className="cm__meta">等服务方确认</Text>
-          <Withdraw
+          <AskFirstButton
             id={`vneed-withdraw-claim-${n.id}`}
             words={WITHDRAW.claim}
             act={() => callFunction('township', 'withdrawClaim', { kind: 'need', id: n.id })}
@@ -220,7 +219,7 @@ function NeedRow({ need: n, onChanged }: { need: NeedView; onChanged: () => void
 }
 
 /** What each withdrawal asks before and says after (WeChat's buttons hold at most 4 characters). */
-const WITHDRAW = {
+const WITHDRAW: Record<'need' | 'claim', AskFirstWords> = {
   need: {
     label: '撤回这条需求',
     title: '撤回需求',
@@ -235,40 +234,6 @@ const WITHDRAW = {
     confirmText: '撤回认领',
     done: '已撤回认领',
   },
-} as const
-
-/** 撤回 / 撤回认领: asked first; after it is done, a short toast and the list read again. */
-function Withdraw({
-  id,
-  words,
-  act,
-  onDone,
-}: {
-  id: string
-  words: (typeof WITHDRAW)[keyof typeof WITHDRAW]
-  act: () => Promise<Envelope<unknown>>
-  onDone: () => void
-}) {
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string>()
-  const withdraw = async () => {
-    setFailure(undefined)
-    if (!(await confirmAct(words.title, words.content, words.confirmText))) return
-    setBusy(true)
-    const res = await act()
-    setBusy(false)
-    if (!res.ok) return setFailure(res.error.message)
-    void Taro.showToast({ title: words.done, icon: 'none' })
-    onDone()
-  }
-  return (
-    <View className="cm__choices">
-      <Button id={id} size="large" block loading={busy} onClick={withdraw}>
-        {words.label}
-      </Button>
-      {fail(failure, `${id}-failure`)}
-    </View>
-  )
 }
 
 const EMPTY_NEED = {

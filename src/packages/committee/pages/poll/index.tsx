@@ -24,7 +24,7 @@ import { useLoad } from '../../../../hooks/useLoad'
 import { useSchemaForm } from '../../../../hooks/useSchemaForm'
 import { callFunction } from '../../../../services/cloud'
 import { ROUTES, withQuery } from '../../../../routes'
-import { confirmAct } from '../../shared/confirm'
+import { confirmAct } from '../../../../services/confirm'
 import '../../shared/committee.css'
 import './index.css'
 

@@ -9,7 +9,8 @@ import { callFunction } from '../../../../services/cloud'
 import { NeedCard } from '../../shared/parts'
 import { usePaged } from '../../shared/paged'
 import { townshipChoice } from '../../shared/township'
-import { WithdrawButton, WITHDRAW_WORDS } from '../../shared/Withdraw'
+import AskFirstButton from '../../../../components/AskFirstButton'
+import { WITHDRAW_WORDS } from '../../shared/withdrawWords'
 import { categoryLabel, providerWords } from '../../shared/words'
 import '../../shared/township.css'
 
@@ -50,7 +51,7 @@ export default function TownshipNeeds() {
                   {n.status === 'claimed' && n.claim && n.claim.by !== 'village' && (
                     <>
                       <Text className="tw__line">等村里确认</Text>
-                      <WithdrawButton
+                      <AskFirstButton
                         id={`need-withdraw-claim-${n.id}`}
                         words={WITHDRAW_WORDS.claim}
                         act={() =>

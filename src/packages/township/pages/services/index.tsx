@@ -13,7 +13,8 @@ import { ROUTES, withQuery } from '../../../../routes'
 import { ServiceCard } from '../../shared/parts'
 import { usePaged } from '../../shared/paged'
 import { townshipChoice } from '../../shared/township'
-import { WithdrawButton, WITHDRAW_WORDS } from '../../shared/Withdraw'
+import AskFirstButton from '../../../../components/AskFirstButton'
+import { WITHDRAW_WORDS } from '../../shared/withdrawWords'
 import '../../shared/township.css'
 
 /**
@@ -63,7 +64,7 @@ export default function TownshipServices() {
               {items.map((s) => (
                 <ServiceCard key={s.id} service={s}>
                   {s.status === 'open' && (
-                    <WithdrawButton
+                    <AskFirstButton
                       id={`service-withdraw-${s.id}`}
                       words={WITHDRAW_WORDS.service}
                       act={() =>
@@ -78,7 +79,7 @@ export default function TownshipServices() {
                   {s.status === 'claimed' && s.claim && s.claim.by !== 'village' && (
                     <>
                       <Text className="tw__line">等村里确认</Text>
-                      <WithdrawButton
+                      <AskFirstButton
                         id={`service-withdraw-claim-${s.id}`}
                         words={WITHDRAW_WORDS.claim}
                         act={() =>
