@@ -194,11 +194,22 @@ export async function enqueueIn(t: Transaction, m: MessageFor): Promise<string |
   const subId = subscriptionFor(m.event, m.subjectId, m.memberId)
   const sub = await byId<Subscription>(t, COLLECTION.subscriptions, subId)
   if (!sub || !usable(sub) || sub.villageId !== m.villageId) return undefined
-  const id = outboxId(m.event, m.subjectId, m.memberId)
-  if (await byId<OutboxMessage>(t, COLLECTION.outbox, id)) return undefined
   const message: Omit<MemberMessage, '_id'> = {
     villageId: m.villageId,
     memberId: m.memberId,
+    ...queued(m),
+  }
+  return queueOnce(t, outboxId(m.event, m.subjectId, m.memberId), subId, message)
+}
+
+/** The fields every queued message has, whoever it is for. */
+function queued(m: {
+  event: NotificationEvent
+  subjectId: string
+  content: MessageContent
+  now: Date
+}): Pick<OutboxMessage, 'event' | 'subjectId' | 'page' | 'data' | 'createdAt' | 'status'> {
+  return {
     event: m.event,
     subjectId: m.subjectId,
     page: m.content.page,
@@ -206,8 +217,22 @@ export async function enqueueIn(t: Transaction, m: MessageFor): Promise<string |
     createdAt: m.now,
     status: 'queued',
   }
+}
+
+/**
+ * Inside `t`: the message under `id` unless one is there already (one per person and event,
+ * whatever the retries), and the subscription that allowed it used up. Answers the id, or
+ * undefined when there was one.
+ */
+async function queueOnce(
+  t: Transaction,
+  id: string,
+  subId: string,
+  message: Omit<OutboxMessage, '_id'>,
+): Promise<string | undefined> {
+  if (await byId<OutboxMessage>(t, COLLECTION.outbox, id)) return undefined
   await t.collection(COLLECTION.outbox).doc(id).set(message)
-  await t.collection(COLLECTION.subscriptions).doc(subId).update({ usedAt: m.now })
+  await t.collection(COLLECTION.subscriptions).doc(subId).update({ usedAt: message.createdAt })
   return id
 }
 
@@ -350,21 +375,12 @@ export async function enqueueStaffIn(
   ) {
     return undefined
   }
-  const id = outboxId(m.event, m.subjectId, m.staffId)
-  if (await byId<OutboxMessage>(t, COLLECTION.outbox, id)) return undefined
   const message: Omit<StaffMessage, '_id'> = {
     staffId: m.staffId,
     districtId: m.districtId,
-    event: m.event,
-    subjectId: m.subjectId,
-    page: m.content.page,
-    data: m.content.data,
-    createdAt: m.now,
-    status: 'queued',
+    ...queued(m),
   }
-  await t.collection(COLLECTION.outbox).doc(id).set(message)
-  await t.collection(COLLECTION.subscriptions).doc(subId).update({ usedAt: m.now })
-  return id
+  return queueOnce(t, outboxId(m.event, m.subjectId, m.staffId), subId, message)
 }
 
 /** What a staff event is about: who answers it (`unit`, in `districtId`), and what happened. */
