@@ -11,7 +11,7 @@
  */
 import type { Staff, Whistle, WhistleLevel } from '../../types/model/township'
 import type { AppError } from '../../types/api'
-import { staffFor, type UnitRef } from '../../domain/township/access'
+import { answeringUnit, staffFor } from '../../domain/township/access'
 import { whistleState } from '../../domain/township/whistle'
 import { actingLevels } from '../../domain/township/whistleSteps'
 
@@ -28,17 +28,6 @@ export interface WhistleStaff {
   unit: WhistleLevel
 }
 
-function unitOf(w: Whistle, level: WhistleLevel): UnitRef {
-  switch (level) {
-    case 'department':
-      return { kind: 'department', departmentId: w.departmentId }
-    case 'township':
-      return { kind: 'township', townshipId: w.townshipId }
-    case 'district':
-      return { kind: 'district', districtId: w.districtId }
-  }
-}
-
 const ALL_LEVELS: readonly WhistleLevel[] = ['department', 'township', 'district']
 
 /** The first of `levels` (in that order) the caller has a record for. */
@@ -48,7 +37,7 @@ function recordAt(
   levels: readonly WhistleLevel[],
 ): WhistleStaff | undefined {
   for (const unit of levels) {
-    const staff = staffFor(records, unitOf(w, unit))
+    const staff = staffFor(records, answeringUnit(w, unit))
     // a district's record names its district; a township's and a department's their own unit
     if (staff && staff.unit.districtId === w.districtId) return { staff, unit }
   }

@@ -6,7 +6,8 @@
  * staff record, never failing the blow or the step.
  */
 import type { Whistle, WhistleLevel } from '../../types/model/township'
-import { answeringUnit, whistleEvent, whistleMessage } from '../../domain/notifications/whistle'
+import { whistleEvent, whistleMessage } from '../../domain/notifications/whistle'
+import { answeringUnit } from '../../domain/township/access'
 import type { Database } from '../_shared/cloud'
 import { findMatter } from '../_shared/matters'
 import { notifyStaff } from '../_shared/notify'

@@ -52,21 +52,6 @@ export function staffSubscriptionId(subject: string, staffId: string): string {
   return `staff_${subject}_${staffId}`
 }
 
-/** The unit that must answer a whistle at `level`. */
-export function answeringUnit(
-  w: Pick<Whistle, 'departmentId' | 'townshipId' | 'districtId'>,
-  level: WhistleLevel,
-): UnitRef {
-  switch (level) {
-    case 'department':
-      return { kind: 'department', departmentId: w.departmentId }
-    case 'township':
-      return { kind: 'township', townshipId: w.townshipId }
-    case 'district':
-      return { kind: 'district', districtId: w.districtId }
-  }
-}
-
 /** The staff records to tell about `subject`'s event: each usable subscription of it once. */
 export function staffRecipients(
   subject: string,

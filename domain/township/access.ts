@@ -5,7 +5,7 @@
  * for that department, the district's for the district. Nobody acts for a unit of another
  * township or district; a removed record acts for nothing.
  */
-import type { Staff, StaffRole } from '../../types/model/township'
+import type { Staff, StaffRole, Whistle, WhistleLevel } from '../../types/model/township'
 import type { AppError } from '../../types/api/errors'
 
 /** The unit an action is taken for. */
@@ -37,4 +37,19 @@ export function staffFor(
         return s.unit.kind === 'department' && s.unit.departmentId === unit.departmentId
     }
   })
+}
+
+/** The unit that must answer a whistle at `level`. */
+export function answeringUnit(
+  w: Pick<Whistle, 'departmentId' | 'townshipId' | 'districtId'>,
+  level: WhistleLevel,
+): UnitRef {
+  switch (level) {
+    case 'department':
+      return { kind: 'department', departmentId: w.departmentId }
+    case 'township':
+      return { kind: 'township', townshipId: w.townshipId }
+    case 'district':
+      return { kind: 'district', districtId: w.districtId }
+  }
 }

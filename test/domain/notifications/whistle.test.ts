@@ -2,8 +2,8 @@
  * 吹哨报到's messages, pure (domain/notifications/whistle.ts): the subject of a staff record's
  * subscription, who is told, and the words — each expectation written out by hand.
  */
+import { answeringUnit } from '../../../domain/township/access'
 import {
-  answeringUnit,
   staffRecipients,
   staffSubscriptionId,
   unitOfStaff,
