@@ -274,7 +274,8 @@ export function listTransition(
 
 const forbidden = (message: string) => new DomainError('FORBIDDEN', message)
 
-function actsForService(actor: ListActor, service: Service): boolean {
+/** Whether `actor` acts for the service: the staff member who registered it or who provides it. */
+export function actsForService(actor: ListActor, service: Service): boolean {
   return (
     actor.kind === 'provider' &&
     (actor.id === service.createdBy ||

@@ -46,6 +46,8 @@ export interface NeedView {
   status: NeedStatus
   claim?: ClaimView
   createdAt: string
+  /** On the township staff's 需求清单: whether the caller may take back its claim (撤回认领). */
+  mayTakeBackClaim?: boolean
 }
 
 export interface ServiceView {
@@ -60,6 +62,8 @@ export interface ServiceView {
   status: ServiceStatus
   claim?: ClaimView
   createdAt: string
+  /** On the township staff's 服务清单: whether the caller may take back its claim (撤回认领). */
+  mayTakeBackClaim?: boolean
 }
 
 export interface LedgerEntryView {

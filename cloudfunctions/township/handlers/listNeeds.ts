@@ -23,7 +23,17 @@ export const listNeeds = handler(TOWNSHIP_SCHEMAS.listNeeds, async (input, ctx) 
   const items = page.slice(0, LIST_PAGE)
   const last = items[items.length - 1]
   return {
-    items: await needViews(ctx.db, items),
+    items: (await needViews(ctx.db, items)).map((view, i) => {
+      const claim = items[i]?.claim
+      // the township's match is any of its staff's to take back; a provider's claim, the staff
+      // member who made it (with their own service: the function checks the service itself)
+      return 'staffId' in owner && view.status === 'claimed' && claim && claim.by !== 'village'
+        ? {
+            ...view,
+            mayTakeBackClaim: claim.by === 'township' || claim.claimedBy === owner.staffId,
+          }
+        : view
+    }),
     ...(page.length > LIST_PAGE && last
       ? { nextCursor: encodeCursor(last.createdAt, last._id) }
       : {}),

@@ -3,6 +3,7 @@
  * a village committee sees the services open on its township's list (the ones it may take up).
  */
 import { decodeCursor, encodeCursor } from '../../../domain/shared/cursor'
+import { actsForService } from '../../../domain/township/lists'
 import { TOWNSHIP_SCHEMAS } from '../../../domain/township/schemas'
 import { fail, handler } from '../../_shared/handler'
 import { committeeOf, knownCaller, listsOwner } from '../callers'
@@ -32,7 +33,17 @@ export const listServices = handler(TOWNSHIP_SCHEMAS.listServices, async (input,
   const items = page.slice(0, LIST_PAGE)
   const last = items[items.length - 1]
   return {
-    items: items.map(serviceView),
+    items: items.map((s) => ({
+      ...serviceView(s),
+      // the township's match is any of its staff's to take back, a provider's claim its provider's
+      ...(staff && s.status === 'claimed' && s.claim && s.claim.by !== 'village'
+        ? {
+            mayTakeBackClaim:
+              s.claim.by === 'township' ||
+              actsForService({ kind: 'provider', id: staff.staffId }, s),
+          }
+        : {}),
+    })),
     ...(page.length > LIST_PAGE && last
       ? { nextCursor: encodeCursor(last.createdAt, last._id) }
       : {}),

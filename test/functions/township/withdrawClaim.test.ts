@@ -35,6 +35,9 @@ beforeAll(async () => {
     claimedPair('wc-vil-n', 'wc-vil-s', 'village', CAST.committee._id),
     claimedPair('wc-prov-n', 'wc-prov-s', 'provider', STAFF.townshipA._id),
     claimedPair('wc-town-n', 'wc-town-s', 'township', STAFF.townshipA._id),
+    // only listed, never changed: who sees 撤回认领 on the staff's lists
+    claimedPair('l-prov-n', 'l-prov-s', 'provider', STAFF.townshipA._id),
+    claimedPair('l-town-n', 'l-town-s', 'township', STAFF.townshipA._id),
     // refused below
     claimedPair('r-vil-n', 'r-vil-s', 'village', CAST.committee._id),
     claimedPair('r-prov-n', 'r-prov-s', 'provider', STAFF.townshipA._id),
@@ -389,4 +392,50 @@ describe('races on one claim', () => {
     expect((await auditsOf('race-wc2-n')).map((a) => a.action)).toEqual(['withdrawClaim'])
     expect((await auditsOf('race-wc2-s')).map((a) => a.action)).toEqual(['withdrawClaim'])
   }, 120_000)
+})
+
+describe('the staff’s lists say who may take a claim back (mayTakeBackClaim)', () => {
+  /** Every page of a staff member's list, as id → mayTakeBackClaim. */
+  async function mayTakeBack(openid: string, action: 'listNeeds' | 'listServices') {
+    const out: Record<string, boolean | undefined> = {}
+    let cursor: string | undefined
+    do {
+      const res = (await backend.call(openid, 'township', action, {
+        status: 'claimed',
+        ...(cursor ? { cursor } : {}),
+      })) as Envelope<{
+        items: Array<{ id: string; mayTakeBackClaim?: boolean }>
+        nextCursor?: string
+      }>
+      if (!res.ok) throw new Error(res.error.message)
+      for (const item of res.data.items) out[item.id] = item.mayTakeBackClaim
+      cursor = res.data.nextCursor
+    } while (cursor)
+    return out
+  }
+
+  it('the provider’s claim: its staff member yes, a colleague no; the township’s match: both', async () => {
+    const needsOfTsa = await mayTakeBack(tsa, 'listNeeds')
+    const servicesOfTsa = await mayTakeBack(tsa, 'listServices')
+    const needsOfColleague = await mayTakeBack(colleague.openid as string, 'listNeeds')
+    const servicesOfColleague = await mayTakeBack(colleague.openid as string, 'listServices')
+    expect([needsOfTsa['l-prov-n'], servicesOfTsa['l-prov-s']]).toEqual([true, true])
+    expect([needsOfColleague['l-prov-n'], servicesOfColleague['l-prov-s']]).toEqual([false, false])
+    expect([needsOfTsa['l-town-n'], servicesOfTsa['l-town-s']]).toEqual([true, true])
+    expect([needsOfColleague['l-town-n'], servicesOfColleague['l-town-s']]).toEqual([true, true])
+    // a village's claim is not the staff's to take back: the field is not there
+    expect(Object.keys(needsOfTsa)).toContain('r-vil-n')
+    expect(needsOfTsa['r-vil-n']).toBeUndefined()
+  })
+
+  it('a committee’s list has no such field (its own claims it may always take back)', async () => {
+    const res = (await backend.call(com, 'township', 'listNeeds', {
+      status: 'claimed',
+    })) as Envelope<{
+      items: Array<Record<string, unknown>>
+    }>
+    if (!res.ok) throw new Error(res.error.message)
+    expect(res.data.items.length).toBeGreaterThan(0)
+    expect(res.data.items.filter((i) => 'mayTakeBackClaim' in i)).toEqual([])
+  })
 })

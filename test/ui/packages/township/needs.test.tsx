@@ -106,6 +106,7 @@ describe('需求清单', () => {
     const matched = need('n2', {
       status: 'claimed',
       claim: { by: 'township', serviceId: 's1', at: '2026-11-20T01:00:00.000Z' },
+      mayTakeBackClaim: true,
     })
     let taken = false
     const calls = serve({
@@ -161,6 +162,7 @@ describe('需求清单', () => {
           need('n2', {
             status: 'claimed',
             claim: { by: 'provider', serviceId: 's1', at: '2026-11-20T01:00:00.000Z' },
+            mayTakeBackClaim: true,
           }),
         ],
       }),
@@ -171,6 +173,23 @@ describe('需求清单', () => {
     tap('need-withdraw-claim-n2')
     expect(await screen.findByText('只有认领的一方可以撤回这次认领。')).toBeTruthy()
     expect(toast).not.toHaveBeenCalled()
+  })
+
+  it('a provider’s claim another staff member made: no 撤回认领 for this one', async () => {
+    serve({
+      listNeeds: ok({
+        items: [
+          need('n6', {
+            status: 'claimed',
+            claim: { by: 'provider', serviceId: 's1', at: '2026-11-20T01:00:00.000Z' },
+            mayTakeBackClaim: false,
+          }),
+        ],
+      }),
+    })
+    render(<TownshipNeeds />)
+    await screen.findByText('等村里确认')
+    expect(document.getElementById('need-withdraw-claim-n6')).toBeNull()
   })
 
   it('says so when there is no need yet', async () => {

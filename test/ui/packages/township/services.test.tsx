@@ -154,6 +154,7 @@ describe('服务清单', () => {
     const mine = service('s3', {
       status: 'claimed',
       claim: { by: 'provider', needId: 'n4', at: '2026-11-20T01:00:00.000Z' },
+      mayTakeBackClaim: true,
     })
     let taken = false
     const calls = serve({
@@ -179,6 +180,24 @@ describe('服务清单', () => {
       ['withdrawClaim', { kind: 'service', id: 's3' }],
       ['listServices', {}],
     ])
+  })
+
+  it('a claim made with a service another staff member registered: no 撤回认领 for this one', async () => {
+    serve({
+      listServices: ok({
+        items: [
+          service('s7', {
+            status: 'claimed',
+            claim: { by: 'provider', needId: 'n4', at: '2026-11-20T01:00:00.000Z' },
+            mayTakeBackClaim: false,
+          }),
+        ],
+      }),
+    })
+    render(<TownshipServices />)
+    await screen.findByText('老年餐桌送餐上门')
+    expect(textOf(document.getElementById('service-s7'))).toContain('等村里确认')
+    expect(document.getElementById('service-withdraw-claim-s7')).toBeNull()
   })
 
   it('says so when nothing is registered yet', async () => {

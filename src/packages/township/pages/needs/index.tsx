@@ -51,14 +51,16 @@ export default function TownshipNeeds() {
                   {n.status === 'claimed' && n.claim && n.claim.by !== 'village' && (
                     <>
                       <Text className="tw__line">等村里确认</Text>
-                      <AskFirstButton
-                        id={`need-withdraw-claim-${n.id}`}
-                        words={WITHDRAW_WORDS.claim}
-                        act={() =>
-                          callFunction('township', 'withdrawClaim', { kind: 'need', id: n.id })
-                        }
-                        onDone={list.reload}
-                      />
+                      {n.mayTakeBackClaim && (
+                        <AskFirstButton
+                          id={`need-withdraw-claim-${n.id}`}
+                          words={WITHDRAW_WORDS.claim}
+                          act={() =>
+                            callFunction('township', 'withdrawClaim', { kind: 'need', id: n.id })
+                          }
+                          onDone={list.reload}
+                        />
+                      )}
                     </>
                   )}
                 </NeedCard>

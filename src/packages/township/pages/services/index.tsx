@@ -79,14 +79,16 @@ export default function TownshipServices() {
                   {s.status === 'claimed' && s.claim && s.claim.by !== 'village' && (
                     <>
                       <Text className="tw__line">等村里确认</Text>
-                      <AskFirstButton
-                        id={`service-withdraw-claim-${s.id}`}
-                        words={WITHDRAW_WORDS.claim}
-                        act={() =>
-                          callFunction('township', 'withdrawClaim', { kind: 'service', id: s.id })
-                        }
-                        onDone={list.reload}
-                      />
+                      {s.mayTakeBackClaim && (
+                        <AskFirstButton
+                          id={`service-withdraw-claim-${s.id}`}
+                          words={WITHDRAW_WORDS.claim}
+                          act={() =>
+                            callFunction('township', 'withdrawClaim', { kind: 'service', id: s.id })
+                          }
+                          onDone={list.reload}
+                        />
+                      )}
                     </>
                   )}
                 </ServiceCard>
