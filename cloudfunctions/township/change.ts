@@ -34,34 +34,16 @@ export async function writePair(
 ): Promise<void> {
   await putNeed(t, after.need)
   await putService(t, after.service)
-  const common = {
-    villageId: after.need.villageId,
-    townshipId: after.need.townshipId,
-    action: act.action,
-    ...act.who,
-    at: act.at,
-    ...(act.note !== undefined ? { note: act.note } : {}),
-  }
-  await audit(t, {
-    ...common,
-    subjectType: 'need',
-    subjectId: after.need._id,
-    from: before.need.status,
-    to: after.need.status,
-  })
-  await audit(t, {
-    ...common,
-    subjectType: 'service',
-    subjectId: after.service._id,
-    from: before.service.status,
-    to: after.service.status,
-  })
+  // both records under the need's village: the pair is that village's
+  const villageId = after.need.villageId
+  await auditStep(t, villageId, 'need', before.need, after.need, act)
+  await auditStep(t, villageId, 'service', before.service, after.service, act)
 }
 
 /** Writes a need on its own (no claim pairs it: taken off its list), with its audit record. */
 export async function writeNeed(t: Transaction, before: Need, after: Need, act: Act) {
   await putNeed(t, after)
-  await auditAlone(t, { subjectType: 'need', unitId: after.villageId }, before, after, act)
+  await auditStep(t, after.villageId, 'need', before, after, act)
 }
 
 /**
@@ -70,20 +52,22 @@ export async function writeNeed(t: Transaction, before: Need, after: Need, act: 
  */
 export async function writeService(t: Transaction, before: Service, after: Service, act: Act) {
   await putService(t, after)
-  await auditAlone(t, { subjectType: 'service', unitId: after.townshipId }, before, after, act)
+  await auditStep(t, after.townshipId, 'service', before, after, act)
 }
 
-async function auditAlone(
+/** The audit record of one document's step (`villageId`: the unit the record is filed under). */
+async function auditStep(
   t: Transaction,
-  subject: { subjectType: 'need' | 'service'; unitId: string },
-  before: Need | Service,
-  after: Need | Service,
+  villageId: string,
+  subjectType: 'need' | 'service' | 'ledger',
+  before: Need | Service | LedgerEntry,
+  after: Need | Service | LedgerEntry,
   act: Act,
 ): Promise<void> {
   await audit(t, {
-    villageId: subject.unitId,
+    villageId,
     townshipId: after.townshipId,
-    subjectType: subject.subjectType,
+    subjectType,
     subjectId: after._id,
     action: act.action,
     ...act.who,
@@ -104,16 +88,5 @@ export async function writeEntry(
   await putEntry(t, after)
   const counted = deltaOf(ledgerContribution(before), ledgerContribution(after))
   await recordRollups(t, after.villageId, after._id, counted, act.at)
-  await audit(t, {
-    villageId: after.villageId,
-    townshipId: after.townshipId,
-    subjectType: 'ledger',
-    subjectId: after._id,
-    action: act.action,
-    ...act.who,
-    at: act.at,
-    from: before.status,
-    to: after.status,
-    ...(act.note !== undefined ? { note: act.note } : {}),
-  })
+  await auditStep(t, after.villageId, 'ledger', before, after, act)
 }
