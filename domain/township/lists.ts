@@ -275,7 +275,7 @@ export function listTransition(
 const forbidden = (message: string) => new DomainError('FORBIDDEN', message)
 
 /** Whether `actor` acts for the service: the staff member who registered it or who provides it. */
-export function actsForService(actor: ListActor, service: Service): boolean {
+function actsForService(actor: ListActor, service: Service): boolean {
   return (
     actor.kind === 'provider' &&
     (actor.id === service.createdBy ||
@@ -501,6 +501,25 @@ export function withdrawClaim(
     throw forbidden('只有认领的一方可以撤回这次认领。')
   }
   return reopened(need, service, at)
+}
+
+/**
+ * Whether a staff member of the pair's township may take its claim back (撤回认领), as their list
+ * shows it: the township's match is any of its staff's; a provider's claim is its provider's — with
+ * the service at hand, whoever acts for it; with only the need, the staff member who made the claim
+ * (they acted for the service to make it); a village's claim is the village's alone.
+ */
+export function staffMayTakeBack(staffId: string, claim: Claim, service?: Service): boolean {
+  switch (claim.by) {
+    case 'township':
+      return true
+    case 'provider':
+      return service
+        ? actsForService({ kind: 'provider', id: staffId }, service)
+        : claim.claimedBy === staffId
+    case 'village':
+      return false
+  }
 }
 
 /**

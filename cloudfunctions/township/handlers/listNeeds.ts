@@ -3,6 +3,7 @@
  * township's; a village committee sees its own village's.
  */
 import { decodeCursor, encodeCursor } from '../../../domain/shared/cursor'
+import { staffMayTakeBack } from '../../../domain/township/lists'
 import { TOWNSHIP_SCHEMAS } from '../../../domain/township/schemas'
 import { handler } from '../../_shared/handler'
 import { committeeOf, knownCaller, listsOwner } from '../callers'
@@ -25,13 +26,8 @@ export const listNeeds = handler(TOWNSHIP_SCHEMAS.listNeeds, async (input, ctx) 
   return {
     items: (await needViews(ctx.db, items)).map((view, i) => {
       const claim = items[i]?.claim
-      // the township's match is any of its staff's to take back; a provider's claim, the staff
-      // member who made it (with their own service: the function checks the service itself)
-      return 'staffId' in owner && view.status === 'claimed' && claim && claim.by !== 'village'
-        ? {
-            ...view,
-            mayTakeBackClaim: claim.by === 'township' || claim.claimedBy === owner.staffId,
-          }
+      return 'staffId' in owner && view.status === 'claimed' && claim
+        ? { ...view, mayTakeBackClaim: staffMayTakeBack(owner.staffId, claim) }
         : view
     }),
     ...(page.length > LIST_PAGE && last

@@ -3,7 +3,7 @@
  * a village committee sees the services open on its township's list (the ones it may take up).
  */
 import { decodeCursor, encodeCursor } from '../../../domain/shared/cursor'
-import { actsForService } from '../../../domain/township/lists'
+import { staffMayTakeBack } from '../../../domain/township/lists'
 import { TOWNSHIP_SCHEMAS } from '../../../domain/township/schemas'
 import { fail, handler } from '../../_shared/handler'
 import { committeeOf, knownCaller, listsOwner } from '../callers'
@@ -35,13 +35,8 @@ export const listServices = handler(TOWNSHIP_SCHEMAS.listServices, async (input,
   return {
     items: items.map((s) => ({
       ...serviceView(s),
-      // the township's match is any of its staff's to take back, a provider's claim its provider's
-      ...(staff && s.status === 'claimed' && s.claim && s.claim.by !== 'village'
-        ? {
-            mayTakeBackClaim:
-              s.claim.by === 'township' ||
-              actsForService({ kind: 'provider', id: staff.staffId }, s),
-          }
+      ...(staff && s.status === 'claimed' && s.claim
+        ? { mayTakeBackClaim: staffMayTakeBack(staff.staffId, s.claim, s) }
         : {}),
     })),
     ...(page.length > LIST_PAGE && last

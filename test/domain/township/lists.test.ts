@@ -16,6 +16,7 @@ import {
   newService,
   rateEntry,
   shanghaiMonth,
+  staffMayTakeBack,
   withdrawClaim,
   withdrawNeed,
   withdrawService,
@@ -574,6 +575,27 @@ describe('confirming and declining', () => {
     confirmClaim(byProvider.need, byProvider.service, village, CONFIRMED)
     declineClaim(byProvider.need, byProvider.service, village, CONFIRMED)
     expect(JSON.stringify(byProvider)).toBe(before)
+  })
+})
+
+describe('staffMayTakeBack: who sees 撤回认领 on the staff’s lists', () => {
+  const at = CLAIMED
+  it('the township’s match: any of its staff', () => {
+    const claim = { by: 'township' as const, needId: 'n1', serviceId: 's1', claimedBy: 'st-t', at }
+    expect(staffMayTakeBack('st-t', claim, service)).toBe(true)
+    expect(staffMayTakeBack('st-other', claim)).toBe(true)
+  })
+  it('a provider’s claim: whoever acts for the service; from the need alone, who made it', () => {
+    const claim = { by: 'provider' as const, needId: 'n1', serviceId: 's1', claimedBy: 'st-p', at }
+    expect(staffMayTakeBack('st-p', claim, service)).toBe(true)
+    expect(staffMayTakeBack('st-q', claim, service)).toBe(false)
+    expect(staffMayTakeBack('st-p', claim)).toBe(true)
+    expect(staffMayTakeBack('st-q', claim)).toBe(false)
+  })
+  it('a village’s claim: never the staff’s', () => {
+    const claim = { by: 'village' as const, needId: 'n1', serviceId: 's1', claimedBy: 'm1', at }
+    expect(staffMayTakeBack('st-p', claim, service)).toBe(false)
+    expect(staffMayTakeBack('st-t', claim)).toBe(false)
   })
 })
 

@@ -423,9 +423,8 @@ describe('the staff’s lists say who may take a claim back (mayTakeBackClaim)',
     expect([needsOfColleague['l-prov-n'], servicesOfColleague['l-prov-s']]).toEqual([false, false])
     expect([needsOfTsa['l-town-n'], servicesOfTsa['l-town-s']]).toEqual([true, true])
     expect([needsOfColleague['l-town-n'], servicesOfColleague['l-town-s']]).toEqual([true, true])
-    // a village's claim is not the staff's to take back: the field is not there
-    expect(Object.keys(needsOfTsa)).toContain('r-vil-n')
-    expect(needsOfTsa['r-vil-n']).toBeUndefined()
+    // a village's claim is the village's to take back, not the staff's
+    expect([needsOfTsa['r-vil-n'], servicesOfTsa['r-vil-s']]).toEqual([false, false])
   })
 
   it('a committee’s list has no such field (its own claims it may always take back)', async () => {
