@@ -1,6 +1,7 @@
 // Sorted pages: a sort on indexed fields is done by SQLite when it orders the stored values exactly
 // as MongoDB does, and by JavaScript otherwise. Either way the answer is MongoDB's order, checked
 // here through the REAL @cloudbase/node-sdk against orders written out by hand.
+import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import type { Emulator } from '../src/index'
 import { Store } from '../src/store'
@@ -212,6 +213,43 @@ describe('the sort in SQL', () => {
       'later',
     ])
     s.close()
+  })
+
+  it('a data file written before dates had one width: sorted in JavaScript until rewritten', () => {
+    const file = `${process.env.TMPDIR ?? '/tmp'}/fengsi-store-old-${process.pid}.db`
+    try {
+      const first = new Store({ file })
+      first.declareCollection(COLLECTIONS[0])
+      first.close()
+      // as the emulator stored it before: relaxed EJSON, no milliseconds when they are zero
+      const raw = new Database(file)
+      raw
+        .prepare('INSERT INTO c_s (id, doc, ver) VALUES (?, ?, 1), (?, ?, 2)')
+        .run(
+          'old-whole',
+          '{"g":"v","at":{"$date":"2026-12-04T12:00:00Z"}}',
+          'old-ms',
+          '{"g":"v","at":{"$date":"2026-12-04T11:00:00.500Z"}}',
+        )
+      raw.close()
+      const keys = [{ field: 'at', dir: 1 as const }]
+      const opened = new Store({ file })
+      expect(opened.sortsInSql('s', keys)).toBe(false)
+      opened.close()
+      const rewritten = new Store({ file })
+      rewritten.updateRow('s', 'old-whole', '{"g":"v","at":{"$date":"2026-12-04T12:00:00Z"}}')
+      rewritten.close()
+      const again = new Store({ file })
+      expect(again.getRow('s', 'old-whole')?.doc).toContain('"2026-12-04T12:00:00.000Z"')
+      expect(again.sortsInSql('s', keys)).toBe(true)
+      expect([...again.scan('s', { g: 'v' }, keys)].map((r) => r.id)).toEqual([
+        'old-ms',
+        'old-whole',
+      ])
+      again.close()
+    } finally {
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true })
+    }
   })
 
   it('finds a lone surrogate in the data it reads the kinds from', () => {

@@ -267,7 +267,9 @@ describe('responseDue: the scheduler’s pass', () => {
       Array.from({ length: 50 }, () => invokeScheduler),
     )
     expect(tally.ok).toBe(50)
-    const messages = (await outbox()).filter((m) => m.event === 'responseDue')
+    const messages = (await outbox()).filter(
+      (m) => m.event === 'responseDue' && m.villageId === v.id,
+    )
     expect(messages.map((m) => [m._id, m.page, m.data])).toEqual([
       [
         `responseDue_nt-due_${v.committee._id}`,
@@ -287,6 +289,44 @@ describe('responseDue: the scheduler’s pass', () => {
     }>
     expect(matters.find((m) => m._id === 'nt-due')?.writeSeq).toBeGreaterThanOrEqual(1)
     expect(matters.find((m) => m._id === 'nt-later')?.writeSeq).toBeUndefined()
+  })
+
+  it('a subscription stored by 0.2.0 (before staff could subscribe) still gets its message', async () => {
+    // written out as 0.2.0 stored it: no staffId, no districtId, the member's village
+    insert(backend, COLLECTION.subscriptions, [
+      {
+        _id: `committee_village_${other.committee._id}`,
+        villageId: other.id,
+        memberId: other.committee._id,
+        topic: 'committee',
+        subjectId: 'village',
+        templateIds: ['tmpl-1'],
+        createdAt: new Date('2026-11-01T00:00:00Z'),
+      },
+    ])
+    insert(backend, COLLECTION.matters, [
+      storedMatter('nt-old-due', {
+        villageId: other.id,
+        raisedBy: other.voters[0]._id,
+        title: '老路灯不亮',
+        raisedAt: new Date(TEST_NOW.getTime() - 60 * HOUR),
+        respondBy: new Date(TEST_NOW.getTime() + 12 * HOUR),
+      }),
+    ])
+    await invokeScheduler()
+    const sent = (await outbox()).filter((m) => m.subjectId === 'nt-old-due')
+    expect(sent.map((m) => [m._id, m.villageId, m.memberId, m.staffId, m.status])).toEqual([
+      [
+        `responseDue_nt-old-due_${other.committee._id}`,
+        other.id,
+        other.committee._id,
+        undefined,
+        'queued',
+      ],
+    ])
+    expect((await subscription(`committee_village_${other.committee._id}`))?.usedAt).toEqual(
+      TEST_NOW,
+    )
   })
 
   it('never once the matter is answered', async () => {
